@@ -1,0 +1,49 @@
+// What an action's scan hands to the policy gate and the reporters.
+import type { Finding, Severity } from "./finding.js";
+
+/** A finding after the policy gate has looked at it. */
+export type FindingStatus = "new" | "baseline" | "ignored";
+
+export interface EvaluatedFinding extends Finding {
+  status: FindingStatus;
+  /** Why it is ignored or was let through (the ignore's reason, "in baseline"). */
+  statusReason?: string;
+  /** True when this finding on its own makes the gate fail. */
+  blocking: boolean;
+}
+
+/**
+ * Something the scan could not do: a file that failed to parse, a tool that crashed, a database that
+ * could not be reached. Problems are always reported and never read as "no findings".
+ */
+export interface ScanProblem {
+  message: string;
+  path?: string;
+  line?: number;
+  /** "error" problems mean part of the scan did not happen; the gate fails closed on them unless fail-open. */
+  level: "error" | "warning" | "notice";
+}
+
+/** What an engine returns: findings plus everything a person needs to trust them. */
+export interface ScanResult {
+  /** The action or engine name: "supported-versions", "osv-scan", ... */
+  tool: string;
+  toolVersion: string;
+  findings: Finding[];
+  problems: ScanProblem[];
+  /** Extra Markdown for the job summary that only this engine knows how to write. */
+  summaryMarkdown?: string;
+  /** Counters worth showing (files scanned, packages, rules...). */
+  stats?: Record<string, number>;
+}
+
+/** The gate's verdict over a ScanResult. */
+export interface GateResult {
+  findings: EvaluatedFinding[];
+  failed: boolean;
+  /** Plain sentences, e.g. "2 new findings at or above high". */
+  reasons: string[];
+  /** Notices the user must see, e.g. "ignore for CVE-2024-1 expired on 2026-01-01 and no longer applies". */
+  notices: string[];
+  failOn: Severity | "none";
+}
