@@ -1,1 +1,2 @@
-export {};
+export * from "./package-record.js";
+export * from "./extractor.js";
