@@ -11,19 +11,19 @@ export interface BaselineFile {
 }
 
 /**
- * Reads a baseline file. A missing, unreadable or malformed file is an error naming it: a baseline that
+ * Reads a baseline file (`display` is how errors name it, e.g. relative to the repository). A missing, unreadable or malformed file is an error naming it: a baseline that
  * silently read as empty would turn every accepted finding into a failure, or worse, hide a typo.
  */
-export async function readBaseline(file: string): Promise<Set<string>> {
+export async function readBaseline(file: string, display: string = file): Promise<Set<string>> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "file not found" : `cannot read it (${code ?? String(err)})`;
-    throw new ConfigError({ file, message: `baseline: ${why}` });
+    throw new ConfigError({ file: display, message: `baseline: ${why}` });
   }
-  return parseBaseline(text, file);
+  return parseBaseline(text, display);
 }
 
 /** Parses baseline JSON text; `file` names it in errors. */

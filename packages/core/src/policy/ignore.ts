@@ -16,8 +16,6 @@ export interface IgnoreRule {
   until?: string;
 }
 
-const DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
-
 /** JSON schema of one ignore rule, shared by the config file and the `ignore` input. */
 export const IGNORE_RULE_SCHEMA = {
   type: "object",
@@ -25,8 +23,8 @@ export const IGNORE_RULE_SCHEMA = {
     id: { type: "string", minLength: 1 },
     path: { type: "string", minLength: 1 },
     package: { type: "string", minLength: 1 },
-    reason: { type: "string", minLength: 1, pattern: "\\S" },
-    until: { type: "string", pattern: DATE_PATTERN, errorHint: "must be a date written YYYY-MM-DD" },
+    reason: { type: "string", pattern: "\\S", errorHint: "must say why the finding is safe to ignore" },
+    until: { type: "string", format: "date", errorHint: "must be a date written YYYY-MM-DD" },
   },
   required: ["id", "reason"],
   additionalProperties: false,
