@@ -13,3 +13,6 @@ export * from "./inputs/spec.js";
 export * from "./inputs/read.js";
 export * from "./inputs/sources.js";
 export * from "./inputs/common.js";
+export * from "./config/load.js";
+export * from "./config/read-with-config.js";
+export * from "./inputs/schema.js";

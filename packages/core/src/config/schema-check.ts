@@ -65,7 +65,8 @@ export function checkSchema(
     seen.add(key);
     issues.push({ file: options.file, ...issue });
   }
-  return issues;
+  // Read top to bottom, like the file (sort is stable, so same-line issues keep ajv's order).
+  return issues.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }
 
 function parsePointer(pointer: string): (string | number)[] {
