@@ -16,3 +16,4 @@ export * from "./inputs/common.js";
 export * from "./config/load.js";
 export * from "./config/read-with-config.js";
 export * from "./inputs/schema.js";
+export * from "./inputs/action-yml.js";

@@ -6,6 +6,7 @@ import {
   maxSeverity,
   parseThreshold,
   severityFromCvss,
+  severityFromLabel,
   severityRank,
 } from "./severity.js";
 
@@ -75,5 +76,20 @@ describe("severityFromCvss", () => {
   it("rejects scores off the scale", () => {
     expect(() => severityFromCvss(11)).toThrow(RangeError);
     expect(() => severityFromCvss(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe("severityFromLabel", () => {
+  it("maps advisory labels onto the scale", () => {
+    expect(severityFromLabel("MODERATE")).toBe("medium");
+    expect(severityFromLabel("Important")).toBe("high");
+    expect(severityFromLabel("negligible")).toBe("info");
+    expect(severityFromLabel("CRITICAL")).toBe("critical");
+  });
+
+  it("leaves unknown labels undefined", () => {
+    expect(severityFromLabel("untriaged")).toBeUndefined();
+    expect(severityFromLabel("")).toBeUndefined();
+    expect(severityFromLabel("constructor")).toBeUndefined();
   });
 });

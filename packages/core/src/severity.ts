@@ -59,3 +59,27 @@ export function maxSeverity(severities: Iterable<Severity>): Severity | undefine
   for (const s of severities) if (best === undefined || severityRank(s) > severityRank(best)) best = s;
   return best;
 }
+
+// Labels used by advisory sources (GitHub "moderate", Red Hat "important", Debian "unimportant",
+// Ubuntu "negligible") mapped onto our scale.
+const LABELS = new Map<string, Severity>(
+  Object.entries({
+    critical: "critical",
+    high: "high",
+    important: "high",
+    medium: "medium",
+    moderate: "medium",
+    low: "low",
+    minor: "low",
+    info: "info",
+    informational: "info",
+    negligible: "info",
+    unimportant: "info",
+    none: "info",
+  } satisfies Record<string, Severity>),
+);
+
+/** Maps a source's severity label (case-insensitive) to ours; undefined for unknown or "untriaged". */
+export function severityFromLabel(label: string): Severity | undefined {
+  return LABELS.get(label.trim().toLowerCase());
+}
