@@ -73,6 +73,20 @@ export function buildConfigSchema(section?: ActionSection, sectionSchema?: JsonS
   return { type: ["object", "null"], properties, additionalProperties: false };
 }
 
+// Schemas are compiled by ajv per object; reuse them so repeated loads (CLI over many dirs, tests) do not
+// compile and retain a new validator each time.
+const NO_SECTION_SCHEMA: JsonSchema = {};
+const schemaCache = new Map<string, WeakMap<JsonSchema, JsonSchema>>();
+function cachedConfigSchema(section?: ActionSection, sectionSchema?: JsonSchema): JsonSchema {
+  const key = section ?? "";
+  let bySchema = schemaCache.get(key);
+  if (bySchema === undefined) schemaCache.set(key, (bySchema = new WeakMap()));
+  const schemaKey = sectionSchema ?? NO_SECTION_SCHEMA;
+  let schema = bySchema.get(schemaKey);
+  if (schema === undefined) bySchema.set(schemaKey, (schema = buildConfigSchema(section, sectionSchema)));
+  return schema;
+}
+
 // Keys are named without their section (the line pins it): `fail-on`, `ignore[0].reason`.
 function nameInFile(path: YamlPath): string {
   return path.length <= 1 ? displayPath(path) : displayPath(path.slice(1));
@@ -135,7 +149,7 @@ export function parseConfig(text: string, display: string, options: LoadConfigOp
   const source = parseYamlSource(text, display, {
     maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT,
   });
-  const schema = buildConfigSchema(options.section, options.sectionSchema);
+  const schema = cachedConfigSchema(options.section, options.sectionSchema);
   const issues = checkSchema(schema, source, {
     file: display,
     name: nameInFile,

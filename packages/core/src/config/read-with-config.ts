@@ -25,6 +25,19 @@ export interface InputsWithConfig<S extends readonly AnyInputSpec[]> {
   origins: Record<string, InputOrigin>;
 }
 
+const derived = new WeakMap<readonly AnyInputSpec[], JsonSchema>();
+const COMMON_NAMES = new Set<string>(commonInputs.map((s) => s.name));
+
+// Memoised per specs list so the config loader can reuse its compiled schema.
+function ownSectionSchema(specs: readonly AnyInputSpec[]): JsonSchema {
+  let schema = derived.get(specs);
+  if (schema === undefined) {
+    schema = configSchemaForInputs(specs.filter((s) => !COMMON_NAMES.has(s.name)));
+    derived.set(specs, schema);
+  }
+  return schema;
+}
+
 /**
  * Loads the config file (the `config` input names it, else .github/bulwark.yml or .yaml under `workspace`)
  * and reads `specs` with precedence input > action section > defaults > spec default.
@@ -34,9 +47,7 @@ export async function readInputsWithConfig<const S extends readonly AnyInputSpec
   source: InputSource,
   options: ReadWithConfigOptions,
 ): Promise<InputsWithConfig<S>> {
-  const common = new Set<string>(commonInputs.map((s) => s.name));
-  const sectionSchema =
-    options.sectionSchema ?? configSchemaForInputs(specs.filter((s) => !common.has(s.name)));
+  const sectionSchema = options.sectionSchema ?? ownSectionSchema(specs);
   const file = source("config");
   const config = await loadConfig(options.workspace, {
     section: options.section,

@@ -140,8 +140,36 @@ describe("evaluateGate ignores", () => {
     expect(result.findings[0]?.status).toBe("new");
     expect(result.notices).toEqual([
       'Ignore "CVE-2021-44228" expired on 2026-03-09 and no longer applies (reason was: upgrade scheduled); ' +
-        "it would match 1 finding, now reported again",
+        "1 finding it matched is reported again",
     ]);
+  });
+
+  it("does not claim to revive findings another ignore still covers", () => {
+    const policy: GatePolicy = {
+      failOn: "high",
+      ignores: [
+        { id: "CVE-2021-44228", until: "2026-01-01", reason: "old" },
+        { id: "GHSA-jfh8-c2jp-5v3q", reason: "new" },
+      ],
+    };
+    const result = evaluateGate(scan([log4j]), policy, NOW);
+    expect(result.findings[0]).toMatchObject({ status: "ignored", statusReason: "new" });
+    expect(result.notices).toEqual([
+      'Ignore "CVE-2021-44228" expired on 2026-01-01 and no longer applies (reason was: old)',
+    ]);
+  });
+
+  it("treats a directory path as covering everything under it", () => {
+    const fixture = finding({ ruleId: "R", severity: "high", location: { path: "test/fixtures/keys/.env" } });
+    const other = finding({ ruleId: "R", severity: "high", location: { path: "test/fixtures-old/.env" } });
+    for (const path of ["test/fixtures", "./test/fixtures/", "test/*"]) {
+      const policy: GatePolicy = { failOn: "high", ignores: [{ id: "R", path, reason: "fixtures" }] };
+      const result = evaluateGate(scan([fixture, other]), policy, NOW);
+      expect(
+        result.findings.map((f) => f.status),
+        path,
+      ).toEqual(path === "test/*" ? ["ignored", "ignored"] : ["ignored", "new"]);
+    }
   });
 
   it("still applies on its until day and warns that it expires soon", () => {

@@ -65,15 +65,20 @@ export function evaluateGate(scan: ScanResult, policy: GatePolicy, now: Date): G
     matches: ignoreMatcher(rule),
     expired: isIgnoreExpired(rule, now),
     hits: 0,
+    revived: 0,
   }));
 
   const findings: EvaluatedFinding[] = scan.findings.map((finding) => {
     let ignoredBy: (typeof rules)[number] | undefined;
+    const expiredMatches: (typeof rules)[number][] = [];
     for (const r of rules) {
       if (!r.matches(finding)) continue;
       r.hits++;
-      if (!r.expired && ignoredBy === undefined) ignoredBy = r;
+      if (r.expired) expiredMatches.push(r);
+      else ignoredBy ??= r;
     }
+    // An expired ignore only "revives" findings no other ignore still covers.
+    if (ignoredBy === undefined) for (const r of expiredMatches) r.revived++;
     if (ignoredBy !== undefined) {
       return { ...finding, status: "ignored", statusReason: ignoredBy.rule.reason, blocking: false };
     }
@@ -88,7 +93,10 @@ export function evaluateGate(scan: ScanResult, policy: GatePolicy, now: Date): G
   for (const r of rules) {
     const name = describeIgnore(r.rule);
     if (r.expired) {
-      const matched = r.hits > 0 ? `; it would match ${plural(r.hits, "finding")}, now reported again` : "";
+      const matched =
+        r.revived > 0
+          ? `; ${plural(r.revived, "finding")} it matched ${r.revived === 1 ? "is" : "are"} reported again`
+          : "";
       notices.push(
         `Ignore ${name} expired on ${r.rule.until} and no longer applies (reason was: ${r.rule.reason})${matched}`,
       );

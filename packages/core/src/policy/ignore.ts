@@ -6,7 +6,8 @@ import { ConfigError, type ConfigIssue } from "../config/errors.js";
 export interface IgnoreRule {
   /** Matches a finding's ruleId, ids or aliases (case-insensitive); "*" matches any id. */
   id: string;
-  /** Glob over the finding's location path (picomatch syntax, dotfiles included). */
+  /** Glob over the finding's location path (picomatch syntax, dotfiles included); a matching directory
+   * covers everything under it. */
   path?: string;
   /** Matches the finding's package name (case-insensitive). */
   package?: string;
@@ -89,7 +90,7 @@ export function isIgnoreExpired(rule: IgnoreRule, now: Date): boolean {
 export function ignoreMatcher(rule: IgnoreRule): (finding: Finding) => boolean {
   const id = rule.id.trim().toLowerCase();
   const pkg = rule.package?.trim().toLowerCase();
-  const pathMatch = rule.path === undefined ? undefined : picomatch(rule.path, { dot: true });
+  const pathMatch = rule.path === undefined ? undefined : pathMatcher(rule.path);
   return (finding) => {
     if (id !== "*") {
       const ids = [finding.ruleId, ...(finding.ids ?? []), ...(finding.aliases ?? [])];
@@ -98,8 +99,21 @@ export function ignoreMatcher(rule: IgnoreRule): (finding: Finding) => boolean {
     if (pkg !== undefined && finding.package?.name.toLowerCase() !== pkg) return false;
     if (pathMatch !== undefined) {
       const path = finding.location?.path;
-      if (path === undefined || !pathMatch(path.replace(/^\.\//, ""))) return false;
+      if (path === undefined || !pathMatch(path)) return false;
     }
     return true;
+  };
+}
+
+/**
+ * A glob that also matches everything under a matching directory, so `path: test/fixtures` ignores the files
+ * in it as `test/fixtures/**` would. Leading `./` is dropped on both sides.
+ */
+function pathMatcher(glob: string): (path: string) => boolean {
+  const isMatch = picomatch(glob.trim().replace(/^\.\//, "").replace(/\/+$/, ""), { dot: true });
+  return (path) => {
+    const parts = path.replace(/\\/g, "/").replace(/^\.\//, "").split("/");
+    for (let n = parts.length; n > 0; n--) if (isMatch(parts.slice(0, n).join("/"))) return true;
+    return false;
   };
 }
