@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FINGERPRINT_LENGTH, fingerprint } from "./fingerprint.js";
 
@@ -20,5 +21,17 @@ describe("fingerprint", () => {
     const seen = new Set<string>();
     for (let i = 0; i < 1000; i++) seen.add(fingerprint("rule", `path/${i}`));
     expect(seen.size).toBe(1000);
+  });
+});
+
+describe("fingerprint encoding", () => {
+  it("gives different lists of parts different fingerprints", () => {
+    const parts = fc.array(fc.option(fc.string(), { nil: undefined }), { maxLength: 5 });
+    fc.assert(
+      fc.property(parts, parts, (a, b) => {
+        const same = a.length === b.length && a.every((x, i) => x === b[i]);
+        return same === (fingerprint(...a) === fingerprint(...b));
+      }),
+    );
   });
 });

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { SEVERITIES } from "./finding.js";
 import {
   atOrAbove,
   bySeverityDesc,
@@ -91,5 +93,19 @@ describe("severityFromLabel", () => {
     expect(severityFromLabel("untriaged")).toBeUndefined();
     expect(severityFromLabel("")).toBeUndefined();
     expect(severityFromLabel("constructor")).toBeUndefined();
+  });
+});
+
+describe("severity properties", () => {
+  it("atOrAbove agrees with compareSeverity, and CVSS mapping is monotonic", () => {
+    const sev = fc.constantFrom(...SEVERITIES);
+    fc.assert(fc.property(sev, sev, (a, b) => atOrAbove(a, b) === compareSeverity(a, b) >= 0));
+    const score = fc.double({ min: 0, max: 10, noNaN: true });
+    fc.assert(
+      fc.property(score, score, (x, y) => {
+        const [lo, hi] = x <= y ? [x, y] : [y, x];
+        return compareSeverity(severityFromCvss(lo), severityFromCvss(hi)) <= 0;
+      }),
+    );
   });
 });
