@@ -17,3 +17,4 @@ export * from "./config/load.js";
 export * from "./config/read-with-config.js";
 export * from "./inputs/schema.js";
 export * from "./inputs/action-yml.js";
+export * from "./check.js";
