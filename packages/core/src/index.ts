@@ -18,3 +18,4 @@ export * from "./config/read-with-config.js";
 export * from "./inputs/schema.js";
 export * from "./inputs/action-yml.js";
 export * from "./check.js";
+export * from "./report/index.js";
