@@ -19,3 +19,6 @@ export * from "./inputs/schema.js";
 export * from "./inputs/action-yml.js";
 export * from "./check.js";
 export * from "./report/index.js";
+export * from "./github/index.js";
+export * from "./runner/index.js";
+export * from "./env.js";

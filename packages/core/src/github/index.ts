@@ -1,0 +1,3 @@
+export * from "./context.js";
+export * from "./repository-api.js";
+export * from "./rest-client.js";

@@ -1,0 +1,2 @@
+export * from "./env-files.js";
+export * from "./workflow-commands.js";
