@@ -22,3 +22,4 @@ export * from "./report/index.js";
 export * from "./github/index.js";
 export * from "./runner/index.js";
 export * from "./env.js";
+export * from "./action/run-check-action.js";

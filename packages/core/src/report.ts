@@ -35,6 +35,8 @@ export interface ScanResult {
   summaryMarkdown?: string;
   /** Counters worth showing (files scanned, packages, rules...). */
   stats?: Record<string, number>;
+  /** Action outputs only this engine has (e.g. `vulnerable-packages`), set besides the common ones. */
+  outputs?: Record<string, string>;
 }
 
 /** The gate's verdict over a ScanResult. */

@@ -1,0 +1,160 @@
+// Runs a check inside GitHub Actions: inputs over config, the engine, the gate, then every reporter
+// and GitHub write the inputs ask for. GitHub writes that cannot happen (no token, act, forks) are
+// skipped with a notice, never turned into failures; scan failures are never turned into passes.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import type { CheckDefinition } from "../check.js";
+import type { CommonInputs } from "../inputs/common.js";
+import { envInputSource } from "../inputs/sources.js";
+import { readInputsWithConfig } from "../config/read-with-config.js";
+import type { Env } from "../env.js";
+import { readGitHubContext, type GitHubContext } from "../github/context.js";
+import { RepositoryApi } from "../github/repository-api.js";
+import { RestClient } from "../github/rest-client.js";
+import { evaluateGate } from "../policy/gate.js";
+import { gatePolicyFromInputs } from "../policy/from-inputs.js";
+import type { GateResult, ScanResult } from "../report.js";
+import { toAnnotations } from "../report/annotations.js";
+import { formatJsonReport, toJsonReport } from "../report/json.js";
+import { toMarkdown } from "../report/markdown.js";
+import { commentMarker, toPrComment } from "../report/pr-comment.js";
+import { toSarif } from "../report/sarif.js";
+import { EnvFiles } from "../runner/env-files.js";
+import { annotationCommand, maskCommand, workflowCommand } from "../runner/workflow-commands.js";
+
+export interface ActionIo {
+  /** Where workflow commands and log lines go (the runner reads stdout). */
+  write(text: string): void;
+}
+
+export interface ActionOutcome {
+  scan?: ScanResult;
+  gate?: GateResult;
+  /** Exit code for the process: 1 when the gate failed or the run could not complete. */
+  exitCode: number;
+}
+
+export async function runCheckAction(
+  check: CheckDefinition,
+  env: Env = process.env,
+  io: ActionIo = { write: (t) => process.stdout.write(t) },
+  now: Date = new Date(),
+): Promise<ActionOutcome> {
+  const log = (line: string) => io.write(`${line}\n`);
+  const notice = (message: string) =>
+    log(workflowCommand("notice", { title: `bulwark ${check.name}` }, message));
+  const files = new EnvFiles(env);
+  try {
+    const context = readGitHubContext(env);
+    const source = envInputSource(env);
+    const token = source("token");
+    if (token) log(maskCommand(token));
+    const { inputs } = await readInputsWithConfig(check.specs, source, {
+      workspace: context.workspace,
+      section: check.name,
+    });
+    const common = inputs as unknown as CommonInputs;
+
+    const api = token && context.repository ? repositoryApi(context, token) : undefined;
+    const tempDir = context.runnerTemp ?? tmpdir();
+    const scan = await check.run(inputs, {
+      workspace: context.workspace,
+      root: resolve(context.workspace, common.path),
+      now,
+      env,
+      progress: log,
+      tempDir: mkdtempSync(join(tempDir, `bulwark-${check.name}-`)),
+      ...(api ? { hosting: { listReleases: () => api.listReleases() } } : {}),
+    });
+    const policy = await gatePolicyFromInputs(common, { baseDir: context.workspace });
+    const gate = evaluateGate(scan, policy, now);
+
+    const sarif = toSarif([{ scan, gate, category: check.name }]);
+    const sarifFile = resolve(
+      context.workspace,
+      common.sarifFile ?? join(tempDir, `bulwark-${check.name}.sarif`),
+    );
+    writeReport(sarifFile, `${JSON.stringify(sarif.log, null, 2)}\n`);
+    let jsonFile = "";
+    if (common.jsonFile) {
+      jsonFile = resolve(context.workspace, common.jsonFile);
+      writeReport(jsonFile, formatJsonReport([toJsonReport(scan, gate)]));
+    }
+
+    files.appendSummary(toMarkdown(scan, gate));
+    if (common.annotations) {
+      const { annotations, omitted } = toAnnotations(gate);
+      for (const a of annotations) log(annotationCommand(a));
+      if (omitted > 0)
+        notice(
+          `${omitted} more findings were not annotated (the runner shows 10 per level); see the job summary.`,
+        );
+    }
+    for (const n of [...gate.notices, ...sarif.notices]) notice(n);
+
+    const skipped: string[] = [];
+    const wantComment = common.comment === "always" || (common.comment === "on-failure" && gate.failed);
+    if (wantComment && context.pullRequest) {
+      if (!api) skipped.push("the pull request comment (no token)");
+      else {
+        const outcome = await api.upsertComment(
+          context.pullRequest.number,
+          commentMarker(scan.tool),
+          toPrComment(scan, gate, runUrl(context)),
+        );
+        if (outcome.status === "skipped") skipped.push(`the pull request comment: ${outcome.reason}`);
+      }
+    }
+    if (common.uploadSarif) {
+      const sha = context.pullRequest?.headSha ?? context.sha;
+      const ref = context.pullRequest ? `refs/pull/${context.pullRequest.number}/head` : context.ref;
+      if (!api) skipped.push("the code-scanning upload (no token)");
+      else if (!sha || !ref) skipped.push("the code-scanning upload (no commit or ref in the run's context)");
+      else {
+        const outcome = await api.uploadSarif({
+          sarif: JSON.stringify(sarif.log),
+          commitSha: sha,
+          ref,
+          checkoutUri: `file://${context.workspace}`,
+          toolName: check.name,
+        });
+        if (outcome.status === "skipped") skipped.push(`the code-scanning upload: ${outcome.reason}`);
+      }
+    }
+    for (const s of skipped) notice(`Skipped ${s}${context.act ? " (running under act)" : ""}.`);
+
+    files.setOutput("findings", String(gate.findings.filter((f) => f.status !== "ignored").length));
+    files.setOutput("new-findings", String(gate.findings.filter((f) => f.status === "new").length));
+    files.setOutput("failed", String(gate.failed));
+    files.setOutput("sarif-file", sarifFile);
+    files.setOutput("json-file", jsonFile);
+    for (const [name, value] of Object.entries(scan.outputs ?? {})) files.setOutput(name, value);
+
+    if (gate.failed) {
+      log(workflowCommand("error", { title: `bulwark ${check.name} failed` }, gate.reasons.join("\n")));
+      return { scan, gate, exitCode: 1 };
+    }
+    log(`bulwark ${check.name}: passed${gate.reasons.length ? ` (${gate.reasons.join("; ")})` : ""}`);
+    return { scan, gate, exitCode: 0 };
+  } catch (error) {
+    // Configuration errors and crashes fail the step with a message that names what is wrong.
+    log(workflowCommand("error", { title: `bulwark ${check.name} could not run` }, (error as Error).message));
+    files.setOutput("failed", "true");
+    return { exitCode: 1 };
+  }
+}
+
+function repositoryApi(context: GitHubContext, token: string): RepositoryApi {
+  return new RepositoryApi(new RestClient({ apiUrl: context.apiUrl, token }), context.repository!);
+}
+
+function runUrl(context: GitHubContext): string | undefined {
+  if (!context.repository || !context.runId) return undefined;
+  return `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${context.runId}`;
+}
+
+function writeReport(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text, "utf8");
+}
