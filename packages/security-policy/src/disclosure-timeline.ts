@@ -1,0 +1,78 @@
+// Disclosure and time-to-patch promises by severity: "| Critical | 7 days | 14 days |" tables and
+// sentences such as "critical issues within 30 days".
+import type { Root } from "mdast";
+import { readTable, tablesIn } from "./markdown-tree.js";
+
+export const POLICY_SEVERITIES = ["critical", "high", "medium", "low"] as const;
+export type PolicySeverity = (typeof POLICY_SEVERITIES)[number];
+
+export interface TimelineEntry {
+  severity: PolicySeverity;
+  /** Days to ship a fix. */
+  patchDays?: number;
+  /** Days until public disclosure. */
+  disclosureDays?: number;
+  line: number;
+}
+
+/** "7 days", "48 hours", "2 weeks", "1 month", "immediate" -> days. */
+export function parseDuration(text: string): number | undefined {
+  const t = text.toLowerCase();
+  if (/\b(immediate(ly)?|asap|same day)\b/.test(t)) return 0;
+  const m =
+    /(\d+(?:\.\d+)?)\s*(business\s+|working\s+|calendar\s+)?(hours?|hrs?|days?|weeks?|months?)\b/.exec(t);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[3]!;
+  if (unit.startsWith("h")) return n / 24;
+  if (unit.startsWith("w")) return n * 7;
+  if (unit.startsWith("mo")) return n * 30;
+  return n;
+}
+
+function severitiesIn(text: string): PolicySeverity[] {
+  const t = text.toLowerCase();
+  const found = POLICY_SEVERITIES.filter((s) => new RegExp(`\\b${s}\\b`).test(t));
+  if (/\bmoderate\b/.test(t) && !found.includes("medium")) found.push("medium");
+  return found;
+}
+
+export function findDisclosureTimeline(root: Root, content: string): TimelineEntry[] {
+  const bySeverity = new Map<PolicySeverity, TimelineEntry>();
+  for (const table of tablesIn(root.children)) {
+    const parsed = readTable(table);
+    const sevCol = parsed.header.findIndex((h) => /severity|priority|cvss|rating/i.test(h));
+    if (sevCol === -1) continue;
+    const patchCol = parsed.header.findIndex(
+      (h, i) => i !== sevCol && /patch|fix|remediat|resol|response|sla/i.test(h),
+    );
+    const discCol = parsed.header.findIndex((h, i) => i !== sevCol && /disclos/i.test(h));
+    for (const row of parsed.rows) {
+      for (const severity of severitiesIn(row.cells[sevCol] ?? "")) {
+        const patchDays = patchCol === -1 ? undefined : parseDuration(row.cells[patchCol] ?? "");
+        const disclosureDays = discCol === -1 ? undefined : parseDuration(row.cells[discCol] ?? "");
+        if (patchDays === undefined && disclosureDays === undefined) continue;
+        bySeverity.set(severity, {
+          severity,
+          line: row.line,
+          ...(patchDays !== undefined ? { patchDays } : {}),
+          ...(disclosureDays !== undefined ? { disclosureDays } : {}),
+        });
+      }
+    }
+  }
+  // Sentences fill only severities no table covered: "Critical issues within 30 days".
+  content.split(/\r?\n/).forEach((text, index) => {
+    if (!/\b(fix|patch|resolv|resolution|remediat|timeline)/i.test(text)) return;
+    const within = /\bwithin\s+(\d+\s*(?:business\s+|working\s+)?(?:hours?|days?|weeks?|months?))/i.exec(
+      text,
+    );
+    if (!within) return;
+    for (const severity of severitiesIn(text)) {
+      if (bySeverity.has(severity)) continue;
+      const patchDays = parseDuration(within[1]!);
+      if (patchDays !== undefined) bySeverity.set(severity, { severity, patchDays, line: index + 1 });
+    }
+  });
+  return POLICY_SEVERITIES.flatMap((s) => (bySeverity.has(s) ? [bySeverity.get(s)!] : []));
+}

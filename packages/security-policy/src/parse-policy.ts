@@ -1,0 +1,26 @@
+// One SECURITY.md, read into everything Bulwark enforces.
+import { findDisclosureTimeline, type TimelineEntry } from "./disclosure-timeline.js";
+import { parseMarkdown } from "./markdown-tree.js";
+import { findPromisedChecks, type Promise_ } from "./promised-checks.js";
+import { findReportingChannels, type ReportingChannel } from "./reporting-channels.js";
+import { findSupportTable, type SupportTable } from "./supported-versions-table.js";
+
+export interface SecurityPolicy {
+  path: string;
+  supportTable?: SupportTable;
+  reportingChannels: ReportingChannel[];
+  disclosureTimeline: TimelineEntry[];
+  promisedChecks: Promise_[];
+}
+
+export function parsePolicy(content: string, path = "SECURITY.md"): SecurityPolicy {
+  const root = parseMarkdown(content);
+  const supportTable = findSupportTable(root);
+  return {
+    path,
+    ...(supportTable ? { supportTable } : {}),
+    reportingChannels: findReportingChannels(content),
+    disclosureTimeline: findDisclosureTimeline(root, content),
+    promisedChecks: findPromisedChecks(content),
+  };
+}
