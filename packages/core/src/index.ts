@@ -23,3 +23,4 @@ export * from "./github/index.js";
 export * from "./runner/index.js";
 export * from "./env.js";
 export * from "./action/run-check-action.js";
+export * from "./action/action-metadata.js";
