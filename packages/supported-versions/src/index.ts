@@ -1,1 +1,15 @@
-export {};
+export * from "./check-supported-versions.js";
+export * from "./checks/policy-checks.js";
+export * from "./checks/policy-finding.js";
+export * from "./checks/support-evaluation.js";
+export * from "./checks/table-checks.js";
+export * from "./releases/git-tags.js";
+export * from "./releases/manifest-version.js";
+export * from "./releases/releases.js";
+export * from "./releases/tag-version.js";
+export * from "./runtimes/declared-runtimes.js";
+export * from "./runtimes/endoflife-client.js";
+export * from "./runtimes/runtime-eol-check.js";
+export * from "./summary-table.js";
+export * from "./definition.js";
+export * from "./version.js";
