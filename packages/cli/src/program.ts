@@ -1,7 +1,9 @@
 // The checks `bulwark` knows: the same definitions the actions run.
+import { supportedVersionsCheck } from "@bulwark/supported-versions";
 import type { CliProgram } from "./main.js";
+import { CLI_VERSION } from "./version.js";
 
 export const program: CliProgram = {
-  version: "0.1.0",
-  checks: [],
+  version: CLI_VERSION,
+  checks: [supportedVersionsCheck],
 };

@@ -21,7 +21,9 @@ function paint(text: string, code: string | undefined, options: TableOptions): s
 }
 
 function clip(text: string, width: number): string {
-  const single = text.replace(/\s+/g, " ").trim();
+  // Keep leading indentation; fold inner runs of whitespace (newlines from advisories) to one space.
+  const indent = /^\s*/.exec(text)![0];
+  const single = indent + text.slice(indent.length).replace(/\s+/g, " ").trimEnd();
   return single.length <= width ? single : `${single.slice(0, Math.max(0, width - 1))}…`;
 }
 

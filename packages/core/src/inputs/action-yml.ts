@@ -29,7 +29,7 @@ export function actionYmlInputs(
   for (const spec of specs) {
     const shown = defaultText(spec.default);
     const entry: ActionYmlInput = {
-      description: shown === undefined ? spec.description : `${spec.description} Default: ${shown}.`,
+      description: shown === undefined ? spec.description : `${spec.description} Default: \`${shown}\`.`,
       required: spec.required ?? false,
     };
     const real = defaults[spec.name];

@@ -1,0 +1,9 @@
+// The supported-versions action: the shared check definition, run the way every Bulwark action runs.
+import { runCheckAction, type Env } from "@bulwark/core";
+import { supportedVersionsCheck } from "@bulwark/supported-versions";
+
+/** Runs the check with inputs from the runner's INPUT_* variables; returns the process exit code. */
+export async function run(env: Env): Promise<number> {
+  const outcome = await runCheckAction(supportedVersionsCheck, env);
+  return outcome.exitCode;
+}
