@@ -43,9 +43,10 @@ export function findDisclosureTimeline(root: Root, content: string): TimelineEnt
     const parsed = readTable(table);
     const sevCol = parsed.header.findIndex((h) => /severity|priority|cvss|rating/i.test(h));
     if (sevCol === -1) continue;
-    const patchCol = parsed.header.findIndex(
-      (h, i) => i !== sevCol && /patch|fix|remediat|resol|response|sla/i.test(h),
-    );
+    // "Time to fix" beats "Time to first response" when a table has both.
+    const column = (pattern: RegExp) => parsed.header.findIndex((h, i) => i !== sevCol && pattern.test(h));
+    let patchCol = column(/patch|fix|remediat|resol/i);
+    if (patchCol === -1) patchCol = column(/response|sla/i);
     const discCol = parsed.header.findIndex((h, i) => i !== sevCol && /disclos/i.test(h));
     for (const row of parsed.rows) {
       for (const severity of severitiesIn(row.cells[sevCol] ?? "")) {

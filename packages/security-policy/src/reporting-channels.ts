@@ -33,16 +33,25 @@ export function findReportingChannels(content: string): ReportingChannel[] {
       const url = text.match(URL_PATTERN)?.find((u) => /\/security\/advisories/.test(u));
       channels.push({
         kind: "private-advisory",
-        value: url ?? text.trim().slice(0, 120),
+        value: url?.replace(/[.,;:!?]+$/, "") ?? text.trim().slice(0, 120),
         line,
         placeholder: false,
       });
     }
     for (const m of text.matchAll(URL_PATTERN)) {
-      if (/\/security\/advisories/.test(m[0])) continue;
-      if (REPORTING_URL.test(m[0]))
-        channels.push({ kind: "url", value: m[0], line, placeholder: PLACEHOLDER_TEXT.test(text) });
+      // A sentence's full stop is not part of the address.
+      const url = m[0].replace(/[.,;:!?]+$/, "");
+      if (/\/security\/advisories/.test(url)) continue;
+      if (REPORTING_URL.test(url))
+        channels.push({ kind: "url", value: url, line, placeholder: PLACEHOLDER_TEXT.test(text) });
     }
   });
-  return channels;
+  // One entry per channel: a policy often repeats its address (link text and mailto, a contact footer).
+  const seen = new Set<string>();
+  return channels.filter((c) => {
+    const key = `${c.kind}\0${c.value.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -39,9 +39,7 @@ describe("seed policies", () => {
       value: "security@example.com",
       placeholder: true,
     });
-    expect(policy.disclosureTimeline).toEqual([
-      { severity: "critical", patchDays: 30, line: expect.any(Number) },
-    ]);
+    expect(policy.disclosureTimeline).toEqual([{ severity: "critical", patchDays: 30, line: 38 }]);
   });
 
   it("3: 1.0.x supported, < 1.0 not; no address given", () => {
@@ -50,9 +48,7 @@ describe("seed policies", () => {
       { line: 10, version: "< 1.0", status: "unsupported", kind: "range" },
     ]);
     expect(seed(3).reportingChannels.filter((c) => !c.placeholder)).toEqual([]);
-    expect(seed(3).disclosureTimeline).toEqual([
-      { severity: "critical", patchDays: 7, line: expect.any(Number) },
-    ]);
+    expect(seed(3).disclosureTimeline).toEqual([{ severity: "critical", patchDays: 7, line: 33 }]);
   });
 
   it("4: one 0.1.x row and a real reporting address", () => {
@@ -70,23 +66,47 @@ describe("seed policies", () => {
       { line: 10, version: "< 2.0", status: "unsupported", kind: "range" },
     ]);
     const policy = seed(5);
-    expect(
-      policy.disclosureTimeline.map(({ severity, patchDays, disclosureDays }) => ({
-        severity,
-        patchDays,
-        disclosureDays,
-      })),
-    ).toEqual([
-      { severity: "critical", patchDays: 7, disclosureDays: 14 },
-      { severity: "high", patchDays: 14, disclosureDays: 30 },
-      { severity: "medium", patchDays: 30, disclosureDays: 60 },
-      { severity: "low", patchDays: 90, disclosureDays: 90 },
+    expect(policy.disclosureTimeline).toEqual([
+      { severity: "critical", patchDays: 7, disclosureDays: 14, line: 127 },
+      { severity: "high", patchDays: 14, disclosureDays: 30, line: 128 },
+      { severity: "medium", patchDays: 30, disclosureDays: 60, line: 129 },
+      { severity: "low", patchDays: 90, disclosureDays: 90, line: 130 },
+    ]);
+    expect(policy.reportingChannels).toEqual([
+      { kind: "email", value: "security@yourcompany.com", line: 16, placeholder: true },
     ]);
     expect(policy.promisedChecks.map((p) => p.check).sort()).toEqual([
       "container-scanning",
       "dependency-scanning",
       "sast",
       "secret-scanning",
+    ]);
+  });
+  it("every seed: promised checks and table lines pinned", () => {
+    const promised = (n: number) => seed(n).promisedChecks.map((p) => [p.check, p.line]);
+    expect(promised(1)).toEqual([
+      ["sast", 18],
+      ["dependency-scanning", 19],
+      ["secret-scanning", 25],
+    ]);
+    expect(promised(2)).toEqual([
+      ["dependency-scanning", 85],
+      ["sast", 92],
+    ]);
+    expect(promised(3)).toEqual([["dependency-scanning", 71]]);
+    expect(promised(4)).toEqual([]);
+    expect(promised(5)).toEqual([
+      ["dependency-scanning", 60],
+      ["sast", 61],
+      ["container-scanning", 118],
+      ["secret-scanning", 119],
+    ]);
+    expect([2, 3, 4, 5].map((n) => seed(n).supportTable?.line)).toEqual([7, 7, 7, 7]);
+    expect(seed(2).reportingChannels).toEqual([
+      { kind: "email", value: "security@example.com", line: 23, placeholder: true },
+    ]);
+    expect(seed(4).reportingChannels).toEqual([
+      { kind: "email", value: "security@democratizingai.org", line: 19, placeholder: false },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 // The Supported Versions table: which column holds versions, which says supported or not, and
 // every row with its line.
-import type { Root } from "mdast";
-import { readTable, sections, tablesIn, type ParsedTable } from "./markdown-tree.js";
+import type { List, Root, RootContent } from "mdast";
+import { readTable, sections, tablesIn, toString, type ParsedTable } from "./markdown-tree.js";
 import { parseSupportStatus, type SupportStatus } from "./support-status.js";
 import { parseVersionSpec, type VersionSpec } from "./version-spec.js";
 
@@ -16,6 +16,8 @@ export interface SupportRow {
 }
 
 export interface SupportTable {
+  /** A Markdown table, or a bullet list such as "- 2.x: supported". */
+  form: "table" | "list";
   line: number;
   header: string[];
   rows: SupportRow[];
@@ -27,7 +29,8 @@ const VERSION_HEADER = /version|release|branch|series|tag|line/i;
 const STATUS_HEADER = /support|status|maintained|security|patch|fix|active|eol/i;
 
 function columns(table: ParsedTable): { version: number; status: number } | undefined {
-  const version = table.header.findIndex((h) => VERSION_HEADER.test(h));
+  // "Release date" names a date column, not the versions.
+  const version = table.header.findIndex((h) => VERSION_HEADER.test(h) && !/date|day/i.test(h));
   let status = table.header.findIndex(
     (h, i) => i !== version && STATUS_HEADER.test(h) && !/date|until|end|eol date/i.test(h),
   );
@@ -40,6 +43,7 @@ function toSupportTable(table: ParsedTable): SupportTable | undefined {
   const cols = columns(table);
   if (!cols) return undefined;
   return {
+    form: "table",
     line: table.line,
     header: table.header,
     rows: table.rows.map((row) => {
@@ -62,12 +66,68 @@ function toSupportTable(table: ParsedTable): SupportTable | undefined {
   };
 }
 
-/** The table under a "Supported Versions" heading, else the first table shaped like one. */
+/** Where a list item's version ends and its status begins: "2.x: yes", "2.x - supported", "2.x (EOL)". */
+const ITEM_SEPARATOR = /\s*(?::(?![a-z_]+:)|=>|→|->|—|–|\s-\s|\|)\s*/gu;
+const ITEM_PAREN = /^(.+?)\s*\((.+)\)\s*\.?$/;
+/** A marker at either end: "✅ 2.x", "2.x ❌", ":x: 1.x". */
+const ITEM_MARKER =
+  /^(:[a-z_]+:|[✅✔✓☑❌✗✘✖⛔🚫]\uFE0F?)\s*(.+)$|^(.+?)\s*(:[a-z_]+:|[✅✔✓☑❌✗✘✖⛔🚫]\uFE0F?)$/u;
+
+function listItemRow(text: string, line: number): SupportRow | undefined {
+  const candidates: [string, string][] = [];
+  const marker = ITEM_MARKER.exec(text);
+  if (marker) candidates.push(marker[1] ? [marker[2]!, marker[1]] : [marker[3]!, marker[4]!]);
+  // Last separator first: in "2.0 - 2.3 – end of life" the first " - " is part of the range.
+  for (const m of [...text.matchAll(ITEM_SEPARATOR)].reverse()) {
+    candidates.push([text.slice(0, m.index), text.slice(m.index + m[0].length)]);
+  }
+  const paren = ITEM_PAREN.exec(text);
+  if (paren) candidates.push([paren[1]!, paren[2]!]);
+  for (const [versionText, statusText] of candidates) {
+    const spec = parseVersionSpec(versionText.trim());
+    const status = parseSupportStatus(statusText);
+    if (spec.kind !== "unparsed" && status !== "unknown") {
+      return {
+        line,
+        versionText: versionText.trim(),
+        spec,
+        status,
+        statusText: statusText.trim(),
+        extra: {},
+      };
+    }
+  }
+  return undefined;
+}
+
+function listToSupportTable(list: List): SupportTable | undefined {
+  const rows = list.children.flatMap((item) => {
+    const row = listItemRow(toString(item).replace(/\s+/g, " ").trim(), item.position?.start.line ?? 1);
+    return row ? [row] : [];
+  });
+  if (rows.length === 0) return undefined;
+  return { form: "list", line: list.position?.start.line ?? 1, header: ["Version", "Supported"], rows };
+}
+
+function listsIn(nodes: readonly RootContent[]): List[] {
+  return nodes.filter((n): n is List => n.type === "list");
+}
+
+/**
+ * The table under a "Supported Versions" heading (or a bullet list there), else the first table
+ * anywhere shaped like one.
+ */
 export function findSupportTable(root: Root): SupportTable | undefined {
-  for (const section of sections(root)) {
-    if (!SECTION_TITLE.test(section.title)) continue;
+  const supportSections = sections(root).filter((s) => SECTION_TITLE.test(s.title));
+  for (const section of supportSections) {
     for (const table of tablesIn(section.nodes)) {
       const parsed = toSupportTable(readTable(table));
+      if (parsed) return parsed;
+    }
+  }
+  for (const section of supportSections) {
+    for (const list of listsIn(section.nodes)) {
+      const parsed = listToSupportTable(list);
       if (parsed) return parsed;
     }
   }
