@@ -57,6 +57,11 @@ export class DeclarationFinder {
     return this.find(`${escapeRegExp(JSON.stringify(key))}\\s*:\\s*${escapeRegExp(JSON.stringify(value))}`);
   }
 
+  /** Line of `"key": {` in a JSON document: a member holding an object. */
+  jsonObjectKey(key: string): number | undefined {
+    return this.find(`${escapeRegExp(JSON.stringify(key))}\\s*:\\s*\\{`);
+  }
+
   /** Line of `"key":` in a JSON document. */
   jsonKey(key: string): number | undefined {
     return this.find(`${escapeRegExp(JSON.stringify(key))}\\s*:`);

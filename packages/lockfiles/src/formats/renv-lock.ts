@@ -16,7 +16,7 @@ export const renvLockExtractor: Extractor = {
     const finder = new DeclarationFinder(content);
     const records: PackageRecord[] = [];
     for (const [key, entry] of Object.entries(packages)) {
-      const line = finder.jsonKey(key);
+      const line = finder.jsonObjectKey(key);
       if (!isObject(entry)) throw new ExtractorError(`renv.lock: package ${key} must be an object`, line);
       const name = stringOf(entry.Package) ?? key;
       const version = stringOf(entry.Version);
