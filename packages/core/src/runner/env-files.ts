@@ -4,7 +4,9 @@ import { appendFileSync } from "node:fs";
 import type { Env } from "../env.js";
 
 /** `name<<DELIM\nvalue\nDELIM` survives any value; the delimiter must not occur inside it. */
-function keyValue(name: string, value: string): string {
+export function fileCommand(name: string, value: string): string {
+  if (!name || /[\r\n=]|<</.test(name))
+    throw new Error(`Invalid output or variable name ${JSON.stringify(name)}`);
   let delimiter = `ghadelimiter_${randomUUID()}`;
   while (value.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
   return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
@@ -13,25 +15,30 @@ function keyValue(name: string, value: string): string {
 export class EnvFiles {
   constructor(private readonly env: Env) {}
 
-  /** False when the runner gave no GITHUB_OUTPUT (e.g. an old runner or a plain shell). */
+  /** False when the runner gave no GITHUB_OUTPUT (a plain shell, or act without it). */
   setOutput(name: string, value: string): boolean {
-    const file = this.env.GITHUB_OUTPUT;
-    if (!file) return false;
-    appendFileSync(file, keyValue(name, value), "utf8");
-    return true;
+    return this.append("GITHUB_OUTPUT", fileCommand(name, value));
   }
 
+  /** Sets a variable for the job's later steps (not this process). */
   exportVariable(name: string, value: string): boolean {
-    const file = this.env.GITHUB_ENV;
-    if (!file) return false;
-    appendFileSync(file, keyValue(name, value), "utf8");
-    return true;
+    return this.append("GITHUB_ENV", fileCommand(name, value));
   }
 
   appendSummary(markdown: string): boolean {
-    const file = this.env.GITHUB_STEP_SUMMARY;
+    return this.append("GITHUB_STEP_SUMMARY", markdown.endsWith("\n") ? markdown : `${markdown}\n`);
+  }
+
+  private append(variable: "GITHUB_OUTPUT" | "GITHUB_ENV" | "GITHUB_STEP_SUMMARY", text: string): boolean {
+    const file = this.env[variable];
     if (!file) return false;
-    appendFileSync(file, markdown.endsWith("\n") ? markdown : `${markdown}\n`, "utf8");
+    try {
+      appendFileSync(file, text, "utf8");
+    } catch (error) {
+      throw new Error(
+        `Cannot write ${variable} (${file}): ${(error as NodeJS.ErrnoException).code ?? error}`,
+      );
+    }
     return true;
   }
 }
