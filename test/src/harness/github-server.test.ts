@@ -48,7 +48,7 @@ describe("RepositoryApi against the local GitHub server", () => {
       commitSha: "a".repeat(40),
       ref: "refs/heads/main",
     });
-    expect(outcome.status).toBe("created");
+    expect(outcome.status).toBe("uploaded");
     expect(server.sarifUploads[0]).toMatchObject({
       commitSha: "a".repeat(40),
       ref: "refs/heads/main",
