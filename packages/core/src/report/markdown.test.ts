@@ -1,86 +1,106 @@
 import { describe, expect, it } from "vitest";
 import { evaluateGate } from "../policy/gate.js";
-import { sampleFinding, sampleGate, sampleScan } from "../test-support/sample-scan.js";
-import { toAnnotations } from "./annotations.js";
-import { toJsonReport } from "./json.js";
-import { toMarkdown } from "./markdown.js";
-import { commentMarker, MAX_COMMENT_CHARS, toPrComment } from "./pr-comment.js";
+import { byteLength } from "./byte-budget.js";
+import { STEP_SUMMARY_MAX_BYTES, SUMMARY_LIMIT_BYTES, toMarkdown } from "./markdown.js";
+import { gateFor, manyFindings, NOW, osvScan, secretScan } from "./test-support/scans.js";
+
+/** Table cells split on unescaped pipes. */
+function cells(line: string): string[] {
+  return line.split(/(?<!\\)\|/).slice(1, -1);
+}
 
 describe("toMarkdown", () => {
-  it("shows the verdict, counts, a table most severe first, problems and the engine's text", () => {
-    const scan = sampleScan();
-    const md = toMarkdown(scan, sampleGate(scan));
-    expect(md).toContain("❌ **osv-scan** failed");
+  it("shows the verdict and why, counts, problems, the table most severe first, and the engine's text", () => {
+    const scan = osvScan();
+    const md = toMarkdown(scan, gateFor(scan));
+    expect(md.startsWith("## osv-scan 0.1.0\n\n❌ **osv-scan** failed:\n")).toBe(true);
+    expect(md).toContain("- Failing closed");
     expect(md).toContain("| 🟥 critical | 1 | 0 | 0 |");
-    expect(md.indexOf("Log4Shell")).toBeLessThan(md.indexOf("lodash"));
-    expect(md).toContain("`yarn.lock:7`: unexpected token");
-    expect(md).toContain("Engine-specific text.");
-    expect(md).toContain("_(ignored: not reachable \\| trust me)_");
-  });
-
-  it("escapes hostile text so it cannot break the table or inject HTML", () => {
-    const scan = sampleScan();
-    const md = toMarkdown(scan, sampleGate(scan));
-    const line = md.split("\n").find((l) => l.includes("lodash"))!;
-    expect(line).not.toContain("<script>");
-    expect(line).toContain("\\<script\\>");
-    expect(line.split(/(?<!\\)\|/)).toHaveLength(7);
-  });
-
-  it("stays under the byte limit and says how many rows were left out", () => {
-    const findings = Array.from({ length: 5000 }, (_, i) =>
-      sampleFinding({ ruleId: `RULE-${i}`, title: "x".repeat(200), fingerprint: `fp${i}` }),
+    expect(md).toContain("| 🟨 medium | 0 | 0 | 1 |");
+    expect(md).toContain("| 🟦 low | 0 | 1 | 0 |");
+    expect(md).toContain("2 new findings (2 blocking), 1 in baseline, 1 ignored.");
+    expect(md).toContain("### ⚠️ Not checked (1 problem)");
+    expect(md).toContain("- **error** yarn.lock:7: unexpected token \\<\\<\\<\\<\\<\\<\\< (merge conflict?)");
+    const log4j = md.indexOf("Remote code injection in Log4j");
+    expect(log4j).toBeGreaterThan(md.indexOf("Not checked"));
+    expect(log4j).toBeLessThan(md.indexOf("Command Injection in lodash"));
+    expect(md).toContain(
+      "| 🟥 critical | **new, blocking** | org.apache.logging.log4j:log4j-core: Remote code injection in Log4j | pom.xml:",
     );
-    const scan = { tool: "t", toolVersion: "1", findings, problems: [] };
-    const md = toMarkdown(scan, evaluateGate(scan, { failOn: "high" }, new Date()), { limitBytes: 100_000 });
-    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(100_000);
+    expect(md).toContain("ignored: not reachable \\| trust me \\<b\\>really\\</b\\>");
+    expect(md).toContain("| npm | 412 |");
+    expect(md.indexOf("### Packages")).toBeGreaterThan(md.indexOf("Command Injection in lodash"));
+  });
+
+  it("escapes hostile text so it cannot break the table, inject HTML or ping anyone", () => {
+    const scan = secretScan();
+    const md = toMarkdown(scan, gateFor(scan));
+    const row = md.split("\n").find((l) => l.includes("AWS key"))!;
+    expect(cells(row)).toHaveLength(6);
+    expect(row).not.toMatch(/(?<!\\)<(script|img|\/script)/);
+    expect(row).toContain("\\<script\\>alert(1)\\</script\\>");
+    expect(row).toContain("in \\`config\\`");
+    expect(row).toContain("second line @\u200boctocat");
+    expect(row).not.toContain("\u202E");
+    expect(row).toContain("config/settings\\|prod.yml:12");
+    expect(row).toContain("Revoke the key \\| rotate it");
+    expect(md.split("\n").filter((l) => l.startsWith("|") && !l.endsWith("|"))).toEqual([]);
+  });
+
+  it("says so when there is nothing to show", () => {
+    const scan = { tool: "t", toolVersion: "1", findings: [], problems: [] };
+    const md = toMarkdown(scan, evaluateGate(scan, { failOn: "high" }, NOW));
+    expect(md).toContain("✅ **t** passed");
+    expect(md).toContain("No findings.");
+    expect(md).not.toContain("Not checked");
+  });
+
+  it("stays under GitHub's step-summary limit with a huge scan and says how many rows were left out", () => {
+    const scan = manyFindings(20_000);
+    const md = toMarkdown(scan, evaluateGate(scan, { failOn: "high" }, NOW));
+    expect(SUMMARY_LIMIT_BYTES).toBeLessThan(STEP_SUMMARY_MAX_BYTES);
+    expect(byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    const rows = md.split("\n").filter((l) => l.startsWith("| ") && l.includes("Finding "));
+    const note = /_(\d+) more findings are not shown here/.exec(md);
+    expect(Number(note![1]) + rows.length).toBe(20_000);
+    expect(rows[0]).toContain("critical");
+  });
+
+  it("never drops the problems section, even when problems alone would fill the budget", () => {
+    const scan = {
+      ...manyFindings(500),
+      problems: Array.from({ length: 5000 }, (_, i) => ({
+        level: "error" as const,
+        path: `pkg-${i}/package.json`,
+        message: `cannot parse: ${"y".repeat(100)}`,
+      })),
+      summaryMarkdown: "```\n" + "z".repeat(50_000) + "\n".repeat(2000) + "```",
+    };
+    const gate = evaluateGate(scan, { failOn: "high" }, NOW);
+    const md = toMarkdown(scan, gate, { limitBytes: 100_000 });
+    expect(byteLength(md)).toBeLessThanOrEqual(100_000);
+    expect(md).toContain("### ⚠️ Not checked (5000 problems)");
+    expect(md).toMatch(/- … and \d+ more problems: see the JSON report\./);
     expect(md).toMatch(/_\d+ more findings are not shown here/);
-  });
-});
-
-describe("toAnnotations", () => {
-  it("sends the most severe first and caps each level", () => {
-    const findings = Array.from({ length: 25 }, (_, i) =>
-      sampleFinding({
-        ruleId: `R${i}`,
-        severity: "critical",
-        location: { path: "a.txt", startLine: i + 1 },
-        fingerprint: `f${i}`,
-      }),
-    );
-    const scan = { tool: "t", toolVersion: "1", findings, problems: [] };
-    const { annotations, omitted } = toAnnotations(evaluateGate(scan, { failOn: "high" }, new Date()));
-    expect(annotations).toHaveLength(10);
-    expect(annotations.every((a) => a.level === "error")).toBe(true);
-    expect(omitted).toBe(15);
-  });
-});
-
-describe("toJsonReport", () => {
-  it("counts statuses and keeps problems", () => {
-    const scan = sampleScan();
-    const report = toJsonReport(scan, sampleGate(scan));
-    expect(report.counts).toEqual({ total: 5, new: 3, baseline: 1, ignored: 1, blocking: 2 });
-    expect(report.failed).toBe(true);
-    expect(report.problems).toHaveLength(1);
-  });
-});
-
-describe("toPrComment", () => {
-  it("carries the hidden marker and only new findings", () => {
-    const scan = sampleScan();
-    const body = toPrComment(scan, sampleGate(scan));
-    expect(body.startsWith(commentMarker("osv-scan"))).toBe(true);
-    expect(body).toContain("Log4Shell");
-    expect(body).not.toContain("PYSEC-2020-2");
+    expect(md).toContain(`- … and ${gate.reasons.length - 20} more\n`);
   });
 
-  it("never exceeds GitHub's comment size", () => {
-    const findings = Array.from({ length: 3000 }, (_, i) =>
-      sampleFinding({ ruleId: `RULE-${i}`, title: "é".repeat(150), fingerprint: `fp${i}` }),
-    );
-    const scan = { tool: "t", toolVersion: "1", findings, problems: [] };
-    const body = toPrComment(scan, evaluateGate(scan, { failOn: "high" }, new Date()));
-    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+  it("keeps a cut engine summary's code fence closed", () => {
+    const scan = {
+      tool: "t",
+      toolVersion: "1",
+      findings: [],
+      problems: [],
+      summaryMarkdown: "```text\n" + Array.from({ length: 5000 }, (_, i) => `line ${i}`).join("\n") + "\n```",
+    };
+    const md = toMarkdown(scan, evaluateGate(scan, { failOn: "high" }, NOW), { limitBytes: 20_000 });
+    expect(md.match(/```/g)!.length % 2).toBe(0);
+    expect(md).toContain("_The rest of this section was left out (size limit)._");
+  });
+
+  it("is byte-identical for the same scan in any order", () => {
+    const scan = osvScan();
+    const reversed = { ...scan, findings: [...scan.findings].reverse() };
+    expect(toMarkdown(reversed, gateFor(reversed))).toBe(toMarkdown(scan, gateFor(scan)));
   });
 });

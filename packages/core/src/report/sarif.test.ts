@@ -1,78 +1,221 @@
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import AjvDraft04 from "ajv-draft-04";
+import { createRequire } from "node:module";
 import type { Ajv as AjvClass } from "ajv";
+import AjvDraft04 from "ajv-draft-04";
+import formatsPlugin from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { sampleFinding, sampleGate, sampleScan } from "../test-support/sample-scan.js";
 import { evaluateGate } from "../policy/gate.js";
-import { FINGERPRINT_KEY, MAX_RESULTS_PER_RUN, toSarif } from "./sarif.js";
+import {
+  FINGERPRINT_KEY,
+  formatSarif,
+  MAX_RESULTS_PER_RUN,
+  pathToSarifUri,
+  toSarif,
+  type SarifRunInput,
+} from "./sarif.js";
+import { gateFor, manyFindings, NOW, osvScan, sastScans, secretScan } from "./test-support/scans.js";
 
-// The official SARIF 2.1.0 (rtm.5) JSON schema, as shipped by Microsoft's @microsoft/jest-sarif.
+// The SARIF 2.1.0 JSON schema (rtm.5) as Microsoft ships it in @microsoft/jest-sarif (draft-04).
 const require = createRequire(import.meta.url);
 const schemaPath = require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
-const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
+const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as object;
 // ajv-draft-04 is CommonJS; its class is the default export or its `.default`, depending on the loader.
 const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ??
   AjvDraft04) as unknown as typeof AjvClass;
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+// ajv-formats is CommonJS too (it checks the schema's "uri" and "date-time" formats).
+const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ??
+  formatsPlugin) as unknown as (ajv: AjvClass) => void;
+addFormats(ajv);
 const validate = ajv.compile(schema);
 
+function expectValid(log: unknown): void {
+  validate(JSON.parse(JSON.stringify(log)));
+  expect(validate.errors ?? []).toEqual([]);
+}
+
+function allInputs(): SarifRunInput[] {
+  const osv = osvScan();
+  const secrets = secretScan();
+  return [
+    { scan: osv, gate: gateFor(osv), category: "osv-scan" },
+    { scan: secrets, gate: gateFor(secrets), category: "secret-scan", defaultPath: ".gitleaks.toml" },
+    ...sastScans().map((scan) => ({ scan, gate: gateFor(scan), category: "sast" })),
+  ];
+}
+
 describe("toSarif", () => {
-  it("produces a log that validates against the official SARIF 2.1.0 schema", () => {
-    const scan = sampleScan();
-    const { log } = toSarif([{ scan, gate: sampleGate(scan), category: "osv-scan" }]);
-    const valid = validate(JSON.parse(JSON.stringify(log)));
-    expect(validate.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
+  it("validates against the SARIF 2.1.0 schema, one run per scan", () => {
+    const { log, notices } = toSarif(allInputs());
+    expectValid(log);
+    expect(notices).toEqual([]);
+    expect(log.runs.map((r) => [r.tool.driver.name, r.automationDetails?.id])).toEqual([
+      ["osv-scan", "osv-scan/"],
+      ["secret-scan", "secret-scan/"],
+      ["bandit", "sast/"],
+      ["semgrep", "sast/"],
+    ]);
   });
 
-  it("maps severities, statuses, fingerprints and locations", () => {
-    const scan = sampleScan();
-    const { log } = toSarif([{ scan, gate: sampleGate(scan), category: "osv-scan" }]);
-    const run = log.runs[0]!;
-    expect(run.automationDetails?.id).toBe("osv-scan/");
+  it("maps severities, statuses, suppressions, fingerprints and locations", () => {
+    const osv = osvScan();
+    const run = toSarif([{ scan: osv, gate: gateFor(osv), category: "osv-scan" }]).log.runs[0]!;
     const results = run.results!;
-    expect(results.map((r) => r.ruleId)).toEqual([
-      "CVE-2021-44228",
-      "GHSA-35jh-r3h4-6jhm",
-      "PYSEC-2020-1",
-      "PYSEC-2020-2",
-      "MAL-2024-1",
+    expect(results.map((r) => [r.ruleId, r.level, r.baselineState])).toEqual([
+      ["GHSA-jfh8-c2jp-5v3q", "error", "new"],
+      ["GHSA-35jh-r3h4-6jhm", "error", "new"],
+      ["PYSEC-2021-19", "warning", "new"],
+      ["PYSEC-2021-19-low", "note", "unchanged"],
     ]);
-    expect(results[0]!.level).toBe("error");
-    expect(results[2]!.level).toBe("warning");
     expect(results[2]!.suppressions).toEqual([
-      { kind: "external", justification: "not reachable | trust me" },
+      { kind: "external", justification: "not reachable | trust me <b>really</b>" },
     ]);
-    expect(results[3]!.baselineState).toBe("unchanged");
+    expect(results.filter((r) => r.suppressions)).toHaveLength(1);
+    const lodash = osv.findings.find((f) => f.ruleId === "GHSA-35jh-r3h4-6jhm")!;
+    expect(results[1]!.partialFingerprints).toEqual({ [FINGERPRINT_KEY]: lodash.fingerprint });
+    expect(results[1]!.locations![0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "package-lock.json", uriBaseId: "%SRCROOT%" },
+      region: { startLine: lodash.location!.startLine },
+    });
     expect(results[3]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe(
-      "dir%20with%20space/requirements.txt",
+      "dir%20with%20space/%231%20requirements.txt",
     );
-    expect(results[0]!.locations![0]!.physicalLocation!.region).toEqual({ startLine: 30, endLine: 34 });
-    expect(results[1]!.partialFingerprints![FINGERPRINT_KEY]).toBe(scan.findings[0]!.fingerprint);
-    const rule = run.tool.driver.rules!.find((r) => r.id === "GHSA-35jh-r3h4-6jhm")!;
-    expect(rule.properties!["security-severity"]).toBe("7.2");
-    expect(run.invocations![0]!.executionSuccessful).toBe(false);
-    expect(run.invocations![0]!.toolExecutionNotifications![0]!.message.text).toBe("unexpected token");
+    expect(results[0]!.message.text).toBe(
+      "org.apache.logging.log4j:log4j-core: Remote code injection in Log4j. Upgrade org.apache.logging.log4j:log4j-core to 2.15.0 or later",
+    );
   });
 
-  it("is deterministic", () => {
-    const scan = sampleScan();
-    const a = JSON.stringify(toSarif([{ scan, gate: sampleGate(scan) }]).log);
-    const reversed = { ...scan, findings: [...scan.findings].reverse() };
-    const b = JSON.stringify(toSarif([{ scan: reversed, gate: sampleGate(reversed) }]).log);
-    expect(a).toBe(b);
+  it("describes each rule once, with help, remediation, score and tags", () => {
+    const osv = osvScan();
+    const run = toSarif([{ scan: osv, gate: gateFor(osv) }]).log.runs[0]!;
+    const rules = run.tool.driver.rules!;
+    expect(rules.map((r) => r.id)).toEqual([
+      "GHSA-35jh-r3h4-6jhm",
+      "GHSA-jfh8-c2jp-5v3q",
+      "PYSEC-2021-19",
+      "PYSEC-2021-19-low",
+    ]);
+    for (const r of run.results!) expect(rules[r.ruleIndex!]!.id).toBe(r.ruleId);
+    const log4j = rules[1]!;
+    expect(log4j.properties).toEqual({
+      "security-severity": "10.0",
+      tags: [
+        "security",
+        "external/cwe/cwe-20",
+        "external/cwe/cwe-400",
+        "external/cwe/cwe-502",
+        "external/cwe/cwe-917",
+      ],
+    });
+    expect(log4j.helpUri).toBe("https://osv.dev/vulnerability/GHSA-jfh8-c2jp-5v3q");
+    expect(log4j.help!.markdown).toContain("**Remediation:** Upgrade org.apache.logging.log4j:log4j-core");
+    expect(log4j.help!.text).toContain("Remediation: Upgrade");
+    expect(log4j.shortDescription!.text).toBe(
+      "org.apache.logging.log4j:log4j-core: Remote code injection in Log4j",
+    );
+    expect(run.tool.driver.version).toBe("0.1.0");
+    expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
+    // A medium finding without a score gets a score inside GitHub's medium band.
+    expect(rules[2]!.properties!["security-severity"]).toBe("5.5");
   });
 
-  it("keeps the most severe results within GitHub's per-run limit", () => {
-    const findings = Array.from({ length: MAX_RESULTS_PER_RUN + 5 }, (_, i) =>
-      sampleFinding({ ruleId: `R${i % 7}`, severity: i < 3 ? "critical" : "low", fingerprint: `fp${i}` }),
+  it("keeps a score only when it agrees with the finding's severity", () => {
+    const scan = manyFindings(2);
+    scan.findings[0] = { ...scan.findings[0]!, severity: "medium", score: 9.8 };
+    const rules = toSarif([{ scan, gate: evaluateGate(scan, { failOn: "none" }, NOW) }]).log.runs[0]!.tool
+      .driver.rules!;
+    expect(rules.find((r) => r.id === scan.findings[0]!.ruleId)!.properties!["security-severity"]).toBe(
+      "5.5",
     );
-    const scan = { tool: "t", toolVersion: "1", findings, problems: [] };
-    const gate = evaluateGate(scan, { failOn: "none" }, new Date());
+  });
+
+  it("reports scan problems as failed invocations with notifications", () => {
+    const osv = osvScan();
+    const [bandit] = sastScans();
+    const { log } = toSarif([
+      { scan: osv, gate: gateFor(osv) },
+      { scan: bandit!, gate: gateFor(bandit!) },
+    ]);
+    const [inv] = log.runs[0]!.invocations!;
+    expect(inv!.executionSuccessful).toBe(false);
+    expect(inv!.toolExecutionNotifications).toEqual([
+      {
+        level: "error",
+        message: { text: "unexpected token <<<<<<< (merge conflict?)" },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: "yarn.lock", uriBaseId: "%SRCROOT%" },
+              region: { startLine: 7 },
+            },
+          },
+        ],
+      },
+    ]);
+    // Warnings are reported but the run still counts as successful.
+    expect(log.runs[1]!.invocations![0]!.executionSuccessful).toBe(true);
+    expect(log.runs[1]!.invocations![0]!.toolExecutionNotifications![0]!.level).toBe("warning");
+  });
+
+  it("points findings without a location at the default path, or omits locations", () => {
+    const secrets = secretScan();
+    const withDefault = toSarif([{ scan: secrets, gate: gateFor(secrets), defaultPath: ".gitleaks.toml" }]);
+    const info = withDefault.log.runs[0]!.results!.find((r) => r.ruleId === "generic-password")!;
+    expect(info.locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: ".gitleaks.toml", uriBaseId: "%SRCROOT%" } } },
+    ]);
+    const without = toSarif([{ scan: secrets, gate: gateFor(secrets) }]);
+    expect(
+      without.log.runs[0]!.results!.find((r) => r.ruleId === "generic-password")!.locations,
+    ).toBeUndefined();
+    const aws = without.log.runs[0]!.results!.find((r) => r.ruleId === "aws-access-key-id")!;
+    expect(aws.locations![0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "config/settings%7Cprod.yml", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 12, endLine: 12, startColumn: 9, endColumn: 29 },
+    });
+    expect(aws.properties!.evidence).toBe("AKIA************MPLE");
+  });
+
+  it("is deterministic whatever order the engine produced findings in", () => {
+    const a = formatSarif(toSarif(allInputs()).log);
+    const reversed = allInputs().map((i) => {
+      const scan = { ...i.scan, findings: [...i.scan.findings].reverse() };
+      return { ...i, scan, gate: gateFor(scan) };
+    });
+    expect(formatSarif(toSarif(reversed).log)).toBe(a);
+    expect(a.endsWith("}\n")).toBe(true);
+  });
+
+  it("keeps the most severe results within GitHub's per-run limit and says so", () => {
+    const scan = manyFindings(MAX_RESULTS_PER_RUN + 1000);
+    const gate = evaluateGate(scan, { failOn: "none" }, NOW);
     const { log, notices } = toSarif([{ scan, gate }]);
-    expect(log.runs[0]!.results).toHaveLength(MAX_RESULTS_PER_RUN);
-    expect(log.runs[0]!.results!.filter((r) => r.properties!.severity === "critical")).toHaveLength(3);
-    expect(notices[0]).toContain("25000 most severe");
+    const results = log.runs[0]!.results!;
+    expect(results).toHaveLength(MAX_RESULTS_PER_RUN);
+    // 26,000 findings over five severities: 5,200 each; the 1,000 dropped are all info.
+    expect(results.filter((r) => r.properties!.severity === "critical")).toHaveLength(5200);
+    expect(results.filter((r) => r.properties!.severity === "info")).toHaveLength(4200);
+    expect(notices).toEqual([
+      "SARIF for bulk keeps the 25000 most severe of 26000 results (GitHub's per-run limit); 1000 were left out. The JSON report has all of them.",
+    ]);
+    expectValid(log);
+  });
+
+  it("refuses runs GitHub would reject", () => {
+    const [bandit] = sastScans();
+    const input = { scan: bandit!, gate: gateFor(bandit!), category: "sast" };
+    expect(() => toSarif([input, input])).toThrow(/Two SARIF runs for tool "bandit" in category "sast"/);
+    expect(() => toSarif(Array.from({ length: 21 }, (_, i) => ({ ...input, category: `c${i}` })))).toThrow(
+      /at most 20 runs/,
+    );
+  });
+});
+
+describe("pathToSarifUri", () => {
+  it("encodes each segment of relative paths and makes absolute ones file URIs", () => {
+    expect(pathToSarifUri("./a b/c#d?.txt")).toEqual({ uri: "a%20b/c%23d%3F.txt", uriBaseId: "%SRCROOT%" });
+    expect(pathToSarifUri("src\\win\\x.cs")).toEqual({ uri: "src/win/x.cs", uriBaseId: "%SRCROOT%" });
+    expect(pathToSarifUri("/tmp/x y")).toEqual({ uri: "file:///tmp/x%20y" });
+    expect(pathToSarifUri("C:\\repo\\a.txt")).toEqual({ uri: "file:///C:/repo/a.txt" });
   });
 });

@@ -1,19 +1,40 @@
-// SARIF 2.1.0: one run per scan, rules per rule id, results with stable partial fingerprints.
-import type { Log, ReportingDescriptor, Result, Run } from "sarif";
-import type { EvaluatedFinding, GateResult, ScanResult } from "../report.js";
+// SARIF 2.1.0 for GitHub code scanning: one run per scan, one rule per rule id, results with stable
+// partial fingerprints, within the limits GitHub enforces on uploads.
+import type { Location as SarifLocation, Log, Notification, ReportingDescriptor, Result, Run } from "sarif";
 import type { Severity } from "../finding.js";
-import { sortForReport } from "./order.js";
+import type { EvaluatedFinding, GateResult, ScanProblem, ScanResult } from "../report.js";
+import { severityFromCvss } from "../severity.js";
+import { compareText, sortForReport } from "./order.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 /** GitHub code scanning rejects runs with more results than this. */
 export const MAX_RESULTS_PER_RUN = 25_000;
+/** GitHub rejects files with more runs than this. */
+export const MAX_RUNS_PER_FILE = 20;
+/** GitHub rejects rules with more tags than this. */
+export const MAX_TAGS_PER_RULE = 20;
 export const FINGERPRINT_KEY = "bulwarkFingerprint/v1";
+export const BULWARK_INFORMATION_URI = "https://github.com/bulwark-security/bulwark";
 
 export interface SarifRunInput {
   scan: ScanResult;
   gate: GateResult;
-  /** Keeps code-scanning uploads of different actions apart; defaults to the tool name. */
+  /**
+   * Keeps code-scanning uploads of different actions apart (`automationDetails.id` is `<category>/`);
+   * defaults to the tool name.
+   */
   category?: string;
+  /**
+   * Where findings without a location point (the lockfile, SECURITY.md...), relative to the scanned
+   * root. Without it such results carry no location.
+   */
+  defaultPath?: string;
+}
+
+export interface SarifOutput {
+  log: Log;
+  /** Things the user must be told, e.g. results dropped to stay within GitHub's limits. */
+  notices: string[];
 }
 
 const LEVEL: Record<Severity, Result.level> = {
@@ -24,8 +45,9 @@ const LEVEL: Record<Severity, Result.level> = {
   info: "note",
 };
 
-/** GitHub maps security-severity to its own labels by these boundaries. */
-const DEFAULT_SCORE: Record<Severity, number> = {
+/** Used when a finding has no score, or a score that disagrees with its severity: GitHub derives its
+ * severity label from `security-severity`, so the number must fall in the finding's band. */
+const BAND_SCORE: Record<Severity, number> = {
   critical: 9.5,
   high: 8.0,
   medium: 5.5,
@@ -33,68 +55,124 @@ const DEFAULT_SCORE: Record<Severity, number> = {
   info: 0.0,
 };
 
-function ruleFor(finding: EvaluatedFinding): ReportingDescriptor {
-  const help = [
-    finding.message,
-    finding.remediation ? `\n\n**Remediation:** ${finding.remediation}` : "",
-  ].join("");
-  const tags = ["security", ...((finding.properties?.tags as string[] | undefined) ?? [])];
+function securitySeverity(f: EvaluatedFinding): string {
+  const score =
+    f.score !== undefined && Number.isFinite(f.score) && f.score >= 0 && f.score <= 10 ? f.score : undefined;
+  const inBand = score !== undefined && severityFromCvss(score) === f.severity;
+  return (inBand ? score : BAND_SCORE[f.severity]).toFixed(1);
+}
+
+/** Relative paths become relative URI references, one encoded segment at a time (so `#`, `?`, `%` and
+ * spaces in file names survive); absolute paths become file URIs. */
+export function pathToSarifUri(path: string): { uri: string; uriBaseId?: string } {
+  const slashed = path.replace(/\\/g, "/");
+  const absolute = slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed);
+  const segments = slashed
+    .split("/")
+    .filter((s) => s !== "" && s !== ".")
+    .map((s) => (/^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s)));
+  if (absolute) return { uri: `file:///${segments.join("/")}` };
+  return { uri: segments.join("/") || ".", uriBaseId: "%SRCROOT%" };
+}
+
+function physicalLocation(path: string, startLine?: number, endLine?: number, cols?: [number?, number?]) {
+  const region =
+    startLine !== undefined && startLine >= 1
+      ? {
+          startLine,
+          ...(endLine !== undefined && endLine >= startLine ? { endLine } : {}),
+          ...(cols?.[0] !== undefined && cols[0] >= 1 ? { startColumn: cols[0] } : {}),
+          ...(cols?.[1] !== undefined && cols[1] >= 1 ? { endColumn: cols[1] } : {}),
+        }
+      : undefined;
+  return { physicalLocation: { artifactLocation: pathToSarifUri(path), ...(region ? { region } : {}) } };
+}
+
+function httpUri(uri: string | undefined): string | undefined {
+  if (!uri) return undefined;
+  try {
+    const parsed = new URL(uri);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function cweTags(f: EvaluatedFinding): string[] {
+  const fromProps = Array.isArray(f.properties?.cwe) ? (f.properties.cwe as unknown[]) : [];
+  const candidates = [...(f.ids ?? []), ...(f.aliases ?? []), ...fromProps.map(String)];
+  return candidates
+    .map((id) => /^CWE-(\d+)$/i.exec(id.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `external/cwe/cwe-${m[1]}`);
+}
+
+function stringTags(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string" && t !== "") : [];
+}
+
+/** `findings` are the rule's findings, most severe first: the first one describes the rule. */
+function ruleFor(ruleId: string, findings: readonly EvaluatedFinding[]): ReportingDescriptor {
+  const first = findings[0]!;
+  const remediation = first.remediation ? `Remediation: ${first.remediation}` : "";
+  const text = [first.message, remediation].filter(Boolean).join("\n\n");
+  const markdown = [first.message, first.remediation ? `**Remediation:** ${first.remediation}` : ""]
+    .filter(Boolean)
+    .join("\n\n");
+  const extraTags = [...cweTags(first), ...stringTags(first.properties?.tags)].sort(compareText);
+  const tags = [...new Set(["security", ...extraTags])].slice(0, MAX_TAGS_PER_RULE);
+  const helpUri = httpUri(first.helpUri);
   return {
-    id: finding.ruleId,
-    name: finding.ruleId.replace(/[^A-Za-z0-9]+/g, " ").trim(),
-    shortDescription: { text: finding.title },
-    fullDescription: { text: finding.message },
-    help: { text: help, markdown: help },
-    ...(finding.helpUri ? { helpUri: finding.helpUri } : {}),
-    defaultConfiguration: { level: LEVEL[finding.severity] },
-    properties: {
-      "security-severity": (finding.score ?? DEFAULT_SCORE[finding.severity]).toFixed(1),
-      tags: [...new Set(tags)].sort(),
-    },
+    id: ruleId,
+    shortDescription: { text: first.title || ruleId },
+    fullDescription: { text: first.message || first.title || ruleId },
+    help: { text: text || ruleId, markdown: markdown || ruleId },
+    ...(helpUri ? { helpUri } : {}),
+    defaultConfiguration: { level: LEVEL[first.severity] },
+    properties: { "security-severity": securitySeverity(first), tags },
   };
 }
 
-function resultFor(finding: EvaluatedFinding, ruleIndex: number): Result {
-  const loc = finding.location;
+function resultFor(f: EvaluatedFinding, ruleIndex: number, defaultPath: string | undefined): Result {
+  const loc = f.location;
+  const title = f.title || f.ruleId;
   const result: Result = {
-    ruleId: finding.ruleId,
+    ruleId: f.ruleId,
     ruleIndex,
-    level: LEVEL[finding.severity],
-    message: { text: finding.remediation ? `${finding.title}. ${finding.remediation}` : finding.title },
-    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    baselineState: finding.status === "baseline" ? "unchanged" : "new",
-    properties: {
-      severity: finding.severity,
-      ...(finding.score !== undefined ? { score: finding.score } : {}),
-      ...(finding.ids?.length ? { ids: finding.ids } : {}),
-      ...(finding.aliases?.length ? { aliases: finding.aliases } : {}),
-      ...(finding.package ? { package: finding.package } : {}),
-      ...(finding.evidence ? { evidence: finding.evidence } : {}),
-    },
+    level: LEVEL[f.severity],
+    message: { text: f.remediation ? `${title}. ${f.remediation}` : title },
   };
-  if (loc) {
+  if (loc?.path) {
     result.locations = [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeURI(loc.path), uriBaseId: "%SRCROOT%" },
-          ...(loc.startLine
-            ? {
-                region: {
-                  startLine: loc.startLine,
-                  ...(loc.endLine && loc.endLine >= loc.startLine ? { endLine: loc.endLine } : {}),
-                  ...(loc.startColumn ? { startColumn: loc.startColumn } : {}),
-                  ...(loc.endColumn ? { endColumn: loc.endColumn } : {}),
-                },
-              }
-            : {}),
-        },
-      },
+      physicalLocation(loc.path, loc.startLine, loc.endLine, [loc.startColumn, loc.endColumn]),
     ];
+  } else if (defaultPath) {
+    result.locations = [physicalLocation(defaultPath)];
   }
-  if (finding.status === "ignored") {
-    result.suppressions = [{ kind: "external", justification: finding.statusReason ?? "ignored by policy" }];
+  result.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
+  result.baselineState = f.status === "baseline" ? "unchanged" : "new";
+  if (f.status === "ignored") {
+    result.suppressions = [{ kind: "external", justification: f.statusReason ?? "ignored by policy" }];
   }
+  result.properties = {
+    severity: f.severity,
+    status: f.status,
+    blocking: f.blocking,
+    ...(f.score !== undefined ? { score: f.score } : {}),
+    ...(f.ids?.length ? { ids: f.ids } : {}),
+    ...(f.aliases?.length ? { aliases: f.aliases } : {}),
+    ...(f.package ? { package: f.package } : {}),
+    ...(f.evidence ? { evidence: f.evidence } : {}),
+  };
   return result;
+}
+
+function notificationFor(p: ScanProblem): Notification {
+  return {
+    level: p.level === "notice" ? "note" : p.level,
+    message: { text: p.message || "unknown problem" },
+    ...(p.path ? { locations: [physicalLocation(p.path, p.line) as SarifLocation] } : {}),
+  };
 }
 
 export function toSarifRun(input: SarifRunInput): { run: Run; notices: string[] } {
@@ -102,54 +180,67 @@ export function toSarifRun(input: SarifRunInput): { run: Run; notices: string[] 
   let findings = sortForReport(input.gate.findings);
   if (findings.length > MAX_RESULTS_PER_RUN) {
     notices.push(
-      `SARIF for ${input.scan.tool} keeps the ${MAX_RESULTS_PER_RUN} most severe of ${findings.length} results (GitHub's per-run limit).`,
+      `SARIF for ${input.scan.tool} keeps the ${MAX_RESULTS_PER_RUN} most severe of ${findings.length} results ` +
+        `(GitHub's per-run limit); ${findings.length - MAX_RESULTS_PER_RUN} were left out. The JSON report has all of them.`,
     );
     findings = findings.slice(0, MAX_RESULTS_PER_RUN);
   }
-  const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
+  const byRule = new Map<string, EvaluatedFinding[]>();
+  for (const f of findings) {
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
+  const ruleIds = [...byRule.keys()].sort(compareText);
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => ruleFor(findings.find((f) => f.ruleId === id)!));
-  const errors = input.scan.problems.filter((p) => p.level === "error");
+  const problems = [...input.scan.problems];
   const run: Run = {
     tool: {
       driver: {
         name: input.scan.tool,
         version: input.scan.toolVersion,
-        informationUri: "https://github.com/bulwark-security/bulwark",
-        rules,
+        informationUri: BULWARK_INFORMATION_URI,
+        rules: ruleIds.map((id) => ruleFor(id, byRule.get(id)!)),
       },
     },
     automationDetails: { id: `${input.category ?? input.scan.tool}/` },
     invocations: [
       {
-        executionSuccessful: errors.length === 0,
-        toolExecutionNotifications: input.scan.problems.map((p) => ({
-          level: p.level === "notice" ? "note" : p.level,
-          message: { text: p.message },
-          ...(p.path
-            ? {
-                locations: [
-                  {
-                    physicalLocation: {
-                      artifactLocation: { uri: encodeURI(p.path), uriBaseId: "%SRCROOT%" },
-                      ...(p.line ? { region: { startLine: p.line } } : {}),
-                    },
-                  },
-                ],
-              }
-            : {}),
-        })),
+        executionSuccessful: !problems.some((p) => p.level === "error"),
+        ...(problems.length ? { toolExecutionNotifications: problems.map(notificationFor) } : {}),
       },
     ],
-    results: findings.map((f) => resultFor(f, ruleIndex.get(f.ruleId)!)),
+    results: findings.map((f) => resultFor(f, ruleIndex.get(f.ruleId)!, input.defaultPath)),
   };
   return { run, notices };
 }
 
-export function toSarif(inputs: readonly SarifRunInput[]): { log: Log; notices: string[] } {
+/**
+ * A SARIF log with one run per input (e.g. one per analyser). GitHub rejects two runs with the same tool
+ * and category in one upload, and more than 20 runs: both throw, as they are mistakes in the caller.
+ */
+export function toSarif(inputs: readonly SarifRunInput[]): SarifOutput {
+  if (inputs.length > MAX_RUNS_PER_FILE) {
+    throw new Error(`A SARIF file may hold at most ${MAX_RUNS_PER_FILE} runs (got ${inputs.length})`);
+  }
+  const seen = new Set<string>();
+  for (const i of inputs) {
+    const key = `${i.scan.tool}\0${i.category ?? i.scan.tool}`;
+    if (seen.has(key)) {
+      throw new Error(
+        `Two SARIF runs for tool "${i.scan.tool}" in category "${i.category ?? i.scan.tool}": merge them or give each its own category`,
+      );
+    }
+    seen.add(key);
+  }
   const runs = inputs.map(toSarifRun);
   return {
     log: { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: runs.map((r) => r.run) },
     notices: runs.flatMap((r) => r.notices),
   };
+}
+
+/** The file's text: two-space indented with a final newline, byte-identical for identical input. */
+export function formatSarif(log: Log): string {
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
