@@ -11,7 +11,7 @@ describe("actionYmlInputs", () => {
     const inputs = actionYmlInputs(specs, { token: "${{ github.token }}" });
     expect(inputs["fail-on"]).toEqual({
       description:
-        "Fail when a new finding is at or above this severity; none never fails on findings. Default: high.",
+        "Fail when a new finding is at or above this severity; none never fails on findings. Default: `high`.",
       required: false,
     });
     expect(inputs.token).toMatchObject({ default: "${{ github.token }}" });
