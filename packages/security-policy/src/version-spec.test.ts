@@ -51,6 +51,19 @@ describe("parseVersionSpec", () => {
     }
   });
 
+  it("treats next/nightly/develop as branches ahead of every release", () => {
+    for (const cell of ["next", "Nightly", "develop", "`canary`"]) {
+      expect(parseVersionSpec(cell).kind).toBe("development");
+      expect(covers(cell, "2.0.0", "2.0.0")).toBe(false);
+    }
+  });
+
+  it("reads lists joined by ||, 'and' and 'or'", () => {
+    expect(covers("1.x || 3.x", "3.2.0")).toBe(true);
+    expect(covers("2.x and 3.x", "2.0.1")).toBe(true);
+    expect(covers("4.1 or 4.2", "4.3.0")).toBe(false);
+  });
+
   it("reports cells it cannot read instead of guessing", () => {
     expect(parseVersionSpec("the old one").kind).toBe("unparsed");
     expect(parseVersionSpec("").kind).toBe("unparsed");

@@ -10,10 +10,13 @@ export type VersionSpec =
       /** Highest release line the cell names, e.g. 2 for "2.x". */ mentions: semver.SemVer[];
     }
   | { kind: "latest"; text: string }
+  /** A branch ahead of every release (next, nightly, develop): covers no release. */
+  | { kind: "development"; text: string }
   | { kind: "unparsed"; text: string };
 
 const MOVING =
-  /^(latest|current|newest|main|master|head|trunk|develop|development|next|nightly|edge|stable|latest release|latest version|most recent( release| version)?)$/i;
+  /^(latest|current|newest|main|master|stable|latest release|latest version|latest stable|most recent( release| version)?)$/i;
+const DEVELOPMENT = /^(head|trunk|develop|development|dev|next|nightly|edge|canary|unreleased|beta|alpha)$/i;
 
 /** Removes decoration that real tables put around versions: links, code spans, bold, notes in parentheses. */
 function clean(text: string): string {
@@ -52,6 +55,7 @@ export function parseVersionSpec(cell: string): VersionSpec {
     return { kind: "range", text, range: new semver.Range("*"), mentions: [] };
   const cleaned = clean(text);
   if (MOVING.test(cleaned)) return { kind: "latest", text };
+  if (DEVELOPMENT.test(cleaned)) return { kind: "development", text };
   if (cleaned === "" || !/\d|^\*$|^all$/i.test(cleaned)) return { kind: "unparsed", text };
   if (/^(\*|all|any)$/i.test(cleaned))
     return { kind: "range", text, range: new semver.Range("*"), mentions: [] };
@@ -88,7 +92,7 @@ export function parseVersionSpec(cell: string): VersionSpec {
 /** Does a release fall under this cell? "latest" covers exactly the latest release. */
 export function specCovers(spec: VersionSpec, version: semver.SemVer, latest?: semver.SemVer): boolean {
   if (spec.kind === "latest") return latest !== undefined && semver.eq(version, latest);
-  if (spec.kind === "unparsed") return false;
+  if (spec.kind === "unparsed" || spec.kind === "development") return false;
   // A prerelease of 2.0.0 belongs to the 2.x line for policy purposes.
   return semver.satisfies(version, spec.range, { includePrerelease: true, loose: true });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSupportedVersions, type SupportedVersionsOptions } from "./check-supported-versions.js";
-import { EndOfLifeServer } from "./test-support/endoflife-server.js";
+import { EndOfLifeServer, unreachableUrl } from "./test-support/endoflife-server.js";
 import { GitRepo, policy } from "./test-support/git-repo.js";
 
 const NOW = new Date("2026-11-22T00:00:00Z");
@@ -140,10 +140,11 @@ describe("checkSupportedVersions on real git repositories", () => {
       .write({ "SECURITY.md": policy(["| 1.x | ✅ |"]), ".nvmrc": "v18.20.0\n" })
       .tags("v1.0.0");
     const cache = mkdtempSync(join(tmpdir(), "eol-cache-"));
-    const down = await scan(repo, { endOfLifeUrl: "http://127.0.0.1:9", endOfLifeCacheDir: cache });
+    const url = await unreachableUrl();
+    const down = await scan(repo, { endOfLifeUrl: url, endOfLifeCacheDir: cache });
     expect(down.problems).toHaveLength(1);
-    expect(down.problems[0]!.message).toMatch(
-      /Node.js end-of-life was not checked: cannot reach http:\/\/127.0.0.1:9/,
+    expect(down.problems[0]!.message).toContain(
+      `Node.js end-of-life was not checked: cannot reach ${url}/api/v1/products/nodejs (ECONNREFUSED)`,
     );
     expect(down.problems[0]!.message).toContain("v18.20.0 (.nvmrc)");
 
@@ -152,5 +153,91 @@ describe("checkSupportedVersions on real git repositories", () => {
     expect(up.findings.map((f) => f.title)).toEqual(["Node.js 18 is end of life since 2025-04-30"]);
     await scan(repo, { endOfLifeCacheDir: cache });
     expect(eol.requests.length - before).toBe(1);
+  });
+
+  it("reads a monorepo's tags through a regex and counts prereleases only when asked", async () => {
+    const repo = new GitRepo()
+      .write({ "SECURITY.md": policy(["| 2.x | ✅ |", "| < 2.0 | ❌ |"]) })
+      .tags("server-v1.9.0", "server-v2.1.0", "client-v7.0.0", "server-v3.0.0-beta.1");
+    const options = { tagPattern: "^server-v(?<version>.+)$", checkRuntimes: false };
+    const final = await scan(repo, options);
+    expect(final.findings).toEqual([]);
+    expect(final.outputs?.["latest-release"]).toBe("2.1.0");
+    const pre = await scan(repo, { ...options, includePrereleases: true });
+    expect(rules(pre)).toEqual(["latest-release-not-covered", "stale-table"]);
+    expect(pre.findings[0]!.title).toContain("3.0.0-beta.1");
+  });
+
+  it("flags overlapping supported and unsupported ranges even with no release in the overlap", async () => {
+    const repo = new GitRepo()
+      .write({ "SECURITY.md": policy(["| >= 1.4 | ✅ |", "| 1.x | ❌ |"]) })
+      .tags("v1.0.0", "v2.0.0");
+    const result = await scan(repo, { checkRuntimes: false });
+    expect(rules(result)).toEqual(["contradicting-rows"]);
+    expect(result.findings[0]!.message).toBe(
+      '">= 1.4" (supported) and "1.x" (unsupported) cover some of the same versions.',
+    );
+    expect(result.findings[0]!.location).toEqual({ path: "SECURITY.md", startLine: 8 });
+  });
+
+  it("reads a bullet-list policy and accepts private vulnerability reporting as the channel", async () => {
+    const repo = new GitRepo()
+      .write({
+        "docs/SECURITY.md": [
+          "# Security",
+          "",
+          "## Supported versions",
+          "",
+          "- 3.x: supported",
+          "- 2.x: end of life",
+          "",
+          "Report through https://github.com/acme/app/security/advisories/new",
+        ].join("\n"),
+      })
+      .tags("v2.5.0", "v3.1.0");
+    const result = await scan(repo, { checkRuntimes: false });
+    expect(result.findings).toEqual([]);
+    expect(result.outputs).toEqual({
+      "policy-path": "docs/SECURITY.md",
+      "latest-release": "3.1.0",
+      "supported-lines": "3.x",
+    });
+  });
+
+  it("says when there are no releases to compare the table with", async () => {
+    const repo = new GitRepo().write({ "SECURITY.md": policy(["| 1.x | ✅ |"]) }).commit();
+    const result = await scan(repo, { checkRuntimes: false });
+    expect(result.findings).toEqual([]);
+    expect(result.problems).toEqual([
+      {
+        level: "notice",
+        message:
+          "No release found (no tag matches v1.2.3, 1.2.3, name@1.2.3, name/v1.2.3 or name-v1.2.3): the Supported Versions table was not compared with releases.",
+      },
+    ]);
+  });
+
+  it("reports an unusable tag pattern and a directory that is not a repository as errors", async () => {
+    const repo = new GitRepo().write({ "SECURITY.md": policy(["| 1.x | ✅ |"]) }).tags("v1.0.0");
+    const bad = await scan(repo, { tagPattern: "mypkg", checkRuntimes: false });
+    expect(bad.problems).toMatchObject([{ level: "error", message: expect.stringContaining("tag-pattern") }]);
+    const plain = mkdtempSync(join(tmpdir(), "bulwark-plain-"));
+    const notGit = await checkSupportedVersions({ root: plain, checkRuntimes: false });
+    expect(rules(notGit)).toEqual(["no-policy"]);
+    expect(notGit.problems).toMatchObject([
+      { level: "error", message: expect.stringContaining("Cannot list git tags") },
+    ]);
+  });
+
+  it("reports a failing hosted-release listing instead of passing", async () => {
+    const repo = new GitRepo().write({ "SECURITY.md": policy(["| 1.x | ✅ |"]) }).tags("v1.0.0");
+    const result = await scan(repo, {
+      checkRuntimes: false,
+      listReleases: () => Promise.reject(new Error("HTTP 403 rate limited")),
+    });
+    expect(result.findings).toEqual([]);
+    expect(result.problems).toEqual([
+      { level: "error", message: "Hosted releases not listed: HTTP 403 rate limited" },
+    ]);
   });
 });

@@ -76,6 +76,12 @@ export async function checkSupportedVersions(options: SupportedVersionsOptions):
   if (policy) findings.push(...checkPolicy(policy));
 
   const releases = pattern ? await readReleases(options, pattern, problems) : [];
+  if (pattern && releases.length === 0 && policy?.supportTable) {
+    problems.push({
+      level: "notice",
+      message: `No release found (no tag matches ${options.tagPattern ? `"${options.tagPattern}"` : "v1.2.3, 1.2.3, name@1.2.3, name/v1.2.3 or name-v1.2.3"}${options.listReleases ? " and no hosted release" : ""}): the Supported Versions table was not compared with releases.`,
+    });
+  }
 
   let manifest: ManifestVersion | undefined;
   if (options.checkManifestVersion !== false) {

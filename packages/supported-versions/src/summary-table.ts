@@ -19,7 +19,7 @@ export function lineStatuses(
   const latest = latestRelease(releases, includePrereleases);
   const lines = new Map<string, Release>();
   for (const r of releases) {
-    if (r.version.prerelease.length > 0) continue;
+    if (r.prerelease) continue;
     const key = releaseLine(r.version);
     const seen = lines.get(key);
     if (!seen || semver.gt(r.version, seen.version)) lines.set(key, r);

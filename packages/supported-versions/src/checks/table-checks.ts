@@ -1,7 +1,7 @@
 // The checks of the Supported Versions table against the releases.
 import semver from "semver";
 import type { Finding } from "@bulwark/core";
-import type { SupportTable } from "@bulwark/security-policy";
+import { specCovers, type SupportTable } from "@bulwark/security-policy";
 import { latestRelease, releaseLine, type Release } from "../releases/releases.js";
 import type { ManifestVersion } from "../releases/manifest-version.js";
 import { policyFinding } from "./policy-finding.js";
@@ -87,7 +87,7 @@ export function checkTable({
   // Rows that contradict each other: one release both supported and unsupported.
   const contradictions = new Map<
     string,
-    { supported: string; unsupported: string; line: number; version: string }
+    { supported: string; unsupported: string; line: number; version?: string }
   >();
   for (const release of releases) {
     const cov = coverage(table, release.version, latest?.version);
@@ -104,13 +104,30 @@ export function checkTable({
       });
     }
   }
+  // Without a release in the overlap, the ranges themselves still show the contradiction.
+  for (const s of table.rows) {
+    for (const u of table.rows) {
+      if (s.status !== "supported" || u.status !== "unsupported") continue;
+      if (s.spec.kind !== "range" || u.spec.kind !== "range") continue;
+      const key = `${s.line}:${u.line}`;
+      if (contradictions.has(key) || !semver.intersects(s.spec.range, u.spec.range, { loose: true }))
+        continue;
+      contradictions.set(key, {
+        supported: s.versionText,
+        unsupported: u.versionText,
+        line: Math.max(s.line, u.line),
+      });
+    }
+  }
   for (const c of contradictions.values()) {
     findings.push(
       policyFinding({
         rule: "contradicting-rows",
         severity: "medium",
         title: `Rows "${c.supported}" and "${c.unsupported}" contradict each other`,
-        message: `Release ${c.version} is marked supported by "${c.supported}" and unsupported by "${c.unsupported}".`,
+        message: c.version
+          ? `Release ${c.version} is marked supported by "${c.supported}" and unsupported by "${c.unsupported}".`
+          : `"${c.supported}" (supported) and "${c.unsupported}" (unsupported) cover some of the same versions.`,
         remediation: "Make the ranges of supported and unsupported rows disjoint.",
         location: at(c.line),
         key: `${c.supported}|${c.unsupported}`,
@@ -143,8 +160,10 @@ export function checkTable({
 
     // Stale table: a release line newer than every version the table mentions.
     const mentioned = table.rows.flatMap((r) => (r.spec.kind === "range" ? r.spec.mentions : []));
-    const knowsLatestOnly = table.rows.some((r) => r.spec.kind === "latest");
-    if (latest && mentioned.length > 0 && !knowsLatestOnly) {
+    // A row that already reaches the latest release (">= 1.4", "latest") keeps the table current.
+    const reachesLatest =
+      latest !== undefined && table.rows.some((r) => specCovers(r.spec, latest.version, latest.version));
+    if (latest && mentioned.length > 0 && !reachesLatest) {
       const newestMentioned = mentioned.reduce((a, b) => (semver.gt(a, b) ? a : b));
       const latestLine = releaseLine(latest.version);
       const newestLine = releaseLine(newestMentioned);

@@ -8,6 +8,8 @@ export interface Release {
   version: semver.SemVer;
   tag: string;
   source: "git-tag" | "github-release";
+  /** A prerelease version, or a hosted release marked prerelease even though its tag looks final. */
+  prerelease: boolean;
   date?: string;
 }
 
@@ -25,6 +27,7 @@ export function collectReleases(
         version,
         tag: tag.name,
         source: "git-tag",
+        prerelease: version.prerelease.length > 0,
         ...(tag.date ? { date: tag.date } : {}),
       });
   }
@@ -32,13 +35,12 @@ export function collectReleases(
     if (release.draft) continue;
     const version = versionFromTag(release.tagName, pattern);
     if (!version) continue;
-    // A GitHub release marked prerelease is a prerelease even when its tag looks final.
-    if (release.prerelease && version.prerelease.length === 0) version.prerelease = ["pre"];
     if (!byVersion.has(version.version) || release.prerelease) {
       byVersion.set(version.version, {
         version,
         tag: release.tagName,
         source: "github-release",
+        prerelease: release.prerelease || version.prerelease.length > 0,
         ...(release.publishedAt ? { date: release.publishedAt } : {}),
       });
     }
@@ -48,7 +50,7 @@ export function collectReleases(
 
 /** The highest release; prereleases count only when asked to. Expects newest-first order. */
 export function latestRelease(releases: readonly Release[], includePrereleases = false): Release | undefined {
-  return includePrereleases ? releases[0] : releases.find((r) => r.version.prerelease.length === 0);
+  return includePrereleases ? releases[0] : releases.find((r) => !r.prerelease);
 }
 
 /** A release line: the major version, or major.minor below 1.0 where minors break compatibility. */

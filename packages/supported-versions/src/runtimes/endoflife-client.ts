@@ -36,6 +36,26 @@ export class EndOfLifeError extends Error {
   }
 }
 
+interface NetworkCause {
+  code?: string;
+  message?: string;
+  errors?: NetworkCause[];
+  cause?: NetworkCause;
+}
+
+/** fetch hides the socket error under `cause` (sometimes an AggregateError): find its code. */
+function networkReason(error: unknown): string {
+  if ((error as Error).name === "TimeoutError") return "timed out";
+  let cause = (error as NetworkCause).cause;
+  while (cause) {
+    if (cause.code) return cause.code;
+    if (cause.errors?.[0]?.code) return cause.errors[0].code;
+    if (!cause.cause) return cause.message ?? "network error";
+    cause = cause.cause;
+  }
+  return (error as Error).message;
+}
+
 export class EndOfLifeClient {
   constructor(private readonly options: EndOfLifeClientOptions) {}
 
@@ -66,8 +86,7 @@ export class EndOfLifeClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      throw new EndOfLifeError(`cannot reach ${url} (${cause})`);
+      throw new EndOfLifeError(`cannot reach ${url} (${networkReason(error)})`);
     }
     if (!response.ok) throw new EndOfLifeError(`${url} answered HTTP ${response.status}`);
     let body: ProductResponse;

@@ -33,6 +33,12 @@ export class EndOfLifeServer {
     this.server = createServer((req, res) => {
       this.requests.push(req.url ?? "");
       const m = /^\/api\/v1\/products\/([^/?]+)$/.exec(req.url ?? "");
+      if (m?.[1] === "broken") {
+        // A proxy's error page: the client must say so, not crash or pass.
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end("<html>upstream error</html>");
+        return;
+      }
       const data = m?.[1] === "nodejs" ? NODE : m?.[1] === "python" ? PYTHON : undefined;
       if (!data) {
         res.writeHead(404, { "content-type": "application/json" });
@@ -57,4 +63,13 @@ export class EndOfLifeServer {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
+}
+
+/** A URL on 127.0.0.1 where nothing listens: a port the OS just gave out and took back. */
+export async function unreachableUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
 }
