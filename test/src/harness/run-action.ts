@@ -1,95 +1,96 @@
 // Runs a committed action bundle exactly as the GitHub runner does: INPUT_* variables (action.yml
-// defaults included), the GITHUB_* files, the event payload, RUNNER_TEMP, and `node dist/index.js`.
+// defaults included, `${{ }}` lookups evaluated), the GITHUB_* files, the event payload, RUNNER_TEMP,
+// and `node <runs.main>` with the workspace as working directory. Returns what the runner would read.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parse } from "yaml";
+import { evaluateTemplate } from "./expressions.js";
+import {
+  parseCommands,
+  parseEnvFile,
+  toAnnotations,
+  type ParsedAnnotation,
+  type ParsedCommand,
+} from "./workflow-commands.js";
+
+export { parseCommands, parseEnvFile, toAnnotations };
+export type { ParsedAnnotation, ParsedCommand };
 
 export interface RunActionOptions {
   /** Input values by action.yml name; unset inputs get action.yml defaults, as on the runner. */
   inputs?: Record<string, string>;
+  /** GITHUB_WORKSPACE and the working directory. */
   workspace: string;
   eventName?: string;
+  /** Written to GITHUB_EVENT_PATH as JSON. */
   event?: unknown;
-  /** Extra or overriding variables (GITHUB_API_URL, ACT, RUNNER_DEBUG...). */
+  /** What `${{ github.token }}` evaluates to (the job's token); empty by default. */
+  githubToken?: string;
+  /** Extra or overriding variables (GITHUB_API_URL, ACT, RUNNER_DEBUG...); undefined removes one. */
   env?: Record<string, string | undefined>;
   /** Node binary: options.node, else E2E_NODE, else this process's node. */
   node?: string;
   timeoutMs?: number;
 }
 
-export interface ParsedCommand {
-  command: string;
-  properties: Record<string, string>;
-  message: string;
-}
-
 export interface ActionRun {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** GITHUB_OUTPUT, parsed. */
   outputs: Record<string, string>;
+  /** GITHUB_STEP_SUMMARY as written. */
   summary: string;
+  /** Variables exported through GITHUB_ENV, parsed. */
+  env: Record<string, string>;
+  /** Same as `env` (kept for existing tests). */
   exportedEnv: Record<string, string>;
+  /** error/warning/notice commands from stdout, with numeric lines. */
+  annotations: ParsedAnnotation[];
+  /** Every workflow command from stdout, in order (add-mask, group, debug...). */
   commands: ParsedCommand[];
-  /** Every file the run wrote into RUNNER_TEMP is under this directory. */
+  /** The environment the action ran with (INPUT_*, GITHUB_*...). */
+  processEnv: Record<string, string>;
+  /** RUNNER_TEMP: every file the run wrote there is under this directory. */
   runnerTemp: string;
 }
 
 interface ActionYml {
   inputs?: Record<string, { default?: string | number | boolean } | null>;
+  runs?: { using?: string; main?: string };
+}
+
+export const DEFAULT_REPOSITORY = "octo/app";
+export const DEFAULT_SHA = "0123456789abcdef0123456789abcdef01234567";
+
+/** INPUT_ name as the runner makes it: spaces become underscores, upper-cased, hyphens kept. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+
+export function readActionYml(actionDir: string): Required<Pick<ActionYml, "inputs">> & {
   runs: { using: string; main: string };
-}
-
-/** Parses `name<<DELIMITER ... DELIMITER` and `name=value` entries, as the runner does. */
-export function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line) continue;
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-    if (heredoc) {
-      const value: string[] = [];
-      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i]!);
-      out[heredoc[1]!] = value.join("\n");
-    } else {
-      const eq = line.indexOf("=");
-      if (eq > 0) out[line.slice(0, eq)] = line.slice(eq + 1);
-    }
-  }
-  return out;
-}
-
-function unescape(text: string): string {
-  return text
-    .replace(/%0A/g, "\n")
-    .replace(/%0D/g, "\r")
-    .replace(/%3A/g, ":")
-    .replace(/%2C/g, ",")
-    .replace(/%25/g, "%");
-}
-
-export function parseCommands(stdout: string): ParsedCommand[] {
-  const commands: ParsedCommand[] = [];
-  for (const line of stdout.split("\n")) {
-    const m = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
-    if (!m) continue;
-    const properties: Record<string, string> = {};
-    for (const pair of (m[2] ?? "").split(",").filter(Boolean)) {
-      const eq = pair.indexOf("=");
-      properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
-    }
-    commands.push({ command: m[1]!, properties, message: unescape(m[3]!) });
-  }
-  return commands;
+} {
+  const file = join(actionDir, "action.yml");
+  const metadata = parse(readFileSync(file, "utf8")) as ActionYml | null;
+  const using = metadata?.runs?.using;
+  const main = metadata?.runs?.main;
+  if (!using || !/^node\d+$/.test(using))
+    throw new Error(`${file}: runs.using ${using} is not a node action`);
+  if (!main) throw new Error(`${file}: runs.main is missing`);
+  return { inputs: metadata?.inputs ?? {}, runs: { using, main } };
 }
 
 export async function runAction(actionDir: string, options: RunActionOptions): Promise<ActionRun> {
-  const metadata = parse(readFileSync(join(actionDir, "action.yml"), "utf8")) as ActionYml;
-  if (!/^node\d+$/.test(metadata.runs.using))
-    throw new Error(`${actionDir}: runs.using ${metadata.runs.using} is not a node action`);
+  const dir = resolve(actionDir);
+  const metadata = readActionYml(dir);
+  const entry = join(dir, metadata.runs.main);
+  if (!existsSync(entry)) throw new Error(`${entry} does not exist: build the bundle first (pnpm bundle)`);
+  for (const name of Object.keys(options.inputs ?? {}))
+    if (!(name in metadata.inputs)) throw new Error(`input "${name}" is not declared in ${dir}/action.yml`);
+
   const files = mkdtempSync(join(tmpdir(), "bulwark-runner-"));
   const runnerTemp = mkdtempSync(join(tmpdir(), "bulwark-runner-temp-"));
   const paths = {
@@ -101,7 +102,8 @@ export async function runAction(actionDir: string, options: RunActionOptions): P
     GITHUB_EVENT_PATH: join(files, "event.json"),
   };
   for (const path of Object.values(paths)) writeFileSync(path, "");
-  writeFileSync(paths.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}));
+  const event = options.event ?? {};
+  writeFileSync(paths.GITHUB_EVENT_PATH, JSON.stringify(event));
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -110,63 +112,89 @@ export async function runAction(actionDir: string, options: RunActionOptions): P
     GITHUB_ACTIONS: "true",
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_EVENT_NAME: options.eventName ?? "push",
-    GITHUB_REPOSITORY: "octo/app",
-    GITHUB_REPOSITORY_OWNER: "octo",
-    GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",
+    GITHUB_REPOSITORY: DEFAULT_REPOSITORY,
+    GITHUB_REPOSITORY_OWNER: DEFAULT_REPOSITORY.split("/")[0]!,
+    GITHUB_SHA: DEFAULT_SHA,
     GITHUB_REF: "refs/heads/main",
     GITHUB_RUN_ID: "42",
+    GITHUB_RUN_ATTEMPT: "1",
+    GITHUB_JOB: "check",
+    GITHUB_ACTOR: "octocat",
     GITHUB_SERVER_URL: "https://github.com",
+    // Unroutable: a test that forgets to point at its local server fails instead of calling GitHub.
     GITHUB_API_URL: "http://127.0.0.1:9",
+    GITHUB_ACTION_PATH: dir,
     RUNNER_TEMP: runnerTemp,
     RUNNER_OS: "Linux",
+    RUNNER_ARCH: "X64",
     ...paths,
   };
-  // The runner sets every declared input: the given value, else the action.yml default, else empty.
-  for (const [name, spec] of Object.entries(metadata.inputs ?? {})) {
-    const given = options.inputs?.[name];
-    const fallback = spec?.default === undefined ? "" : String(spec.default);
-    env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = given ?? fallback;
-  }
-  for (const [name, value] of Object.entries(options.inputs ?? {})) {
-    if (!(name in (metadata.inputs ?? {})))
-      throw new Error(`input "${name}" is not declared in ${actionDir}/action.yml`);
-    void value;
-  }
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  // The runner substitutes expressions such as ${{ github.token }} before the step runs.
-  for (const [name, value] of Object.entries(env)) if (value.includes("${{")) env[name] = "";
+
+  // The runner sets every declared input: the given value, else the evaluated default, else empty.
+  const contexts = {
+    github: {
+      token: options.githubToken ?? "",
+      workspace: env.GITHUB_WORKSPACE,
+      repository: env.GITHUB_REPOSITORY,
+      repository_owner: env.GITHUB_REPOSITORY_OWNER,
+      sha: env.GITHUB_SHA,
+      ref: env.GITHUB_REF,
+      event_name: env.GITHUB_EVENT_NAME,
+      event,
+      server_url: env.GITHUB_SERVER_URL,
+      api_url: env.GITHUB_API_URL,
+      run_id: env.GITHUB_RUN_ID,
+      action_path: dir,
+    },
+    runner: { temp: runnerTemp, os: env.RUNNER_OS, arch: env.RUNNER_ARCH },
+  };
+  for (const [name, spec] of Object.entries(metadata.inputs)) {
+    const given = options.inputs?.[name];
+    const fallback =
+      spec?.default === undefined
+        ? ""
+        : evaluateTemplate(String(spec.default), contexts, `${dir}/action.yml: input "${name}"`);
+    env[inputVariable(name)] = given ?? fallback;
+  }
 
   const node = options.node ?? process.env.E2E_NODE ?? process.execPath;
-  const child = spawn(node, [join(actionDir, metadata.runs.main)], {
-    cwd: options.workspace,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const child = spawn(node, [entry], { cwd: options.workspace, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const exitCode = await new Promise<number>((resolve, reject) => {
+  const exitCode = await new Promise<number>((resolveExit, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`${actionDir} did not finish within ${options.timeoutMs ?? 120_000} ms`));
-    }, options.timeoutMs ?? 120_000);
-    child.on("close", (code) => {
+      reject(new Error(`${dir} did not finish within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on("error", (error) => {
       clearTimeout(timer);
-      resolve(code ?? 1);
+      reject(new Error(`cannot start ${node}: ${error.message}`));
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolveExit(code ?? (signal ? 128 : 1));
     });
   });
+  const commands = parseCommands(stdout);
+  const exported = parseEnvFile(readFileSync(paths.GITHUB_ENV, "utf8"), "GITHUB_ENV");
   return {
     exitCode,
     stdout,
     stderr,
-    outputs: parseEnvFile(readFileSync(paths.GITHUB_OUTPUT, "utf8")),
+    outputs: parseEnvFile(readFileSync(paths.GITHUB_OUTPUT, "utf8"), "GITHUB_OUTPUT"),
     summary: readFileSync(paths.GITHUB_STEP_SUMMARY, "utf8"),
-    exportedEnv: parseEnvFile(readFileSync(paths.GITHUB_ENV, "utf8")),
-    commands: parseCommands(stdout),
+    env: exported,
+    exportedEnv: exported,
+    annotations: toAnnotations(commands),
+    commands,
+    processEnv: env,
     runnerTemp,
   };
 }
