@@ -1,0 +1,40 @@
+// Which ordering each OSV ecosystem uses (ecosystem names as listed in the OSV schema).
+import type { VersionScheme } from "./scheme.js";
+import { semverScheme } from "./semver.js";
+import { pep440Scheme } from "./pep440.js";
+import { dpkgScheme } from "./dpkg.js";
+import { apkScheme } from "./apk.js";
+import { genericScheme } from "./generic.js";
+
+const semver = semverScheme("SemVer");
+const pub = semverScheme("Pub", { orderBuild: true });
+const nuget = semverScheme("NuGet", { caseInsensitive: true });
+
+/** Scheme per ecosystem family; keys are the OSV spellings. */
+export const ECOSYSTEM_SCHEMES: Readonly<Record<string, VersionScheme<unknown>>> = {
+  SEMVER: semver,
+  npm: semver,
+  "crates.io": semver,
+  Go: semver,
+  Hex: semver,
+  SwiftURL: semver,
+  Bitnami: semver,
+  Julia: semver,
+  Pub: pub,
+  NuGet: nuget,
+  PyPI: pep440Scheme,
+  Debian: dpkgScheme,
+  Ubuntu: dpkgScheme,
+  Alpine: apkScheme,
+  Wolfi: apkScheme,
+  Chainguard: apkScheme,
+} as Record<string, VersionScheme<unknown>>;
+
+const byLowerName = new Map<string, VersionScheme<unknown>>(
+  Object.entries(ECOSYSTEM_SCHEMES).map(([k, v]) => [k.toLowerCase(), v]),
+);
+
+/** The scheme for an ecosystem family (case-insensitive), or the generic fallback. */
+export function schemeForFamily(family: string): VersionScheme<unknown> {
+  return byLowerName.get(family.toLowerCase()) ?? (genericScheme as VersionScheme<unknown>);
+}
