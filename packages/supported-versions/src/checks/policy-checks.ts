@@ -12,6 +12,8 @@ export function noPolicyFinding(): Finding {
       "No SECURITY.md was found in the repository root, .github/ or docs/. People who find a vulnerability do not know how to report it or which versions are fixed.",
     remediation:
       "Add a SECURITY.md with a Supported Versions table and a private way to report vulnerabilities.",
+    // Where GitHub looks first, so annotations and SARIF have a place to point.
+    location: { path: "SECURITY.md" },
   });
 }
 
