@@ -20,6 +20,12 @@ describe("toAnnotations", () => {
     ]);
     expect(annotations[1]!.endLine).toBeGreaterThan(annotations[1]!.startLine!);
     expect(annotations[2]!.message).toContain("Fix: Upgrade lodash to 4.17.21 or later");
+    // Long advisories are cut to their lead paragraph; the fix and ids always survive.
+    const log4j = annotations[1]!.message;
+    expect(log4j.startsWith("Log4j versions prior to 2.16.0")).toBe(true);
+    expect(log4j.length).toBeLessThan(1200);
+    expect(log4j).toContain("\nFix: Upgrade org.apache.logging.log4j:log4j-core to 2.15.0 or later\n");
+    expect(log4j).toContain("CVE-2021-44228");
     expect(omitted).toBe(0);
     expect(note).toBeUndefined();
   });

@@ -59,9 +59,23 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** The first paragraph that is not a heading: advisories often start with "# Summary". */
+function lead(markdown: string): string {
+  const paragraphs = markdown.split(/\r?\n\s*\r?\n/).map((p) => p.trim());
+  return paragraphs.find((p) => p !== "" && !p.startsWith("#")) ?? "";
+}
+
 function findingAnnotation(f: EvaluatedFinding): Annotation {
   const status = f.status === "new" ? "" : ` (${f.status})`;
-  const message = [f.message, f.remediation ? `Fix: ${f.remediation}` : ""].filter(Boolean).join("\n");
+  const ids = [...new Set([...(f.ids ?? []), ...(f.aliases ?? [])])];
+  // Short enough to read inline; the summary and SARIF carry the full text.
+  const message = [
+    clip(lead(f.message), 600),
+    f.remediation ? `Fix: ${clip(oneLine(f.remediation), 300)}` : "",
+    ids.length ? clip(ids.join(", "), 200) : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
   return withLocation(
     {
       level: annotationLevel(f),

@@ -27,7 +27,10 @@ describe("toMarkdown", () => {
     expect(md).toContain(
       "| 🟥 critical | **new, blocking** | org.apache.logging.log4j:log4j-core: Remote code injection in Log4j | pom.xml:",
     );
-    expect(md).toContain("ignored: not reachable \\| trust me \\<b\\>really\\</b\\>");
+    expect(md).toContain("| ignored: not reachable \\| trust me \\<b\\>really\\</b\\> |");
+    expect(md).toContain(
+      "| 🟦 low | baseline | lxml: PYSEC-2021-19 | dir with space/\\#1 requirements.txt:3 |",
+    );
     expect(md).toContain("| npm | 412 |");
     expect(md.indexOf("### Packages")).toBeGreaterThan(md.indexOf("Command Injection in lodash"));
   });

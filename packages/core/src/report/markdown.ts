@@ -53,7 +53,9 @@ export function findingIds(f: EvaluatedFinding): string {
 
 function statusCell(f: EvaluatedFinding): string {
   if (f.status === "new") return f.blocking ? "**new, blocking**" : "new";
-  const reason = f.statusReason ? `: ${escapeMarkdownCell(f.statusReason, 120)}` : "";
+  // An ignore's reason is worth reading; "in baseline" only repeats the status.
+  const reason =
+    f.status === "ignored" && f.statusReason ? `: ${escapeMarkdownCell(f.statusReason, 120)}` : "";
   return `${f.status}${reason}`;
 }
 

@@ -18,7 +18,7 @@ interface OsvRecord {
   aliases?: string[];
   affected?: {
     package?: { name: string; ecosystem: string };
-    ranges?: { events: Record<string, string>[] }[];
+    ranges?: { type: string; events: Record<string, string>[] }[];
   }[];
   database_specific?: { severity?: string; cwe_ids?: string[] };
 }
@@ -50,7 +50,10 @@ function osvFinding(
 ): Finding {
   const rec = osvRecord(ecosystem, id);
   const pkg = rec.affected![0]!.package!;
-  const fixed = rec.affected![0]!.ranges?.flatMap((r) => r.events).find((e) => e.fixed)?.fixed;
+  const fixed = rec
+    .affected![0]!.ranges?.filter((r) => r.type !== "GIT")
+    .flatMap((r) => r.events)
+    .find((e) => e.fixed)?.fixed;
   return {
     tool: "osv-scan",
     ruleId: rec.id,
