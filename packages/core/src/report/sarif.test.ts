@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
 import type { Ajv as AjvClass } from "ajv";
 import AjvDraft04 from "ajv-draft-04";
 import formatsPlugin from "ajv-formats";
@@ -198,6 +199,23 @@ describe("toSarif", () => {
     expect(notices).toEqual([
       "SARIF for bulk keeps the 25000 most severe of 26000 results (GitHub's per-run limit); 1000 were left out. The JSON report has all of them.",
     ]);
+    expectValid(log);
+  });
+
+  it("drops the least severe results until the log fits the upload size limit", () => {
+    const scan = manyFindings(3000);
+    const gate = evaluateGate(scan, { failOn: "none" }, NOW);
+    const { log, notices } = toSarif([{ scan, gate }], { maxGzipBytes: 40_000 });
+    expect(gzipSync(JSON.stringify(log)).length).toBeLessThanOrEqual(40_000);
+    const results = log.runs[0]!.results!;
+    expect(results.length).toBeLessThan(3000);
+    expect(results.length).toBeGreaterThan(100);
+    expect(results.at(-1)!.properties!.severity).not.toBe("critical");
+    expect(results.filter((r) => r.properties!.severity === "critical")).toHaveLength(600);
+    expect(notices).toEqual([
+      `SARIF for bulk keeps the ${results.length} most severe of 3000 results (GitHub's upload size limit); ${3000 - results.length} were left out. The JSON report has all of them.`,
+    ]);
+    expect(log.runs[0]!.tool.driver.rules!.length).toBeLessThanOrEqual(97);
     expectValid(log);
   });
 

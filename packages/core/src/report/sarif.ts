@@ -1,7 +1,9 @@
 // SARIF 2.1.0 for GitHub code scanning: one run per scan, one rule per rule id, results with stable
 // partial fingerprints, within the limits GitHub enforces on uploads.
+import { gzipSync } from "node:zlib";
 import type { Location as SarifLocation, Log, Notification, ReportingDescriptor, Result, Run } from "sarif";
 import type { Severity } from "../finding.js";
+import { MAX_SARIF_GZIP_BYTES } from "../github/code-scanning.js";
 import type { EvaluatedFinding, GateResult, ScanProblem, ScanResult } from "../report.js";
 import { severityFromCvss } from "../severity.js";
 import { compareText, sortForReport } from "./order.js";
@@ -175,15 +177,21 @@ function notificationFor(p: ScanProblem): Notification {
   };
 }
 
-export function toSarifRun(input: SarifRunInput): { run: Run; notices: string[] } {
+/** `maxResults` below MAX_RESULTS_PER_RUN is for fitting the upload size limit. */
+export function toSarifRun(
+  input: SarifRunInput,
+  maxResults = MAX_RESULTS_PER_RUN,
+): { run: Run; notices: string[] } {
   const notices: string[] = [];
   let findings = sortForReport(input.gate.findings);
-  if (findings.length > MAX_RESULTS_PER_RUN) {
+  const cap = Math.min(maxResults, MAX_RESULTS_PER_RUN);
+  if (findings.length > cap) {
+    const why = cap === MAX_RESULTS_PER_RUN ? "GitHub's per-run limit" : "GitHub's upload size limit";
     notices.push(
-      `SARIF for ${input.scan.tool} keeps the ${MAX_RESULTS_PER_RUN} most severe of ${findings.length} results ` +
-        `(GitHub's per-run limit); ${findings.length - MAX_RESULTS_PER_RUN} were left out. The JSON report has all of them.`,
+      `SARIF for ${input.scan.tool} keeps the ${cap} most severe of ${findings.length} results ` +
+        `(${why}); ${findings.length - cap} were left out. The JSON report has all of them.`,
     );
-    findings = findings.slice(0, MAX_RESULTS_PER_RUN);
+    findings = findings.slice(0, cap);
   }
   const byRule = new Map<string, EvaluatedFinding[]>();
   for (const f of findings) {
@@ -219,7 +227,12 @@ export function toSarifRun(input: SarifRunInput): { run: Run; notices: string[] 
  * A SARIF log with one run per input (e.g. one per analyser). GitHub rejects two runs with the same tool
  * and category in one upload, and more than 20 runs: both throw, as they are mistakes in the caller.
  */
-export function toSarif(inputs: readonly SarifRunInput[]): SarifOutput {
+export interface SarifOptions {
+  /** Gzip-compressed size the log must fit in (default: code scanning's upload limit, 10 MiB). */
+  maxGzipBytes?: number;
+}
+
+export function toSarif(inputs: readonly SarifRunInput[], options: SarifOptions = {}): SarifOutput {
   if (inputs.length > MAX_RUNS_PER_FILE) {
     throw new Error(`A SARIF file may hold at most ${MAX_RUNS_PER_FILE} runs (got ${inputs.length})`);
   }
@@ -233,11 +246,22 @@ export function toSarif(inputs: readonly SarifRunInput[]): SarifOutput {
     }
     seen.add(key);
   }
-  const runs = inputs.map(toSarifRun);
-  return {
-    log: { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: runs.map((r) => r.run) },
-    notices: runs.flatMap((r) => r.notices),
-  };
+  const limit = options.maxGzipBytes ?? MAX_SARIF_GZIP_BYTES;
+  const caps = inputs.map(() => MAX_RESULTS_PER_RUN);
+  for (;;) {
+    const runs = inputs.map((input, i) => toSarifRun(input, caps[i]));
+    const log: Log = { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: runs.map((r) => r.run) };
+    const notices = runs.flatMap((r) => r.notices);
+    if (gzipSync(JSON.stringify(log)).length <= limit) return { log, notices };
+    // Too big: drop the least severe fifth of the largest run's results and measure again.
+    const sizes = runs.map((r) => r.run.results?.length ?? 0);
+    const largest = sizes.indexOf(Math.max(...sizes));
+    if (sizes[largest]! === 0) {
+      notices.push(`The SARIF log is over GitHub's upload size limit even without results.`);
+      return { log, notices };
+    }
+    caps[largest] = Math.floor(sizes[largest]! * 0.8);
+  }
 }
 
 /** The file's text: two-space indented with a final newline, byte-identical for identical input. */
