@@ -20,6 +20,10 @@ import { packageResolvedExtractor } from "./formats/package-resolved.js";
 import { pubspecLockExtractor } from "./formats/pubspec-lock.js";
 import { renvLockExtractor } from "./formats/renv-lock.js";
 import { stackYamlLockExtractor } from "./formats/stack-yaml-lock.js";
+import { cycloneDxJsonExtractor } from "./formats/cyclonedx-json.js";
+import { cycloneDxXmlExtractor } from "./formats/cyclonedx-xml.js";
+import { spdxJsonExtractor } from "./formats/spdx-json.js";
+import { spdxTagValueExtractor } from "./formats/spdx-tag-value.js";
 
 export const extractors: readonly Extractor[] = [
   // JavaScript and Python (formats owned alongside extractFile/discover) are listed first.
@@ -42,4 +46,8 @@ export const extractors: readonly Extractor[] = [
   nugetPackagesConfigExtractor,
   msbuildProjectExtractor,
   dotnetDepsJsonExtractor,
+  cycloneDxJsonExtractor,
+  cycloneDxXmlExtractor,
+  spdxJsonExtractor,
+  spdxTagValueExtractor,
 ];

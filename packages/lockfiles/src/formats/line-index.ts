@@ -54,7 +54,7 @@ export class DeclarationFinder {
 
   /** Line of `"key": "value"` in a JSON document. */
   jsonPair(key: string, value: string): number | undefined {
-    return this.find(`${escapeRegExp(JSON.stringify(key))}\\s*:\\s*${escapeRegExp(JSON.stringify(value))}`);
+    return this.find(`${escapeRegExp(JSON.stringify(key))}\\s*:\\s*${jsonStringPattern(value)}`);
   }
 
   /** Line of `"key": {` in a JSON document: a member holding an object. */
@@ -70,4 +70,12 @@ export class DeclarationFinder {
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** A JSON string literal as a pattern, also matching the \\u escapes some writers (Go) use for & < >. */
+function jsonStringPattern(value: string): string {
+  return escapeRegExp(JSON.stringify(value)).replace(
+    /[&<>]/g,
+    (c) => `(?:${c}|\\\\u00${c.charCodeAt(0).toString(16)})`,
+  );
 }

@@ -1,0 +1,64 @@
+// CycloneDX XML (spec 1.2-1.6): <components><component> recursively, each through its <purl>.
+import { ExtractorError } from "../extractor.js";
+import type { PackageRecord } from "../package-record.js";
+import { arrayOf, isObject, objectOf, stringOf } from "./json-document.js";
+import { dedupeRecords, sbomPackage } from "./sbom-package.js";
+import type { SniffingExtractor } from "./sbom-extractor.js";
+import { looksLikeCycloneDxXml } from "./sbom-sniff.js";
+import { parseXmlDocument, xmlText } from "./xml-document.js";
+
+const MAX_DEPTH = 64;
+
+/** Start lines of <component> elements in document order (the order the recursive walk visits them). */
+function componentLines(content: string): number[] {
+  const lines: number[] = [];
+  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(?:[\w.-]+:)?component[\s>/]|\n/g;
+  let line = 1;
+  for (let m = re.exec(content); m; m = re.exec(content)) {
+    if (m[0] === "\n") line++;
+    else if (m[0].startsWith("<!")) line += m[0].split("\n").length - 1;
+    else lines.push(line);
+  }
+  return lines;
+}
+
+export const cycloneDxXmlExtractor: SniffingExtractor = {
+  name: "CycloneDX XML",
+  matches: (path) => {
+    const base = (path.split("/").pop() ?? "").toLowerCase();
+    return base === "bom.xml" || base.endsWith(".cdx.xml");
+  },
+  sniff: looksLikeCycloneDxXml,
+  extract(content, context) {
+    const doc = parseXmlDocument(content, "CycloneDX SBOM", { arrays: ["component"], attributes: true });
+    const bom = doc.bom;
+    if (!isObject(bom)) throw new ExtractorError("CycloneDX SBOM: no <bom> element", 1);
+    const lines = componentLines(content);
+    // metadata/component comes before <components> in the document: skip its line.
+    let index = arrayOf(objectOf(bom.metadata).component).length;
+    const records: PackageRecord[] = [];
+    const walk = (container: unknown, depth: number) => {
+      if (depth > MAX_DEPTH) throw new ExtractorError("CycloneDX SBOM: components nested too deeply");
+      for (const c of arrayOf(objectOf(container).component)) {
+        const o = objectOf(c);
+        const line = lines[index++];
+        const scope = xmlText(o.scope) ?? stringOf(o["@scope"]);
+        if (scope !== "excluded") {
+          const record = sbomPackage({
+            purl: xmlText(o.purl),
+            version: xmlText(o.version),
+            file: context.relativePath,
+            line,
+          });
+          if (record) {
+            if (scope === "optional") record.scopes = ["optional"];
+            records.push(record);
+          }
+        }
+        walk(o.components, depth + 1);
+      }
+    };
+    walk(bom.components, 0);
+    return dedupeRecords(records);
+  },
+};
