@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateGate } from "../policy/gate.js";
 import { toMarkdown } from "./markdown.js";
 import { commentMarker, MAX_COMMENT_CHARS, PR_COMMENT_MAX_ROWS, toPrComment } from "./pr-comment.js";
-import { gateFor, manyFindings, NOW, osvScan, secretScan } from "./test-support/scans.js";
+import { gateFor, manyFindings, NOW, osvScan, sastScans, secretScan } from "./test-support/scans.js";
 
 describe("commentMarker", () => {
   it("is a hidden HTML comment naming the tool, with nothing that could end the comment", () => {
@@ -23,6 +23,18 @@ describe("toPrComment", () => {
     expect(body).toContain("**Not checked** (1):");
     expect(body).toContain("[Full report](https://github.com/o/r/actions/runs/1)");
     expect(body.length).toBeLessThan(toMarkdown(scan, gateFor(scan)).length);
+  });
+
+  it("is short when there is nothing new", () => {
+    const [, semgrep] = sastScans();
+    const gate = evaluateGate(
+      semgrep!,
+      { failOn: "high", baseline: new Set(semgrep!.findings.map((f) => f.fingerprint)) },
+      NOW,
+    );
+    expect(toPrComment(semgrep!, gate)).toBe(
+      "<!-- bulwark:semgrep -->\n### ✅ bulwark semgrep: passed\n\n- No new findings at or above high (1 in baseline)\n\n**0 new** findings; 1 in baseline, 0 ignored.\n",
+    );
   });
 
   it("escapes hostile text and refuses non-http links", () => {

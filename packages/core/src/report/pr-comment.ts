@@ -107,5 +107,6 @@ export function toPrComment(
       );
   }
 
-  return clipBytes([...head, ...problems, ...table, ...footer].join("\n") + "\n", maxChars);
+  const text = [...head, ...problems, ...table, ...footer].join("\n").replace(/\n*$/, "\n");
+  return clipBytes(text, maxChars);
 }
