@@ -39,6 +39,9 @@ describe("parseVersionSpec", () => {
     ["2.0 and above", "2.1.0", true],
     ["≥ 6", "6.0.0", true],
     ["*", "9.9.9", true],
+    [">= 1.2, < 2.0", "1.5.0", true],
+    [">= 1.2, < 2.0", "2.0.0", false],
+    [">= 1.2, < 2.0", "1.1.0", false],
   ])("%s covers %s: %s", (cell, version, expected) => {
     expect(covers(cell, version)).toBe(expected);
   });

@@ -84,9 +84,17 @@ export function parseVersionSpec(cell: string): VersionSpec {
   return {
     kind: "range",
     text,
-    range: new semver.Range(ranges.join(" || "), { loose: true }),
+    range: new semver.Range(joinRanges(ranges), { loose: true }),
     mentions: mentionsOf(cleaned),
   };
+}
+
+/** ">= 1.2, < 2.0" is one bounded range (AND); "5.1, 5.2" is a list (OR). */
+function joinRanges(ranges: string[]): string {
+  const lower = ranges.filter((r) => /^>=?\s*\d/.test(r));
+  const upper = ranges.filter((r) => /^<=?\s*\d/.test(r));
+  if (ranges.length === 2 && lower.length === 1 && upper.length === 1) return `${lower[0]} ${upper[0]}`;
+  return ranges.join(" || ");
 }
 
 /** Does a release fall under this cell? "latest" covers exactly the latest release. */

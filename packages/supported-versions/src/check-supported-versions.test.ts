@@ -127,11 +127,14 @@ describe("checkSupportedVersions on real git repositories", () => {
       .tags("v1.0.0");
     const result = await scan(repo, { endOfLifeCacheDir: mkdtempSync(join(tmpdir(), "eol-cache-")) });
     const eolFindings = result.findings.filter((f) => f.ruleId.includes("runtime"));
-    expect(eolFindings.map((f) => [f.title, f.location?.path, f.location?.startLine])).toEqual([
-      ["Node.js 16 is end of life since 2023-09-11", "package.json", 5],
-      ["Node.js 20 is end of life since 2026-04-30", ".github/workflows/ci.yml", 9],
-      ["Python 3.8 is end of life since 2024-10-07", ".github/workflows/ci.yml", 6],
+    expect(eolFindings.map((f) => [f.title, f.severity, f.location?.path, f.location?.startLine])).toEqual([
+      ["Node.js 16 is end of life since 2023-09-11", "medium", "package.json", 5],
+      ["Node.js 20 is end of life since 2026-04-30", "high", ".github/workflows/ci.yml", 9],
+      ["Python 3.8 is end of life since 2024-10-07", "high", ".github/workflows/ci.yml", 6],
     ]);
+    expect(eolFindings[0]!.message).toBe(
+      "package.json allows Node.js >=16; its oldest cycle, 16, no longer receives security fixes.",
+    );
     expect(result.problems).toEqual([]);
   });
 

@@ -99,7 +99,7 @@ describe("seed policies against real repositories", () => {
     const { findings, result } = await scan(repo);
     expect(findings).toEqual([
       ["no-reporting-channel", "medium", "SECURITY.md", 16],
-      ["runtime-end-of-life", "high", "pyproject.toml", 4],
+      ["runtime-end-of-life", "medium", "pyproject.toml", 4],
     ]);
     expect(result.findings[1]!.title).toBe("Python 3.8 is end of life since 2024-10-07");
     expect(result.summaryMarkdown).toContain("| 2.x | :white_check_mark: | 2.3.1 |\n| 1.x | :x: | 1.5.0 |");

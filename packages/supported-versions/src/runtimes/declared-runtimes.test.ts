@@ -63,15 +63,17 @@ describe("findDeclaredRuntimes", () => {
     });
     const { runtimes, errors } = await findDeclaredRuntimes(root);
     expect(errors).toEqual([]);
-    expect(runtimes.map((r) => [r.runtime, r.cycle, r.file, r.line])).toEqual([
-      ["nodejs", "18", "package.json", 4],
-      ["nodejs", "20", ".nvmrc", 1],
-      ["nodejs", "22", ".node-version", 1],
-      ["python", "3.12", ".python-version", 1],
-      ["python", "3.9", "pyproject.toml", 3],
-      ["nodejs", "16", ".github/workflows/ci.yml", 12],
-      ["python", "3.8", ".github/workflows/ci.yml", 15],
-      ["python", "3.13", ".github/workflows/ci.yml", 15],
+    expect(runtimes.map((r) => [r.runtime, r.cycle, r.file, r.line, r.minimum])).toEqual([
+      ["nodejs", "18", "package.json", 4, true],
+      ["nodejs", "20", ".nvmrc", 1, false],
+      ["nodejs", "22", ".node-version", 1, false],
+      ["python", "3.12", ".python-version", 1, false],
+      ["python", "3.9", "pyproject.toml", 3, true],
+      ["nodejs", "18", ".github/workflows/ci.yml", 5, false],
+      ["nodejs", "20", ".github/workflows/ci.yml", 5, false],
+      ["nodejs", "16", ".github/workflows/ci.yml", 12, false],
+      ["python", "3.8", ".github/workflows/ci.yml", 15, false],
+      ["python", "3.13", ".github/workflows/ci.yml", 15, false],
     ]);
   });
 

@@ -4,6 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import semver from "semver";
 import { parse as parseToml } from "smol-toml";
+import { workflowRuntimes, type WorkflowRuntime } from "./workflow-runtimes.js";
 
 export type Runtime = "nodejs" | "python";
 
@@ -15,6 +16,8 @@ export interface DeclaredRuntime {
   declared: string;
   file: string;
   line?: number;
+  /** True for a range whose lowest cycle this is (engines, requires-python), false for a pin. */
+  minimum: boolean;
 }
 
 async function read(path: string): Promise<string | undefined> {
@@ -56,7 +59,9 @@ export async function findDeclaredRuntimes(
     file: string,
     line?: number,
   ) => {
-    if (cycle) runtimes.push({ runtime, cycle, declared, file, ...(line ? { line } : {}) });
+    // A range (">=18", ">=3.8,<4") only allows the cycle; a pin (.nvmrc, setup-node) runs on it.
+    const minimum = /[<>^~=|*]|\s/.test(declared.trim());
+    if (cycle) runtimes.push({ runtime, cycle, declared, file, minimum, ...(line ? { line } : {}) });
   };
 
   const pkg = await read(join(root, "package.json"));
@@ -102,23 +107,17 @@ export async function findDeclaredRuntimes(
   for (const name of workflows) {
     const text = await read(join(workflowsDir, name));
     if (!text) continue;
-    text.split(/\r?\n/).forEach((lineText, index) => {
-      const m = /^\s*(node|python)-version\s*:\s*(.+?)\s*(#.*)?$/.exec(lineText);
-      if (!m || m[2]!.includes("${{")) return;
-      const runtime: Runtime = m[1] === "node" ? "nodejs" : "python";
-      const values = m[2]!.startsWith("[") ? m[2]!.slice(1, -1).split(",") : [m[2]!];
-      for (const raw of values) {
-        const value = raw.trim().replace(/^["']|["']$/g, "");
-        if (!value) continue;
-        add(
-          runtime,
-          runtime === "nodejs" ? nodeCycle(value) : pythonCycle(value),
-          value,
-          `.github/workflows/${name}`,
-          index + 1,
-        );
-      }
-    });
+    let found: WorkflowRuntime[];
+    try {
+      found = workflowRuntimes(text);
+    } catch (error) {
+      errors.push(`.github/workflows/${name}: ${(error as Error).message}`);
+      continue;
+    }
+    for (const { runtime, value, line } of found) {
+      const cycle = runtime === "nodejs" ? nodeCycle(value) : pythonCycle(value);
+      add(runtime, cycle, value, `.github/workflows/${name}`, line);
+    }
   }
   return { runtimes, errors };
 }

@@ -53,10 +53,15 @@ export async function checkRuntimes(
         findings.push(
           policyFinding({
             rule: "runtime-end-of-life",
-            severity: "high",
+            // Running on a dead runtime is worse than still allowing one as the lowest of a range.
+            severity: declared.minimum ? "medium" : "high",
             title: `${LABEL[product]} ${declared.cycle} is end of life${eolDate ? ` since ${eolDate}` : ""}`,
-            message: `${declared.file} declares ${LABEL[product]} ${declared.declared}; the ${declared.cycle} release cycle no longer receives security fixes.`,
-            remediation: `Move to a supported ${LABEL[product]} release (see https://endoflife.date/${product}).`,
+            message: declared.minimum
+              ? `${declared.file} allows ${LABEL[product]} ${declared.declared}; its oldest cycle, ${declared.cycle}, no longer receives security fixes.`
+              : `${declared.file} declares ${LABEL[product]} ${declared.declared}; the ${declared.cycle} release cycle no longer receives security fixes.`,
+            remediation: declared.minimum
+              ? `Raise the minimum to a supported ${LABEL[product]} cycle (see https://endoflife.date/${product}).`
+              : `Move to a supported ${LABEL[product]} release (see https://endoflife.date/${product}).`,
             location,
             key,
           }),
