@@ -141,6 +141,26 @@ describe("runAction", () => {
     await expect(runAction(empty, { workspace: ws })).rejects.toThrow("is not a node action");
   });
 
+  it("runs pre, main and post in order, handing GITHUB_STATE to post as STATE_*", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bulwark-prepost-"));
+    mkdirSync(join(dir, "dist"));
+    writeFileSync(
+      join(dir, "action.yml"),
+      "name: p\nruns:\n  using: node24\n  pre: dist/pre.js\n  main: dist/main.js\n  post: dist/post.js\n",
+    );
+    const save = (k: string, v: string) =>
+      `require("fs").appendFileSync(process.env.GITHUB_STATE, "${k}<<S\\n${v}\\nS\\n");`;
+    writeFileSync(join(dir, "dist", "pre.js"), `console.log("pre"); ${save("started", "1")}`);
+    writeFileSync(join(dir, "dist", "main.js"), `console.log("main"); ${save("cache", "a\\nb")}`);
+    writeFileSync(
+      join(dir, "dist", "post.js"),
+      'console.log("post " + JSON.stringify([process.env.STATE_started, process.env.STATE_cache])); process.exitCode = 3;',
+    );
+    const run = await runAction(dir, { workspace: mkdtempSync(join(tmpdir(), "ws-")) });
+    expect(run.stdout).toBe('pre\nmain\npost ["1","a\\nb"]\n');
+    expect([run.pre?.exitCode, run.main?.exitCode, run.post?.exitCode, run.exitCode]).toEqual([0, 0, 3, 3]);
+  });
+
   it("refuses defaults with expressions it cannot evaluate rather than guessing", async () => {
     const dir = echoAction();
     writeFileSync(

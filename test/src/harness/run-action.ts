@@ -36,7 +36,13 @@ export interface RunActionOptions {
 }
 
 export interface ActionRun {
+  /** The first non-zero exit code of pre, main and post, else 0. */
   exitCode: number;
+  /** Each step on its own; pre and post only when action.yml declares them, main unless pre failed. */
+  pre?: StepRun;
+  main?: StepRun;
+  post?: StepRun;
+  /** stdout of every step, in order. */
   stdout: string;
   stderr: string;
   /** GITHUB_OUTPUT, parsed. */
@@ -59,7 +65,18 @@ export interface ActionRun {
 
 interface ActionYml {
   inputs?: Record<string, { default?: string | number | boolean } | null>;
-  runs?: { using?: string; main?: string };
+  runs?: { using?: string; main?: string; pre?: string; post?: string };
+}
+
+export interface NodeActionMetadata {
+  inputs: NonNullable<ActionYml["inputs"]>;
+  runs: { using: string; main: string; pre?: string; post?: string };
+}
+
+export interface StepRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
 }
 
 export const DEFAULT_REPOSITORY = "octo/app";
@@ -70,24 +87,25 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
 
-export function readActionYml(actionDir: string): Required<Pick<ActionYml, "inputs">> & {
-  runs: { using: string; main: string };
-} {
+export function readActionYml(actionDir: string): NodeActionMetadata {
   const file = join(actionDir, "action.yml");
   const metadata = parse(readFileSync(file, "utf8")) as ActionYml | null;
-  const using = metadata?.runs?.using;
-  const main = metadata?.runs?.main;
+  const { using, main, pre, post } = metadata?.runs ?? {};
   if (!using || !/^node\d+$/.test(using))
     throw new Error(`${file}: runs.using ${using} is not a node action`);
   if (!main) throw new Error(`${file}: runs.main is missing`);
-  return { inputs: metadata?.inputs ?? {}, runs: { using, main } };
+  return {
+    inputs: metadata?.inputs ?? {},
+    runs: { using, main, ...(pre ? { pre } : {}), ...(post ? { post } : {}) },
+  };
 }
 
 export async function runAction(actionDir: string, options: RunActionOptions): Promise<ActionRun> {
   const dir = resolve(actionDir);
   const metadata = readActionYml(dir);
-  const entry = join(dir, metadata.runs.main);
-  if (!existsSync(entry)) throw new Error(`${entry} does not exist: build the bundle first (pnpm bundle)`);
+  for (const script of [metadata.runs.pre, metadata.runs.main, metadata.runs.post])
+    if (script && !existsSync(join(dir, script)))
+      throw new Error(`${join(dir, script)} does not exist: build the bundle first (pnpm bundle)`);
   for (const name of Object.keys(options.inputs ?? {}))
     if (!(name in metadata.inputs)) throw new Error(`input "${name}" is not declared in ${dir}/action.yml`);
 
@@ -162,30 +180,30 @@ export async function runAction(actionDir: string, options: RunActionOptions): P
   }
 
   const node = options.node ?? process.env.E2E_NODE ?? process.execPath;
-  const timeoutMs = options.timeoutMs ?? 120_000;
-  const child = spawn(node, [entry], { cwd: options.workspace, env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const exitCode = await new Promise<number>((resolveExit, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${dir} did not finish within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot start ${node}: ${error.message}`));
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolveExit(code ?? (signal ? 128 : 1));
-    });
-  });
+  const step = (script: string, stepEnv: Record<string, string>) =>
+    runStep(node, join(dir, script), options.workspace, stepEnv, options.timeoutMs ?? 120_000);
+  // As on the runner: pre, then main (skipped when pre failed), then post (always), which sees the state
+  // pre and main saved through GITHUB_STATE as STATE_<name>.
+  const pre = metadata.runs.pre ? await step(metadata.runs.pre, env) : undefined;
+  const main = pre && pre.exitCode !== 0 ? undefined : await step(metadata.runs.main, env);
+  let post: StepRun | undefined;
+  if (metadata.runs.post) {
+    const postEnv = { ...env };
+    const state = parseEnvFile(readFileSync(paths.GITHUB_STATE, "utf8"), "GITHUB_STATE");
+    for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
+    post = await step(metadata.runs.post, postEnv);
+  }
+  const steps = [pre, main, post].filter((s): s is StepRun => s !== undefined);
+  const stdout = steps.map((s) => s.stdout).join("");
+  const stderr = steps.map((s) => s.stderr).join("");
+  const exitCode = steps.find((s) => s.exitCode !== 0)?.exitCode ?? 0;
   const commands = parseCommands(stdout);
   const exported = parseEnvFile(readFileSync(paths.GITHUB_ENV, "utf8"), "GITHUB_ENV");
   return {
     exitCode,
+    ...(pre ? { pre } : {}),
+    ...(main ? { main } : {}),
+    ...(post ? { post } : {}),
     stdout,
     stderr,
     outputs: parseEnvFile(readFileSync(paths.GITHUB_OUTPUT, "utf8"), "GITHUB_OUTPUT"),
@@ -197,4 +215,32 @@ export async function runAction(actionDir: string, options: RunActionOptions): P
     processEnv: env,
     runnerTemp,
   };
+}
+
+function runStep(
+  node: string,
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<StepRun> {
+  const child = spawn(node, [script], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise<StepRun>((resolveStep, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${script} did not finish within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot start ${node}: ${error.message}`));
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolveStep({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr });
+    });
+  });
 }

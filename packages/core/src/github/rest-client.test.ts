@@ -105,6 +105,13 @@ describe("RestClient", () => {
     expect(seen).toHaveLength(1);
   });
 
+  it("cuts the token out of an error message a server echoes", async () => {
+    replies.push({ status: 400, body: '{"message":"bad header Bearer ghp_S3CRET"}' });
+    await expect(client().request("GET", "/x")).rejects.toThrow(
+      "GitHub API GET /api/v3/x failed: HTTP 400 (bad header Bearer ***)",
+    );
+  });
+
   it("reports network failures by kind only", async () => {
     const dead = new RestClient({
       apiUrl: "http://127.0.0.1:9",

@@ -93,8 +93,13 @@ export class RestClient {
       }
       const text = await response.text();
       if (!response.ok) {
+        // GitHub's message is quoted for the reader; a proxy or test server could echo anything, so the
+        // token is cut out of it all the same.
+        const detail = describeError(text)
+          .split(this.options.token || "\u0000")
+          .join("***");
         throw new GitHubApiError(
-          `GitHub API ${where} failed: HTTP ${response.status}${describeError(text)}`,
+          `GitHub API ${where} failed: HTTP ${response.status}${detail}`,
           response.status,
         );
       }
