@@ -24,6 +24,8 @@ import { cycloneDxJsonExtractor } from "./formats/cyclonedx-json.js";
 import { cycloneDxXmlExtractor } from "./formats/cyclonedx-xml.js";
 import { spdxJsonExtractor } from "./formats/spdx-json.js";
 import { spdxTagValueExtractor } from "./formats/spdx-tag-value.js";
+import { installedNodeModuleExtractor } from "./formats/installed-node-module.js";
+import { installedPythonMetadataExtractor } from "./formats/installed-python-metadata.js";
 
 export const extractors: readonly Extractor[] = [
   // JavaScript and Python (formats owned alongside extractFile/discover) are listed first.
@@ -50,4 +52,6 @@ export const extractors: readonly Extractor[] = [
   cycloneDxXmlExtractor,
   spdxJsonExtractor,
   spdxTagValueExtractor,
+  installedNodeModuleExtractor,
+  installedPythonMetadataExtractor,
 ];
