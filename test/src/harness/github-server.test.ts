@@ -1,6 +1,6 @@
 // The local GitHub server, exercised through core's own REST client: what the actions will really send.
 import { gunzipSync } from "node:zlib";
-import { ActionRunner, GitHubApiError, RepositoryApi, RestClient } from "@bulwark/core";
+import { ActionRunner, GitHubApiError, readGitHubContext, RepositoryApi, RestClient } from "@bulwark/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GitHubServer } from "./github-server.js";
 
@@ -186,6 +186,29 @@ describe("auth, versions and faults", () => {
     const anonymous = await fetch(`${server.url}/repos/octo/app/releases`);
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { message: string }).message).toBe("Requires authentication");
+  });
+
+  it("serves under a GitHub Enterprise Server base path, which the client honours from GITHUB_API_URL", async () => {
+    const ghes = await new GitHubServer({
+      readTokens: ["t"],
+      basePath: "/api/v3",
+      tags: [{ name: "v1", sha: "1".repeat(40) }],
+    }).start();
+    try {
+      expect(ghes.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v3$/);
+      const context = readGitHubContext({ GITHUB_API_URL: `${ghes.url}/`, GITHUB_REPOSITORY: "octo/app" });
+      const client = new RestClient({ apiUrl: context.apiUrl, token: "t" });
+      expect(await new RepositoryApi(client, context.repository!).listTags()).toEqual([
+        { name: "v1", sha: "1".repeat(40) },
+      ]);
+      expect(ghes.requests.map((r) => `${r.path} ${r.status}`)).toEqual(["/repos/octo/app/tags 200"]);
+      const outside = await fetch(ghes.url.replace("/api/v3", "/repos/octo/app/tags"), {
+        headers: { authorization: "Bearer t" },
+      });
+      expect(outside.status).toBe(404);
+    } finally {
+      await ghes.stop();
+    }
   });
 
   it("rejects unsupported API versions", async () => {

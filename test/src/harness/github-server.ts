@@ -67,6 +67,8 @@ export interface GitHubServerOptions {
   comments?: { issue: number; body: string }[];
   /** Code scanning disabled for the repository: uploads get 403 as GitHub answers then. */
   codeScanningDisabled?: boolean;
+  /** Serve the API under a path, as GitHub Enterprise Server does (`/api/v3`); `url` includes it. */
+  basePath?: string;
 }
 
 export class GitHubServer {
@@ -100,7 +102,8 @@ export class GitHubServer {
       this.handle(req, res).catch((error: unknown) => send(res, 500, { message: String(error) }));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const base = (this.options.basePath ?? "").replace(/\/+$/, "");
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${base}`;
     return this;
   }
 
@@ -113,9 +116,12 @@ export class GitHubServer {
     const url = new URL(req.url ?? "/", this.url);
     const method = req.method ?? "GET";
     const text = await readBody(req);
+    const base = (this.options.basePath ?? "").replace(/\/+$/, "");
+    const underBase = url.pathname.startsWith(`${base}/`);
     const entry: LoggedRequest = {
       method,
-      path: url.pathname,
+      // Logged relative to the API root, so tests read the same paths with or without a base path.
+      path: underBase ? url.pathname.slice(base.length) : url.pathname,
       query: Object.fromEntries(url.searchParams),
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
       ...(typeof req.headers["x-github-api-version"] === "string"
@@ -155,8 +161,8 @@ export class GitHubServer {
       return reply(403, { message: "Resource not accessible by integration" });
 
     const prefix = `/repos/${this.owner}/${this.repo}`;
-    if (!url.pathname.startsWith(`${prefix}/`)) return reply(404, { message: "Not Found" });
-    const route = url.pathname.slice(prefix.length);
+    if (!underBase || !entry.path.startsWith(`${prefix}/`)) return reply(404, { message: "Not Found" });
+    const route = entry.path.slice(prefix.length);
     const body = (entry.body ?? {}) as Record<string, unknown>;
     const list = (items: unknown[]) => {
       const page = paginate(url, items);

@@ -40,6 +40,7 @@ out("node", process.version);
 out("cwd", process.cwd());
 fs.writeFileSync(process.env.RUNNER_TEMP + "/scratch.txt", "x");
 fs.appendFileSync(process.env.GITHUB_ENV, "ECHO_DONE=yes\n");
+fs.appendFileSync(process.env.GITHUB_PATH, "/opt/echo/bin\n");
 fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, "## hello\n");
 console.log("::add-mask::" + (process.env.INPUT_TOKEN || "nothing"));
 console.log("::warning file=a%2Cb.txt,line=3,endLine=4,title=50%25 done%3A ok::careful%0Anow");
@@ -94,6 +95,7 @@ describe("runAction", () => {
     expect(JSON.parse(run.outputs.event!)).toEqual({ pull_request: { number: 3 } });
     expect(run.summary).toBe("## hello\n");
     expect(run.env).toEqual({ ECHO_DONE: "yes" });
+    expect(run.addedPath).toEqual(["/opt/echo/bin"]);
     expect(run.processEnv).toMatchObject({ GITHUB_EVENT_NAME: "pull_request", "INPUT_FAIL-ON": "high" });
     expect(run.annotations).toEqual([
       {

@@ -57,6 +57,8 @@ export interface ActionRun {
   annotations: ParsedAnnotation[];
   /** Every workflow command from stdout, in order (add-mask, group, debug...). */
   commands: ParsedCommand[];
+  /** Directories added to PATH for later steps through GITHUB_PATH. */
+  addedPath: string[];
   /** The environment the action ran with (INPUT_*, GITHUB_*...). */
   processEnv: Record<string, string>;
   /** RUNNER_TEMP: every file the run wrote there is under this directory. */
@@ -211,6 +213,7 @@ export async function runAction(actionDir: string, options: RunActionOptions): P
     env: exported,
     exportedEnv: exported,
     annotations: toAnnotations(commands),
+    addedPath: readFileSync(paths.GITHUB_PATH, "utf8").split("\n").filter(Boolean),
     commands,
     processEnv: env,
     runnerTemp,
