@@ -141,6 +141,18 @@ describe("RestClient", () => {
     expect(seen).toHaveLength(3);
   });
 
+  it("stops a server that never stops paging with an error, not a silent cut", async () => {
+    for (let i = 0; i < 3; i++)
+      replies.push({
+        status: 200,
+        body: "[1]",
+        headers: { link: `<${url}items?page=${i + 2}>; rel="next"` },
+      });
+    await expect(client().paginate("/items", 3)).rejects.toThrow(
+      "GitHub API GET /items: more than 3 pages, stopped",
+    );
+  });
+
   it("fails on a success body that is not JSON", async () => {
     replies.push({ status: 200, body: "<html>proxy login</html>" });
     await expect(client().request("GET", "/x")).rejects.toThrow("with a body that is not JSON");

@@ -117,8 +117,8 @@ export class RestClient {
     throw new GitHubApiError(`GitHub API ${where} failed after ${this.attempts} attempts: ${lastProblem}`, 0);
   }
 
-  /** Follows `Link: rel="next"` pages; stops at `maxPages` so a broken server cannot loop forever. */
-  async paginate<T>(path: string, maxPages = 100): Promise<T[]> {
+  /** Follows `Link: rel="next"` pages; more than `maxPages` (default 500 = 50,000 items) is an error, never a silent cut, and stops a broken server looping forever. */
+  async paginate<T>(path: string, maxPages = 500): Promise<T[]> {
     const items: T[] = [];
     let next: string | undefined = `${path}${path.includes("?") ? "&" : "?"}per_page=100`;
     for (let page = 0; next; page++) {
