@@ -132,4 +132,30 @@ describe("Supported Versions forms", () => {
       ["email", "security@extra.dev", 23],
     ]);
   });
+
+  it("end-of-support dates from an extra column or a date-only status column", () => {
+    const until = (name: string) => fixture(name).supportTable?.rows.map((r) => [r.versionText, r.until]);
+    expect(until("django-style.md")).toEqual([
+      ["5.1", "2025-12-31"],
+      ["5.0", "2025-04-30"],
+      ["4.2 (LTS)", "2026-04-30"],
+      ["<= 4.1", "2023-12-31"],
+    ]);
+    expect(until("extra-columns.md")).toEqual([
+      ["v4.x", undefined],
+      ["v3.x", "2026-01-15"],
+      ["v2.x", "2024-06-01"],
+      ["v1.x", "2022-02-01"],
+    ]);
+    expect(rows("dates-only.md")).toEqual([
+      [9, "3.x", "unknown", "range"],
+      [10, "2.x", "unknown", "range"],
+      [11, "1.x", "unknown", "range"],
+    ]);
+    expect(until("dates-only.md")).toEqual([
+      ["3.x", "2027-03-31"],
+      ["2.x", "2026-06-30"],
+      ["1.x", "2025-01-31"],
+    ]);
+  });
 });

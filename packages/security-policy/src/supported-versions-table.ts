@@ -2,6 +2,7 @@
 // every row with its line.
 import type { List, Root, RootContent } from "mdast";
 import { readTable, sections, tablesIn, toString, type ParsedTable } from "./markdown-tree.js";
+import { parseSupportDate } from "./support-date.js";
 import { parseSupportStatus, type SupportStatus } from "./support-status.js";
 import { parseVersionSpec, type VersionSpec } from "./version-spec.js";
 
@@ -13,6 +14,11 @@ export interface SupportRow {
   statusText: string;
   /** Other columns by header, e.g. { "End of support": "2025-06-30" }. */
   extra: Record<string, string>;
+  /**
+   * End of support (YYYY-MM-DD) from the status cell ("until 2026-01-31") or an end/until/EOL column;
+   * whoever knows today's date decides what a date-only status means.
+   */
+  until?: string;
 }
 
 export interface SupportTable {
@@ -26,6 +32,7 @@ export interface SupportTable {
 const SECTION_TITLE =
   /support(ed)?\s+(versions?|releases?)|version\s+support|versions?\s+supported|supported\s+branches|security\s+updates?\s+policy|maintained\s+versions/i;
 const VERSION_HEADER = /version|release|branch|series|tag|line/i;
+const END_HEADER = /end|until|eol|expir|sunset|support/i;
 const STATUS_HEADER = /support|status|maintained|security|patch|fix|active|eol/i;
 
 function columns(table: ParsedTable): { version: number; status: number } | undefined {
@@ -54,6 +61,12 @@ function toSupportTable(table: ParsedTable): SupportTable | undefined {
         if (i !== cols.version && i !== cols.status && row.cells[i])
           extra[h || `column ${i + 1}`] = row.cells[i]!;
       });
+      const until =
+        parseSupportDate(statusText) ??
+        Object.entries(extra)
+          .filter(([h]) => END_HEADER.test(h) && !/release|start|initial|first/i.test(h))
+          .map(([, cell]) => parseSupportDate(cell))
+          .find((d) => d !== undefined);
       return {
         line: row.line,
         versionText,
@@ -61,6 +74,7 @@ function toSupportTable(table: ParsedTable): SupportTable | undefined {
         status: parseSupportStatus(statusText),
         statusText,
         extra,
+        ...(until ? { until } : {}),
       };
     }),
   };

@@ -243,4 +243,36 @@ describe("checkSupportedVersions on real git repositories", () => {
       { level: "error", message: "Hosted releases not listed: HTTP 403 rate limited" },
     ]);
   });
+
+  it("reads end-of-support dates against the clock and flags a supported row whose date passed", async () => {
+    const repo = new GitRepo()
+      .write({
+        "SECURITY.md": [
+          "# Security",
+          "",
+          "## Supported Versions",
+          "",
+          "| Version | Supported until |",
+          "| ------- | --------------- |",
+          "| 3.x | 2027-03-31 |",
+          "| 2.x | ✅ until 2026-06-30 |",
+          "| 1.x | January 2025 |",
+          "",
+          "Mail security@acme.dev.",
+        ].join("\n"),
+      })
+      .tags("v1.0.0", "v2.0.0", "v3.0.0");
+    const result = await scan(repo, { checkRuntimes: false });
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.location?.startLine, f.title])).toEqual([
+      [
+        "supported-versions/support-date-passed",
+        "medium",
+        8,
+        'Row "2.x" is marked supported, but its support ended on 2026-06-30',
+      ],
+    ]);
+    expect(result.summaryMarkdown).toContain(
+      "| 3.x | :white_check_mark: | 3.0.0 |\n| 2.x | :x: | 2.0.0 |\n| 1.x | :x: | 1.0.0 |",
+    );
+  });
 });

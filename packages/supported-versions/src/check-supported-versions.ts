@@ -4,6 +4,7 @@ import type { Finding, HostedRelease, ScanProblem, ScanResult } from "@bulwark/c
 import { findPolicy, parsePolicy, type PolicyFile, type SecurityPolicy } from "@bulwark/security-policy";
 import { checkPolicy, noPolicyFinding } from "./checks/policy-checks.js";
 import { TOOL } from "./checks/policy-finding.js";
+import { asOf, withDatedStatus } from "./checks/support-evaluation.js";
 import { checkTable } from "./checks/table-checks.js";
 import { isShallowRepository, listGitTags, type GitTag } from "./releases/git-tags.js";
 import { findManifestVersion, type ManifestVersion } from "./releases/manifest-version.js";
@@ -92,11 +93,13 @@ export async function checkSupportedVersions(options: SupportedVersionsOptions):
     }
   }
 
-  if (policy?.supportTable) {
+  const table = policy?.supportTable ? withDatedStatus(policy.supportTable, now) : undefined;
+  if (policy && table) {
     findings.push(
       ...checkTable({
         policyPath: policy.path,
-        table: policy.supportTable,
+        table,
+        now,
         releases,
         ...(manifest ? { manifest } : {}),
         includePrereleases: options.includePrereleases ?? false,
@@ -123,7 +126,11 @@ export async function checkSupportedVersions(options: SupportedVersionsOptions):
     }
   }
 
-  const statuses = lineStatuses(policy?.supportTable, releases, options.includePrereleases ?? false);
+  const statuses = lineStatuses(
+    table ? asOf(table, now) : undefined,
+    releases,
+    options.includePrereleases ?? false,
+  );
   const latest = latestRelease(releases, options.includePrereleases ?? false);
   const summary = summaryMarkdown(statuses, policy?.path);
   return {

@@ -5,7 +5,7 @@ import { specCovers, type SupportTable } from "@bulwark/security-policy";
 import { latestRelease, releaseLine, type Release } from "../releases/releases.js";
 import type { ManifestVersion } from "../releases/manifest-version.js";
 import { policyFinding } from "./policy-finding.js";
-import { coverage } from "./support-evaluation.js";
+import { coverage, expiredRows } from "./support-evaluation.js";
 
 export interface TableCheckInput {
   policyPath: string;
@@ -13,6 +13,8 @@ export interface TableCheckInput {
   releases: readonly Release[];
   manifest?: ManifestVersion;
   includePrereleases?: boolean;
+  /** For end-of-support dates; rows are expected to have gone through withDatedStatus already. */
+  now?: Date;
 }
 
 export function checkTable({
@@ -21,6 +23,7 @@ export function checkTable({
   releases,
   manifest,
   includePrereleases = false,
+  now,
 }: TableCheckInput): Finding[] {
   const findings: Finding[] = [];
   const at = (line: number) => ({ path: policyPath, startLine: line });
@@ -52,6 +55,20 @@ export function checkTable({
         }),
       );
     }
+  }
+
+  for (const row of now ? expiredRows(table, now) : []) {
+    findings.push(
+      policyFinding({
+        rule: "support-date-passed",
+        severity: "medium",
+        title: `Row "${row.versionText}" is marked supported, but its support ended on ${row.until}`,
+        message: `The row at line ${row.line} says "${row.statusText}" while its end-of-support date, ${row.until}, has passed. Users cannot tell whether fixes still come.`,
+        remediation: `Mark ${row.versionText} unsupported, or move its end-of-support date if it is still maintained.`,
+        location: at(row.line),
+        key: row.versionText,
+      }),
+    );
   }
 
   if (latest) {
