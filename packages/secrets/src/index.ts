@@ -1,1 +1,28 @@
-export {};
+export type { SecretRule, RuleAllowlist, Verdict } from "./rule.js";
+export { builtinRules, ruleFamilies } from "./rules/index.js";
+export {
+  SecretScanner,
+  scanText,
+  TOOL,
+  type SecretFinding,
+  type ScannerOptions,
+  type GlobalAllowlist,
+  type TextScanResult,
+  type SkipReason,
+} from "./scanner.js";
+export type { TextInput } from "./text-input.js";
+export {
+  IgnoreList,
+  IGNORE_FILE_NAME,
+  GITLEAKS_IGNORE_FILE_NAME,
+  type IgnoreCandidate,
+} from "./ignore-list.js";
+export { DEFAULT_PATH_ALLOWLIST, DEFAULT_TEST_PATHS, type TestPathMode } from "./path-policy.js";
+export { KeywordMatcher } from "./aho-corasick.js";
+export { shannonEntropy } from "./entropy.js";
+export { placeholderReason } from "./placeholder.js";
+export { redact } from "./redact.js";
+export { expandExample } from "./examples.js";
+export { verifyBase62Crc32Token, base62Crc32 } from "./checksum/base62-crc.js";
+export { verifyJwt } from "./checksum/jwt.js";
+export { verifyPypiToken } from "./checksum/pypi-macaroon.js";

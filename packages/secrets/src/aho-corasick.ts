@@ -1,0 +1,89 @@
+// One pass over the text finds which keywords occur, case-insensitively, without lowercasing a copy.
+// The automaton is a full DFA over a reduced alphabet: characters that appear in no keyword all map to
+// class 0, so the transition table stays small and the inner loop is two array reads per character.
+
+export class KeywordMatcher {
+  private readonly classOf: Uint8Array;
+  private readonly width: number;
+  private readonly next: Int32Array;
+  /** For each state, the keyword ids ending there (including via failure links), or undefined. */
+  private readonly outputs: (number[] | undefined)[];
+  readonly keywordCount: number;
+
+  constructor(keywords: readonly string[]) {
+    this.keywordCount = keywords.length;
+    this.classOf = new Uint8Array(65536);
+    let classes = 1;
+    for (const kw of keywords) {
+      for (const ch of kw.toLowerCase()) {
+        const code = ch.charCodeAt(0);
+        if (this.classOf[code] === 0) {
+          if (classes >= 255) throw new Error("too many distinct keyword characters");
+          this.classOf[code] = classes;
+          const upper = ch.toUpperCase();
+          if (upper.length === 1 && upper !== ch) this.classOf[upper.charCodeAt(0)] = classes;
+          classes++;
+        }
+      }
+    }
+    this.width = classes;
+    // Build the trie.
+    const trie: number[][] = [new Array<number>(classes).fill(-1)];
+    const out: number[][] = [[]];
+    keywords.forEach((kw, id) => {
+      let s = 0;
+      for (const ch of kw.toLowerCase()) {
+        const c = this.classOf[ch.charCodeAt(0)]!;
+        if (trie[s]![c] === -1) {
+          trie.push(new Array<number>(classes).fill(-1));
+          out.push([]);
+          trie[s]![c] = trie.length - 1;
+        }
+        s = trie[s]![c]!;
+      }
+      out[s]!.push(id);
+    });
+    // Breadth-first: fill failure transitions so every state has a move for every class.
+    const fail = new Int32Array(trie.length);
+    const queue: number[] = [];
+    for (let c = 0; c < classes; c++) {
+      const t = trie[0]![c]!;
+      if (t === -1) trie[0]![c] = 0;
+      else {
+        fail[t] = 0;
+        queue.push(t);
+      }
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi]!;
+      out[s] = out[s]!.concat(out[fail[s]!]!);
+      for (let c = 0; c < classes; c++) {
+        const t = trie[s]![c]!;
+        if (t === -1) trie[s]![c] = trie[fail[s]!]![c]!;
+        else {
+          fail[t] = trie[fail[s]!]![c]!;
+          queue.push(t);
+        }
+      }
+    }
+    this.next = new Int32Array(trie.length * classes);
+    trie.forEach((row, s) => row.forEach((t, c) => (this.next[s * classes + c] = t)));
+    this.outputs = out.map((o) => (o.length > 0 ? o : undefined));
+  }
+
+  /** Ids of the keywords that occur in `text` (each once). */
+  find(text: string): Set<number> {
+    const found = new Set<number>();
+    const { classOf, next, width, outputs } = this;
+    let s = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      s = next[s * width + classOf[text.charCodeAt(i)]!]!;
+      const o = outputs[s];
+      if (o !== undefined) {
+        for (const id of o) found.add(id);
+        if (found.size === this.keywordCount) break;
+      }
+    }
+    return found;
+  }
+}

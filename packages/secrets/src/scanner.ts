@@ -1,0 +1,309 @@
+// The detection engine: compiles rules once, then scans text (a file, or a diff hunk's added lines).
+// Per text: one Aho-Corasick pass picks the rules whose keywords occur, only those rules' regexes run,
+// and every candidate passes entropy, placeholder, allowlist, checksum and ignore checks.
+import { createHash } from "node:crypto";
+import { fingerprint, type Finding, type Severity } from "@bulwark/core";
+import { KeywordMatcher } from "./aho-corasick.js";
+import { shannonEntropy } from "./entropy.js";
+import type { IgnoreList } from "./ignore-list.js";
+import { DEFAULT_PATH_ALLOWLIST, DEFAULT_TEST_PATHS, globMatcher, type TestPathMode } from "./path-policy.js";
+import { placeholderReason } from "./placeholder.js";
+import { redact } from "./redact.js";
+import type { SecretRule } from "./rule.js";
+import { builtinRules } from "./rules/index.js";
+import { LineIndex, type TextInput } from "./text-input.js";
+
+export const TOOL = "secret-scan";
+
+/** A finding whose secret value is reachable only in memory: `secret` is not enumerable. */
+export interface SecretFinding extends Finding {
+  readonly secret: string;
+}
+
+export type SkipReason = "binary" | "too-large" | "minified" | "allowlisted-path" | "test-path";
+
+export interface TextScanResult {
+  findings: SecretFinding[];
+  /** Every secret found, for the runner's log masking. Never serialise this. */
+  secretsForMasking: string[];
+  /** Set when the text was not scanned at all. */
+  skipped?: SkipReason;
+}
+
+export interface GlobalAllowlist {
+  /** Globs over the relative path; matching files are not scanned. Added to the defaults. */
+  paths?: string[];
+  /** Tested against each secret. */
+  regexes?: RegExp[];
+  /** Case-insensitive substrings of a secret. */
+  stopwords?: string[];
+}
+
+export interface ScannerOptions {
+  /** Rules to use (default: every built-in rule). */
+  rules?: readonly SecretRule[];
+  /** Rules added to `rules` (custom rules from config). */
+  extraRules?: readonly SecretRule[];
+  /** Rule ids left out. */
+  disabledRules?: readonly string[];
+  allowlist?: GlobalAllowlist;
+  /** Replace the default lockfile/minified/vendor path allowlist instead of adding to it. */
+  replaceDefaultPathAllowlist?: boolean;
+  /** Test-path handling (default: "lower" with DEFAULT_TEST_PATHS). */
+  testPaths?: { mode?: TestPathMode; globs?: string[] };
+  ignore?: IgnoreList;
+  /** Texts larger than this are skipped (default 10 MiB). */
+  maxBytes?: number;
+  /** Matches on lines longer than this are dropped; a js/css/json text with such a line is minified (default 4000). */
+  maxLineLength?: number;
+  /** Commit the text comes from, for commit-prefixed ignore entries. */
+  commit?: string;
+}
+
+interface CompiledRule {
+  rule: SecretRule;
+  re: RegExp;
+  group: number;
+  generic: boolean;
+}
+
+const INLINE_ALLOW = /\b(?:bulwark|gitleaks):allow\b/;
+const INTEGRITY_BEFORE = /(?:sha(?:1|256|384|512)-|h1:)$/;
+const MINIFIABLE = /\.(?:m?js|cjs|css|json|svg|html?)$/i;
+
+function groupCount(re: RegExp): number {
+  return new RegExp(`${re.source}|`, re.flags.replace(/[gy]/g, "")).exec("")!.length - 1;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+export class SecretScanner {
+  readonly rules: readonly SecretRule[];
+  private readonly compiled: CompiledRule[];
+  private readonly matcher: KeywordMatcher;
+  /** keyword id -> indices into `compiled`. */
+  private readonly keywordRules: number[][] = [];
+  private readonly alwaysRun: number[] = [];
+  private readonly pathAllowed: (p: string) => boolean;
+  private readonly isTestPath: (p: string) => boolean;
+  private readonly testMode: TestPathMode;
+  private readonly maxBytes: number;
+  private readonly maxLineLength: number;
+
+  constructor(private readonly options: ScannerOptions = {}) {
+    const disabled = new Set(options.disabledRules ?? []);
+    this.rules = [...(options.rules ?? builtinRules), ...(options.extraRules ?? [])].filter(
+      (r) => !disabled.has(r.id),
+    );
+    // Specific rules claim their spans before generic ones, so a token is reported once, by its format.
+    const ordered = [...this.rules].sort((a, b) => Number(isGeneric(a)) - Number(isGeneric(b)));
+    this.compiled = ordered.map((rule) => {
+      const flags = rule.pattern.flags.replace(/[gyd]/g, "");
+      const re = new RegExp(rule.pattern.source, `${flags}gd`);
+      const groups = groupCount(re);
+      return { rule, re, group: rule.secretGroup ?? (groups > 0 ? 1 : 0), generic: isGeneric(rule) };
+    });
+    const keywordIds = new Map<string, number>();
+    this.compiled.forEach((c, i) => {
+      if (c.rule.keywords.length === 0) this.alwaysRun.push(i);
+      for (const kw of c.rule.keywords) {
+        const k = kw.toLowerCase();
+        let id = keywordIds.get(k);
+        if (id === undefined) {
+          id = keywordIds.size;
+          keywordIds.set(k, id);
+          this.keywordRules.push([]);
+        }
+        this.keywordRules[id]!.push(i);
+      }
+    });
+    this.matcher = new KeywordMatcher([...keywordIds.keys()]);
+    const pathGlobs = [
+      ...(options.replaceDefaultPathAllowlist ? [] : DEFAULT_PATH_ALLOWLIST),
+      ...(options.allowlist?.paths ?? []),
+    ];
+    this.pathAllowed = globMatcher(pathGlobs);
+    this.testMode = options.testPaths?.mode ?? "lower";
+    this.isTestPath = globMatcher(options.testPaths?.globs ?? DEFAULT_TEST_PATHS);
+    this.maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+    this.maxLineLength = options.maxLineLength ?? 4000;
+  }
+
+  /** Why a path is not scanned at all, before reading it; undefined when it is scanned. */
+  pathSkipReason(path: string): SkipReason | undefined {
+    if (this.pathAllowed(path)) return "allowlisted-path";
+    if (this.testMode === "skip" && this.isTestPath(path)) return "test-path";
+    return undefined;
+  }
+
+  /** Why this content is not scanned (binary, too large, minified), or undefined. */
+  contentSkipReason(path: string, text: string): SkipReason | undefined {
+    if (text.length > this.maxBytes) return "too-large";
+    if (text.slice(0, 8192).includes("\0")) return "binary";
+    if (MINIFIABLE.test(path) && hasLongLine(text, this.maxLineLength)) return "minified";
+    return undefined;
+  }
+
+  scanText(input: TextInput): TextScanResult {
+    const skip = this.pathSkipReason(input.path) ?? this.contentSkipReason(input.path, input.text);
+    if (skip) return { findings: [], secretsForMasking: [], skipped: skip };
+    return this.scanUnchecked(input);
+  }
+
+  /** Scans without path/content skip checks (the caller has made them). */
+  scanUnchecked(input: TextInput): TextScanResult {
+    const { text, path } = input;
+    const selected = new Set<number>(this.alwaysRun);
+    for (const kw of this.matcher.find(text)) for (const r of this.keywordRules[kw]!) selected.add(r);
+    const findings: SecretFinding[] = [];
+    if (selected.size === 0) return { findings, secretsForMasking: [] };
+    const lines = new LineIndex(input);
+    const claimed: [number, number][] = [];
+    const isTest = this.testMode === "lower" && this.isTestPath(path);
+    for (const index of [...selected].sort((a, b) => a - b)) {
+      const c = this.compiled[index]!;
+      if (c.rule.path && !c.rule.path.test(path)) continue;
+      c.re.lastIndex = 0;
+      for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) {
+        if (m[0].length === 0) {
+          c.re.lastIndex++;
+          continue;
+        }
+        const secret = m[c.group];
+        const span = m.indices?.[c.group];
+        if (secret === undefined || secret === "" || !span) continue;
+        const [start, end] = span;
+        if (claimed.some(([s, e]) => start < e && s < end)) continue;
+        const verdict = this.accept(c, secret, m[0], text, start);
+        if (verdict === undefined) continue;
+        const li = lines.lineIndexOf(start);
+        const lineText = lines.lineText(li);
+        if (lineText.length > this.maxLineLength && !c.rule.noPlaceholderFilter) continue;
+        // Claimed even when allowed or ignored below, so a generic rule does not report it instead.
+        claimed.push([start, end]);
+        const endLi = lines.lineIndexOf(end - 1);
+        if (INLINE_ALLOW.test(lineText) || (endLi !== li && INLINE_ALLOW.test(lines.lineText(endLi))))
+          continue;
+        const line = lines.lineNumber(li);
+        const fp = fingerprint(TOOL, c.rule.id, path, sha256(secret));
+        if (
+          this.options.ignore?.matches({
+            fingerprint: fp,
+            path,
+            ruleIds: [c.rule.id],
+            line,
+            commit: this.options.commit,
+          })
+        )
+          continue;
+        findings.push(
+          makeFinding(c.rule, secret, {
+            path,
+            line,
+            endLine: lines.lineNumber(endLi),
+            column: lines.column(start, li),
+            endColumn: lines.column(end, endLi),
+            fingerprint: fp,
+            confirmed: verdict === "confirmed",
+            testFixture: isTest,
+          }),
+        );
+      }
+    }
+    findings.sort(
+      (a, b) =>
+        (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
+        (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0),
+    );
+    return { findings, secretsForMasking: [...new Set(findings.map((f) => f.secret))] };
+  }
+
+  /** The candidate's verdict if it is kept, undefined when it is dropped. */
+  private accept(
+    c: CompiledRule,
+    secret: string,
+    match: string,
+    text: string,
+    start: number,
+  ): "confirmed" | "unchecked" | undefined {
+    const { rule } = c;
+    if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return undefined;
+    if (!rule.noPlaceholderFilter && placeholderReason(secret) !== undefined) return undefined;
+    if (INTEGRITY_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
+    const lower = secret.toLowerCase();
+    const allow = rule.allowlist;
+    if (allow?.regexes?.some((r) => r.test(secret))) return undefined;
+    if (allow?.stopwords?.some((w) => lower.includes(w.toLowerCase()))) return undefined;
+    if (allow?.matchRegexes?.some((r) => r.test(match))) return undefined;
+    const global = this.options.allowlist;
+    if (global?.regexes?.some((r) => r.test(secret))) return undefined;
+    if (global?.stopwords?.some((w) => lower.includes(w.toLowerCase()))) return undefined;
+    const verdict = rule.verify?.(secret) ?? "unchecked";
+    return verdict === "invalid" ? undefined : verdict;
+  }
+}
+
+function isGeneric(rule: SecretRule): boolean {
+  return rule.id.startsWith("generic-");
+}
+
+function hasLongLine(text: string, max: number): boolean {
+  let prev = 0;
+  for (let i = text.indexOf("\n"); ; i = text.indexOf("\n", i + 1)) {
+    const end = i === -1 ? text.length : i;
+    if (end - prev > max) return true;
+    if (i === -1) return false;
+    prev = i + 1;
+  }
+}
+
+interface Placement {
+  path: string;
+  line: number;
+  endLine: number;
+  column: number;
+  endColumn: number;
+  fingerprint: string;
+  confirmed: boolean;
+  testFixture: boolean;
+}
+
+function makeFinding(rule: SecretRule, secret: string, at: Placement): SecretFinding {
+  const severity: Severity = at.testFixture ? "low" : rule.severity;
+  const preview = redact(secret);
+  const finding: Finding = {
+    tool: TOOL,
+    ruleId: rule.id,
+    title: `${rule.description} in ${at.path}`,
+    message:
+      `${rule.description} found at ${at.path}:${at.line} (${preview})` +
+      `${at.confirmed ? "; its checksum or structure is valid, so it is very likely real" : ""}` +
+      `${at.testFixture ? "; the path looks like test data, so severity is lowered" : ""}.`,
+    severity,
+    location: {
+      path: at.path,
+      startLine: at.line,
+      endLine: at.endLine,
+      startColumn: at.column,
+      endColumn: at.endColumn,
+    },
+    fingerprint: at.fingerprint,
+    evidence: preview,
+    remediation:
+      rule.remediation ??
+      "Revoke or rotate the credential at its provider first, then remove it from the code and its history.",
+    properties: {
+      confirmed: at.confirmed,
+      ...(at.testFixture ? { testFixture: true, ruleSeverity: rule.severity } : {}),
+    },
+  };
+  Object.defineProperty(finding, "secret", { value: secret, enumerable: false });
+  return finding as SecretFinding;
+}
+
+/** Convenience: scan one text with a scanner built from options (build a SecretScanner to reuse). */
+export function scanText(input: TextInput, options?: ScannerOptions): TextScanResult {
+  return new SecretScanner(options).scanText(input);
+}
