@@ -5,20 +5,18 @@ import { arrayOf, isObject, objectOf, stringOf } from "./json-document.js";
 import { dedupeRecords, sbomPackage } from "./sbom-package.js";
 import type { SniffingExtractor } from "./sbom-extractor.js";
 import { looksLikeCycloneDxXml } from "./sbom-sniff.js";
-import { parseXmlDocument, xmlText } from "./xml-document.js";
+import { parseXmlDocument, scanStartTags, xmlText } from "./xml-document.js";
 
 const MAX_DEPTH = 64;
 
-/** Start lines of <component> elements in document order (the order the recursive walk visits them). */
+/** Start lines of the <component> elements the walk visits, nested through component/components. */
+const COMPONENT_PATH = /^bom\/components(\/component\/components)*\/component$/;
+
 function componentLines(content: string): number[] {
   const lines: number[] = [];
-  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(?:[\w.-]+:)?component[\s>/]|\n/g;
-  let line = 1;
-  for (let m = re.exec(content); m; m = re.exec(content)) {
-    if (m[0] === "\n") line++;
-    else if (m[0].startsWith("<!")) line += m[0].split("\n").length - 1;
-    else lines.push(line);
-  }
+  scanStartTags(content, (path, line) => {
+    if (COMPONENT_PATH.test(path)) lines.push(line);
+  });
   return lines;
 }
 
@@ -34,8 +32,7 @@ export const cycloneDxXmlExtractor: SniffingExtractor = {
     const bom = doc.bom;
     if (!isObject(bom)) throw new ExtractorError("CycloneDX SBOM: no <bom> element", 1);
     const lines = componentLines(content);
-    // metadata/component comes before <components> in the document: skip its line.
-    let index = arrayOf(objectOf(bom.metadata).component).length;
+    let index = 0;
     const records: PackageRecord[] = [];
     const walk = (container: unknown, depth: number) => {
       if (depth > MAX_DEPTH) throw new ExtractorError("CycloneDX SBOM: components nested too deeply");

@@ -58,6 +58,14 @@ export function xmlText(value: unknown): string | undefined {
 export function elementLines(content: string, paths: string[]): Map<string, number[]> {
   const wanted = new Set(paths);
   const out = new Map<string, number[]>(paths.map((p) => [p, []]));
+  scanStartTags(content, (path, line) => {
+    if (wanted.has(path)) out.get(path)?.push(line);
+  });
+  return out;
+}
+
+/** Calls back with the path (local names joined by "/") and line of every start tag, in document order. */
+export function scanStartTags(content: string, onStart: (path: string, line: number) => void): void {
   const stack: string[] = [];
   const re =
     /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([\w.:-]+)((?:[^>"']|"[^"]*"|'[^']*')*)>|\n/g;
@@ -79,9 +87,7 @@ export function elementLines(content: string, paths: string[]): Map<string, numb
       continue;
     }
     stack.push(local);
-    const path = stack.join("/");
-    if (wanted.has(path)) out.get(path)?.push(startLine);
+    onStart(stack.join("/"), startLine);
     if ((m[3] ?? "").trimEnd().endsWith("/")) stack.pop();
   }
-  return out;
 }
