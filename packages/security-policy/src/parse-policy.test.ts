@@ -65,4 +65,36 @@ describe("parsePolicy", () => {
   it("parses a policy with no table at all", () => {
     expect(parsePolicy("# Security\n\nMail security@acme.dev.\n").supportTable).toBeUndefined();
   });
+
+  it("reads a table with unhelpful headers under a support heading", () => {
+    const policy = parsePolicy(
+      [
+        "## Which versions are supported?",
+        "",
+        "| Release line | |",
+        "|---|---|",
+        "| 2.x | :white_check_mark: |",
+        "| 1.x | :x: |",
+      ].join("\n"),
+    );
+    expect(policy.supportTable?.rows.map((r) => [r.line, r.versionText, r.status])).toEqual([
+      [5, "2.x", "supported"],
+      [6, "1.x", "unsupported"],
+    ]);
+  });
+
+  it.each([
+    "Supported Versions",
+    "Version support",
+    "Security Updates",
+    "Support policy",
+    "End of life",
+    "LTS",
+  ])("knows a support section titled %s", (title) => {
+    const policy = parsePolicy(`# Security\n\n## ${title}\n\n- 2.x: supported\n- 1.x: not supported\n`);
+    expect(policy.supportTable?.rows.map((r) => [r.line, r.versionText, r.status])).toEqual([
+      [5, "2.x", "supported"],
+      [6, "1.x", "unsupported"],
+    ]);
+  });
 });

@@ -30,7 +30,7 @@ export interface SupportTable {
 }
 
 const SECTION_TITLE =
-  /support(ed)?\s+(versions?|releases?)|version\s+support|versions?\s+supported|supported\s+branches|security\s+updates?\s+policy|maintained\s+versions/i;
+  /support(ed)?\s+(versions?|releases?|branches|series)|(version|release)s?\s+support|versions?\s+(are\s+)?supported|security\s+updates?|maintained\s+(versions|releases|branches)|support\s+(policy|lifecycle|matrix|status|schedule)|end[\s-]of[\s-]life|\beol\b|lts\b|long[\s-]term\s+support/i;
 const VERSION_HEADER = /version|release|branch|series|tag|line/i;
 const END_HEADER = /end|until|eol|expir|sunset|support/i;
 const STATUS_HEADER = /support|status|maintained|security|patch|fix|active|eol/i;
@@ -46,8 +46,25 @@ function columns(table: ParsedTable): { version: number; status: number } | unde
   return { version, status };
 }
 
-function toSupportTable(table: ParsedTable): SupportTable | undefined {
-  const cols = columns(table);
+/**
+ * Under a Supported Versions heading the headers may say nothing ("| | |", "| Release | |"): take the
+ * version column by name or first, and the status column whose cells read as statuses.
+ */
+function columnsByContent(table: ParsedTable): { version: number; status: number } | undefined {
+  const named = table.header.findIndex((h) => VERSION_HEADER.test(h) && !/date|day/i.test(h));
+  const version = named === -1 ? 0 : named;
+  const status = table.header.findIndex(
+    (_h, i) =>
+      i !== version &&
+      table.rows.length > 0 &&
+      table.rows.filter((r) => parseSupportStatus(r.cells[i] ?? "") !== "unknown").length * 2 >
+        table.rows.length,
+  );
+  return status === -1 ? undefined : { version, status };
+}
+
+function toSupportTable(table: ParsedTable, inSupportSection = false): SupportTable | undefined {
+  const cols = columns(table) ?? (inSupportSection ? columnsByContent(table) : undefined);
   if (!cols) return undefined;
   return {
     form: "table",
@@ -135,7 +152,7 @@ export function findSupportTable(root: Root): SupportTable | undefined {
   const supportSections = sections(root).filter((s) => SECTION_TITLE.test(s.title));
   for (const section of supportSections) {
     for (const table of tablesIn(section.nodes)) {
-      const parsed = toSupportTable(readTable(table));
+      const parsed = toSupportTable(readTable(table), true);
       if (parsed) return parsed;
     }
   }

@@ -96,14 +96,16 @@ export async function checkSupportedVersions(options: SupportedVersionsOptions):
   const table = policy?.supportTable ? withDatedStatus(policy.supportTable, now) : undefined;
   if (policy && table) {
     findings.push(
-      ...checkTable({
-        policyPath: policy.path,
-        table,
-        now,
-        releases,
-        ...(manifest ? { manifest } : {}),
-        includePrereleases: options.includePrereleases ?? false,
-      }),
+      ...guarded(problems, policy.path, () =>
+        checkTable({
+          policyPath: policy.path,
+          table,
+          now,
+          releases,
+          ...(manifest ? { manifest } : {}),
+          includePrereleases: options.includePrereleases ?? false,
+        }),
+      ),
     );
   }
 
@@ -183,4 +185,18 @@ async function readReleases(
     }
   }
   return collectReleases(tags, pattern, hosted);
+}
+
+/** A check that throws on input nobody foresaw becomes an error problem, not a crash or a pass. */
+function guarded(problems: ScanProblem[], path: string, check: () => Finding[]): Finding[] {
+  try {
+    return check();
+  } catch (error) {
+    problems.push({
+      level: "error",
+      path,
+      message: `${path}: table checks failed: ${(error as Error).message}`,
+    });
+    return [];
+  }
 }

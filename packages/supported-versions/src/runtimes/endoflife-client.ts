@@ -68,7 +68,8 @@ export class EndOfLifeClient {
     }
     try {
       const releases = await this.fetchProduct(product);
-      await this.writeCache(product, { fetchedAt: now.toISOString(), releases });
+      // A cache that cannot be written costs a request next time, not this answer.
+      await this.writeCache(product, { fetchedAt: now.toISOString(), releases }).catch(() => undefined);
       return { releases, fromCache: false, stale: false };
     } catch (error) {
       // An old answer is better than none, and the caller says it is old.
