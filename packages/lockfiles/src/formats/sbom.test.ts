@@ -140,6 +140,26 @@ describe("CycloneDX XML", () => {
     ]);
   });
 
+  it("skips tool components in 1.5 metadata when counting component lines", async () => {
+    const v15 = `<?xml version="1.0"?>
+<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">
+  <metadata>
+    <tools>
+      <components>
+        <component type="application"><name>cdxgen</name><purl>pkg:npm/%40cyclonedx/cdxgen@10.0.0</purl></component>
+      </components>
+    </tools>
+  </metadata>
+  <components>
+    <component type="library"><name>a</name><purl>pkg:cargo/a@1.0.0</purl></component>
+  </components>
+</bom>
+`;
+    expect(await cycloneDxXmlExtractor.extract(v15, memoryContext("x.cdx.xml"))).toEqual([
+      expect.objectContaining({ ecosystem: "crates.io", name: "a", version: "1.0.0", line: 11 }),
+    ]);
+  });
+
   it("names the line of malformed XML", () => {
     expect(() =>
       cycloneDxXmlExtractor.extract("<bom>\n<components>\n</bom>", memoryContext("bom.xml")),
