@@ -160,13 +160,26 @@ describe("supported-versions action", () => {
     });
     expect(run.exitCode).toBe(1);
     expect(github.requests).toHaveLength(0);
-    const skipped = run.commands
-      .filter((c) => c.command === "notice" && c.message.startsWith("Skipped"))
-      .map((c) => c.message);
-    expect(skipped).toEqual([
-      "Skipped the pull request comment (no token) (running under act).",
-      "Skipped the code-scanning upload (no token) (running under act).",
-    ]);
+    const skipped = run.commands.filter((c) => c.command === "notice" && c.message.startsWith("Skipped"));
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.message).toContain(
+      "the pull request comment (no token; under act pass one with -s GITHUB_TOKEN=",
+    );
+    expect(skipped[0]!.message).toContain("the code-scanning upload (no token;");
+    expect(skipped[0]!.message).toContain("The check itself ran in full.");
+  });
+
+  it("writes to GitHub under act when the user passed a token", async () => {
+    const ws = repo({ "SECURITY.md": table(["| 1.x | ✅ |"]) }, ["v2.0.0"]);
+    const run = await runAction(action, {
+      workspace: ws,
+      eventName: "pull_request",
+      event: pullRequest,
+      inputs: { "check-runtimes": "false", token: "ghs_write" },
+      env: { ACT: "true", GITHUB_API_URL: github.url },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(github.comments).toHaveLength(1);
   });
 
   it("fails with a message naming the config file and line", async () => {

@@ -11882,7 +11882,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6186);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6106);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -11892,7 +11892,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6186:
+/***/ 6106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13156,7 +13156,8 @@ function escapeMarkdownCell(text, maxLength = 300) {
     return clip(single, maxLength)
         .replace(/[\\`*_[\]|<>~&$!#]/g, (c) => `\\${c}`)
         .replace(/@(?=[A-Za-z0-9])/g, "@\u200b")
-        .replace(/^([+-]|\d+[.)])(?=\s)/, "\\$1");
+        .replace(/^([+-])(?=\s)/, "\\$1")
+        .replace(/^(\d+)([.)])(?=\s)/, "$1\\$2");
 }
 /** Inline code, safe in a table cell: a fence longer than any backtick run inside, pipes escaped. */
 function escapeMarkdownCode(text, maxLength = 300) {
@@ -13216,9 +13217,22 @@ function withLocation(a, file, startLine, endLine) {
 function oneLine(text) {
     return text.replace(/\s+/g, " ").trim();
 }
+/** The first paragraph that is not a heading: advisories often start with "# Summary". */
+function lead(markdown) {
+    const paragraphs = markdown.split(/\r?\n\s*\r?\n/).map((p) => p.trim());
+    return paragraphs.find((p) => p !== "" && !p.startsWith("#")) ?? "";
+}
 function findingAnnotation(f) {
     const status = f.status === "new" ? "" : ` (${f.status})`;
-    const message = [f.message, f.remediation ? `Fix: ${f.remediation}` : ""].filter(Boolean).join("\n");
+    const ids = [...new Set([...(f.ids ?? []), ...(f.aliases ?? [])])];
+    // Short enough to read inline; the summary and SARIF carry the full text.
+    const message = [
+        clip(lead(f.message), 600),
+        f.remediation ? `Fix: ${clip(oneLine(f.remediation), 300)}` : "",
+        ids.length ? clip(ids.join(", "), 200) : "",
+    ]
+        .filter(Boolean)
+        .join("\n");
     return withLocation({
         level: annotationLevel(f),
         title: clip(oneLine(`${f.severity}${status}: ${f.title || f.ruleId}`), 200),
@@ -13574,7 +13588,8 @@ function findingIds(f) {
 function statusCell(f) {
     if (f.status === "new")
         return f.blocking ? "**new, blocking**" : "new";
-    const reason = f.statusReason ? `: ${escapeMarkdownCell(f.statusReason, 120)}` : "";
+    // An ignore's reason is worth reading; "in baseline" only repeats the status.
+    const reason = f.status === "ignored" && f.statusReason ? `: ${escapeMarkdownCell(f.statusReason, 120)}` : "";
     return `${f.status}${reason}`;
 }
 function severityCell(severity) {
@@ -13763,10 +13778,259 @@ function toPrComment(scan, gate, options = {}) {
         else
             table.push("| severity | finding | location | ids | fix |", "| --- | --- | --- | --- | --- |", ...lines, "");
     }
-    return clipBytes([...head, ...problems, ...table, ...footer].join("\n") + "\n", maxChars);
+    const text = [...head, ...problems, ...table, ...footer].join("\n").replace(/\n*$/, "\n");
+    return clipBytes(text, maxChars);
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ../../packages/core/src/github/repository.ts
+// "owner/repo" as the REST paths need it.
+function repositoryPath(repository) {
+    return `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}`;
+}
+/** Parses GITHUB_REPOSITORY's `owner/repo`; undefined for anything else. */
+function parseRepository(text) {
+    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(text?.trim() ?? "");
+    return m ? { owner: m[1], repo: m[2] } : undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/github/pagination.ts
+// GitHub's list endpoints page with a Link header: `<url>; rel="next", <url>; rel="last"`.
+/** The URL of the next page, or undefined on the last page. */
+function nextPageUrl(link) {
+    if (!link)
+        return undefined;
+    for (const part of link.split(",")) {
+        const m = /^\s*<([^>]+)>\s*;(.*)$/.exec(part);
+        if (m && /\brel="?([^";]*\s)?next(\s[^";]*)?"?/.test(m[2]))
+            return m[1];
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/github/rest-client.ts
+// A small GitHub REST client over fetch: base URL from the runner, retries on 429/5xx and secondary
+// rate limits, and errors that never echo the token or request headers.
+
+const GITHUB_API_VERSION = "2022-11-28";
+const DEFAULT_API_URL = "https://api.github.com";
+class GitHubApiError extends Error {
+    status;
+    constructor(message, 
+    /** HTTP status, or 0 when no response came back (network errors, retries exhausted on 5xx). */
+    status) {
+        super(message);
+        this.status = status;
+        this.name = "GitHubApiError";
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+class RestClient {
+    options;
+    apiUrl;
+    attempts;
+    backoffMs;
+    maxWaitMs;
+    sleep;
+    constructor(options) {
+        this.options = options;
+        this.apiUrl = (options.apiUrl || DEFAULT_API_URL).replace(/\/+$/, "");
+        this.attempts = Math.max(1, options.attempts ?? 4);
+        this.backoffMs = options.backoffMs ?? 500;
+        this.maxWaitMs = (options.maxRetryAfterSeconds ?? 60) * 1000;
+        this.sleep = options.sleep ?? defaultSleep;
+    }
+    /** `path` is relative to the API URL, or an absolute URL on the same host (pagination links). */
+    async request(method, path, body) {
+        const url = this.resolve(path);
+        const where = `${method} ${new URL(url).pathname}`;
+        let lastProblem = "";
+        for (let attempt = 1; attempt <= this.attempts; attempt++) {
+            const backoff = this.backoffMs * 2 ** (attempt - 1);
+            const last = attempt === this.attempts;
+            let response;
+            try {
+                response = await fetch(url, {
+                    method,
+                    headers: {
+                        accept: "application/vnd.github+json",
+                        authorization: `Bearer ${this.options.token}`,
+                        "x-github-api-version": GITHUB_API_VERSION,
+                        "user-agent": this.options.userAgent ?? "bulwark",
+                        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+                    },
+                    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+                });
+            }
+            catch (error) {
+                // Only the error's kind: fetch's messages can carry the URL, and causes can carry headers.
+                lastProblem = `network error (${error.name})`;
+                if (!last)
+                    await this.sleep(backoff);
+                continue;
+            }
+            const wait = this.retryWait(response, backoff);
+            if (wait !== undefined) {
+                lastProblem = `HTTP ${response.status}`;
+                await response.body?.cancel();
+                if (!last)
+                    await this.sleep(wait);
+                continue;
+            }
+            const text = await response.text();
+            if (!response.ok) {
+                // GitHub's message is quoted for the reader; a proxy or test server could echo anything, so the
+                // token is cut out of it all the same.
+                const detail = describeError(text)
+                    .split(this.options.token || "\u0000")
+                    .join("***");
+                throw new GitHubApiError(`GitHub API ${where} failed: HTTP ${response.status}${detail}`, response.status);
+            }
+            let data;
+            try {
+                data = (text ? JSON.parse(text) : undefined);
+            }
+            catch {
+                throw new GitHubApiError(`GitHub API ${where} returned HTTP ${response.status} with a body that is not JSON`, response.status);
+            }
+            return { status: response.status, data, headers: response.headers };
+        }
+        throw new GitHubApiError(`GitHub API ${where} failed after ${this.attempts} attempts: ${lastProblem}`, 0);
+    }
+    /** Follows `Link: rel="next"` pages; more than `maxPages` (default 500 = 50,000 items) is an error, never a silent cut, and stops a broken server looping forever. */
+    async paginate(path, maxPages = 500) {
+        const items = [];
+        let next = `${path}${path.includes("?") ? "&" : "?"}per_page=100`;
+        for (let page = 0; next; page++) {
+            if (page === maxPages)
+                throw new GitHubApiError(`GitHub API GET ${path}: more than ${maxPages} pages, stopped`, 0);
+            const response = await this.request("GET", next);
+            if (!Array.isArray(response.data))
+                throw new GitHubApiError(`GitHub API GET ${path} did not return a list`, response.status);
+            items.push(...response.data);
+            next = nextPageUrl(response.headers.get("link"));
+        }
+        return items;
+    }
+    resolve(path) {
+        if (!/^https?:\/\//.test(path))
+            return `${this.apiUrl}${path.startsWith("/") ? "" : "/"}${path}`;
+        // Never send the token to a host other than the API's, whatever a Link header says.
+        if (new URL(path).origin !== new URL(this.apiUrl).origin)
+            throw new GitHubApiError(`GitHub API returned a link to another host (${new URL(path).host})`, 0);
+        return path;
+    }
+    /** How long to wait before retrying this response, or undefined when it is final. */
+    retryWait(response, backoff) {
+        const { status, headers } = response;
+        const retryAfter = parseRetryAfter(headers.get("retry-after"));
+        // Secondary rate limits come back as 403 with Retry-After or an exhausted primary quota.
+        const rateLimited = status === 429 ||
+            (status === 403 && (retryAfter !== undefined || headers.get("x-ratelimit-remaining") === "0"));
+        if (!rateLimited && status < 500)
+            return undefined;
+        if (retryAfter !== undefined)
+            return Math.min(retryAfter, this.maxWaitMs);
+        const reset = Number(headers.get("x-ratelimit-reset"));
+        if (headers.get("x-ratelimit-remaining") === "0" && Number.isFinite(reset) && reset > 0)
+            return Math.min(Math.max(0, reset * 1000 - Date.now()), this.maxWaitMs);
+        return Math.min(backoff, this.maxWaitMs);
+    }
+}
+/** Retry-After is either seconds or an HTTP date; returns milliseconds. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function describeError(text) {
+    try {
+        const message = JSON.parse(text).message;
+        return typeof message === "string" && message ? ` (${message.slice(0, 200)})` : "";
+    }
+    catch {
+        return "";
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/github/write-outcome.ts
+// What a GitHub write did. Writes the token is not allowed to make are skips with a reason, not failures:
+// fork pull requests get read-only tokens, and code scanning may be off for the repository.
+
+/** Runs a write; HTTP 403/404 become a skip whose reason says why, anything else is thrown. */
+async function skipWhenRefused(what, write) {
+    try {
+        return await write();
+    }
+    catch (error) {
+        if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+            return { status: "skipped", reason: `${what} (HTTP ${error.status})` };
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/github/code-scanning.ts
+// Code scanning's SARIF upload: POST /repos/{owner}/{repo}/code-scanning/sarifs with the log gzipped and
+// base64-encoded. GitHub refuses uploads over 10 MB gzipped, so that is checked before sending.
+
+
+
+const MAX_SARIF_GZIP_BYTES = 10 * 1024 * 1024;
+/** gzip then base64, as the endpoint wants; throws when over GitHub's size limit. */
+function encodeSarif(sarif, limit = MAX_SARIF_GZIP_BYTES) {
+    const gz = (0,external_node_zlib_namespaceObject.gzipSync)(Buffer.from(sarif, "utf8"));
+    if (gz.length > limit)
+        throw new SarifTooLargeError(`the SARIF log is ${gz.length} bytes gzipped, over code scanning's ${limit}-byte limit`);
+    return { encoded: gz.toString("base64"), gzipBytes: gz.length };
+}
+class SarifTooLargeError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = "SarifTooLargeError";
+    }
+}
+async function uploadSarif(client, repository, upload) {
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(upload.commitSha))
+        throw new Error(`uploadSarif: commit_sha must be a 40-character SHA (got "${upload.commitSha}")`);
+    if (!upload.ref.startsWith("refs/"))
+        throw new Error(`uploadSarif: ref must be a full ref such as refs/heads/main (got "${upload.ref}")`);
+    let encoded;
+    try {
+        encoded = encodeSarif(upload.sarif);
+    }
+    catch (error) {
+        if (error instanceof SarifTooLargeError)
+            return { status: "skipped", reason: error.message };
+        throw error;
+    }
+    return skipWhenRefused("the token cannot upload to code scanning; it needs security-events: write, and code scanning must be enabled for the repository", async () => {
+        const { data } = await client.request("POST", `${repositoryPath(repository)}/code-scanning/sarifs`, {
+            commit_sha: upload.commitSha,
+            ref: upload.ref,
+            sarif: encoded.encoded,
+            ...(upload.checkoutUri ? { checkout_uri: upload.checkoutUri } : {}),
+            ...(upload.toolName ? { tool_name: upload.toolName } : {}),
+        });
+        return {
+            status: "uploaded",
+            id: data?.id ?? "",
+            ...(data?.url ? { url: data.url } : {}),
+            gzipBytes: encoded.gzipBytes,
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/report/sarif.ts
+// SARIF 2.1.0 for GitHub code scanning: one run per scan, one rule per rule id, results with stable
+// partial fingerprints, within the limits GitHub enforces on uploads.
+
+
 
 
 const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -13795,9 +14059,7 @@ const BAND_SCORE = {
     info: 0.0,
 };
 function securitySeverity(f) {
-    const score = f.score !== undefined && Number.isFinite(f.score) && f.score >= 0 && f.score <= 10
-        ? f.score
-        : undefined;
+    const score = f.score !== undefined && Number.isFinite(f.score) && f.score >= 0 && f.score <= 10 ? f.score : undefined;
     const inBand = score !== undefined && severityFromCvss(score) === f.severity;
     return (inBand ? score : BAND_SCORE[f.severity]).toFixed(1);
 }
@@ -13909,13 +14171,16 @@ function notificationFor(p) {
         ...(p.path ? { locations: [physicalLocation(p.path, p.line)] } : {}),
     };
 }
-function toSarifRun(input) {
+/** `maxResults` below MAX_RESULTS_PER_RUN is for fitting the upload size limit. */
+function toSarifRun(input, maxResults = MAX_RESULTS_PER_RUN) {
     const notices = [];
     let findings = sortForReport(input.gate.findings);
-    if (findings.length > MAX_RESULTS_PER_RUN) {
-        notices.push(`SARIF for ${input.scan.tool} keeps the ${MAX_RESULTS_PER_RUN} most severe of ${findings.length} results ` +
-            `(GitHub's per-run limit); ${findings.length - MAX_RESULTS_PER_RUN} were left out. The JSON report has all of them.`);
-        findings = findings.slice(0, MAX_RESULTS_PER_RUN);
+    const cap = Math.min(maxResults, MAX_RESULTS_PER_RUN);
+    if (findings.length > cap) {
+        const why = cap === MAX_RESULTS_PER_RUN ? "GitHub's per-run limit" : "GitHub's upload size limit";
+        notices.push(`SARIF for ${input.scan.tool} keeps the ${cap} most severe of ${findings.length} results ` +
+            `(${why}); ${findings.length - cap} were left out. The JSON report has all of them.`);
+        findings = findings.slice(0, cap);
     }
     const byRule = new Map();
     for (const f of findings) {
@@ -13948,11 +14213,7 @@ function toSarifRun(input) {
     };
     return { run, notices };
 }
-/**
- * A SARIF log with one run per input (e.g. one per analyser). GitHub rejects two runs with the same tool
- * and category in one upload, and more than 20 runs: both throw, as they are mistakes in the caller.
- */
-function toSarif(inputs) {
+function toSarif(inputs, options = {}) {
     if (inputs.length > MAX_RUNS_PER_FILE) {
         throw new Error(`A SARIF file may hold at most ${MAX_RUNS_PER_FILE} runs (got ${inputs.length})`);
     }
@@ -13964,11 +14225,23 @@ function toSarif(inputs) {
         }
         seen.add(key);
     }
-    const runs = inputs.map(toSarifRun);
-    return {
-        log: { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: runs.map((r) => r.run) },
-        notices: runs.flatMap((r) => r.notices),
-    };
+    const limit = options.maxGzipBytes ?? MAX_SARIF_GZIP_BYTES;
+    const caps = inputs.map(() => MAX_RESULTS_PER_RUN);
+    for (;;) {
+        const runs = inputs.map((input, i) => toSarifRun(input, caps[i]));
+        const log = { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: runs.map((r) => r.run) };
+        const notices = runs.flatMap((r) => r.notices);
+        if ((0,external_node_zlib_namespaceObject.gzipSync)(JSON.stringify(log)).length <= limit)
+            return { log, notices };
+        // Too big: drop the least severe fifth of the largest run's results and measure again.
+        const sizes = runs.map((r) => r.run.results?.length ?? 0);
+        const largest = sizes.indexOf(Math.max(...sizes));
+        if (sizes[largest] === 0) {
+            notices.push(`The SARIF log is over GitHub's upload size limit even without results.`);
+            return { log, notices };
+        }
+        caps[largest] = Math.floor(sizes[largest] * 0.8);
+    }
 }
 /** The file's text: two-space indented with a final newline, byte-identical for identical input. */
 function formatSarif(log) {
@@ -13988,250 +14261,122 @@ function formatSarif(log) {
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ../../packages/core/src/github/context.ts
+// The run's GitHub context, read from the runner's variables and the event payload it wrote to disk.
+
+
 
 const ZERO_SHA = "0000000000000000000000000000000000000000";
+const KINDS = [
+    "push",
+    "pull_request",
+    "pull_request_target",
+    "merge_group",
+    "schedule",
+    "workflow_dispatch",
+];
 function readPayload(env) {
     const path = env.GITHUB_EVENT_PATH;
     if (!path)
         return {};
+    let text;
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, "utf8"));
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, "utf8");
     }
     catch (error) {
-        throw new Error(`Cannot read the event payload ${path}: ${error.message}`);
+        throw new Error(`Cannot read the event payload ${path}: ${error.code ?? error}`);
     }
+    let payload;
+    try {
+        payload = text.trim() ? JSON.parse(text) : {};
+    }
+    catch (error) {
+        throw new Error(`The event payload ${path} is not valid JSON: ${error.message}`);
+    }
+    if (!isObject(payload))
+        throw new Error(`The event payload ${path} is not a JSON object`);
+    return payload;
 }
 function readGitHubContext(env = process.env) {
     const eventName = env.GITHUB_EVENT_NAME ?? "";
+    const event = KINDS.includes(eventName) ? eventName : "other";
     const payload = readPayload(env);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+    const where = env.GITHUB_EVENT_PATH ?? "event payload";
+    const repository = parseRepository(env.GITHUB_REPOSITORY);
     const context = {
         eventName,
-        ...(owner && repo ? { repository: { owner, repo } } : {}),
+        event,
+        ...(repository ? { repository } : {}),
         ...(env.GITHUB_SHA ? { sha: env.GITHUB_SHA } : {}),
         ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {}),
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
-        apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
-        serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, ""),
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        apiUrl: (env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, ""),
+        serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
         ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
         ...(env.RUNNER_TEMP ? { runnerTemp: env.RUNNER_TEMP } : {}),
         act: env.ACT === "true",
     };
-    const pr = payload.pull_request;
-    if ((eventName === "pull_request" || eventName === "pull_request_target") && pr) {
-        const baseRepo = pr.base.repo?.full_name;
-        const headRepo = pr.head.repo?.full_name;
-        context.pullRequest = {
-            number: pr.number,
-            baseRef: pr.base.ref,
-            baseSha: pr.base.sha,
-            headRef: pr.head.ref,
-            headSha: pr.head.sha,
-            // A deleted head repository counts as a fork: the token cannot write either way.
-            fromFork: headRepo === undefined || (baseRepo !== undefined && headRepo !== baseRepo),
-        };
+    if ((event === "pull_request" || event === "pull_request_target") && payload.pull_request !== undefined) {
+        context.pullRequest = pullRequestFrom(payload.pull_request, where);
     }
-    if (eventName === "push" && payload.after) {
+    if (event === "push" && typeof payload.after === "string") {
+        const before = typeof payload.before === "string" ? payload.before : undefined;
         context.push = {
-            ...(payload.before && payload.before !== ZERO_SHA ? { before: payload.before } : {}),
+            ...(before && before !== ZERO_SHA ? { before } : {}),
             after: payload.after,
+            newBranch: before === ZERO_SHA,
+            deleted: payload.after === ZERO_SHA || payload.deleted === true,
             forced: payload.forced === true,
+            ...(typeof payload.ref === "string" ? { ref: payload.ref } : {}),
         };
     }
-    if (eventName === "merge_group" && payload.merge_group) {
+    if (event === "merge_group" && payload.merge_group !== undefined) {
+        const group = payload.merge_group;
+        if (!isObject(group) ||
+            !isString(group.base_sha) ||
+            !isString(group.head_sha) ||
+            !isString(group.head_ref))
+            throw new Error(`${where}: merge_group must have base_sha, head_sha and head_ref`);
         context.mergeGroup = {
-            baseSha: payload.merge_group.base_sha,
-            headSha: payload.merge_group.head_sha,
-            headRef: payload.merge_group.head_ref,
+            baseSha: group.base_sha,
+            headSha: group.head_sha,
+            ...(isString(group.base_ref) ? { baseRef: group.base_ref } : {}),
+            headRef: group.head_ref,
         };
     }
+    if (event === "schedule" && isString(payload.schedule))
+        context.schedule = payload.schedule;
+    if (event === "workflow_dispatch" && isObject(payload.inputs))
+        context.dispatchInputs = payload.inputs;
     return context;
 }
-
-;// CONCATENATED MODULE: ../../packages/core/src/github/pagination.ts
-// GitHub's list endpoints page with a Link header: `<url>; rel="next", <url>; rel="last"`.
-/** The URL of the next page, or undefined on the last page. */
-function nextPageUrl(link) {
-    if (!link)
-        return undefined;
-    for (const part of link.split(",")) {
-        const m = /^\s*<([^>]+)>\s*;(.*)$/.exec(part);
-        if (m && /\brel="?([^";]*\s)?next(\s[^";]*)?"?/.test(m[2]))
-            return m[1];
-    }
-    return undefined;
+function pullRequestFrom(value, where) {
+    const pr = isObject(value) ? value : {};
+    const base = isObject(pr.base) ? pr.base : {};
+    const head = isObject(pr.head) ? pr.head : {};
+    if (typeof pr.number !== "number" ||
+        !isString(base.ref) ||
+        !isString(base.sha) ||
+        !isString(head.ref) ||
+        !isString(head.sha))
+        throw new Error(`${where}: pull_request must have number, base.ref, base.sha, head.ref and head.sha`);
+    const baseRepo = isObject(base.repo) && isString(base.repo.full_name) ? base.repo.full_name : undefined;
+    const headRepo = isObject(head.repo) && isString(head.repo.full_name) ? head.repo.full_name : undefined;
+    return {
+        number: pr.number,
+        baseRef: base.ref,
+        baseSha: base.sha,
+        headRef: head.ref,
+        headSha: head.sha,
+        ...(headRepo ? { headRepository: headRepo } : {}),
+        // A deleted head repository (head.repo null) counts as a fork: the token cannot write either way.
+        fromFork: headRepo === undefined || (baseRepo !== undefined && headRepo.toLowerCase() !== baseRepo.toLowerCase()),
+    };
 }
-
-;// CONCATENATED MODULE: ../../packages/core/src/github/rest-client.ts
-// A small GitHub REST client over fetch: base URL from the runner, retries on 429/5xx and secondary
-// rate limits, and errors that never echo the token or request headers.
-
-const GITHUB_API_VERSION = "2022-11-28";
-const DEFAULT_API_URL = "https://api.github.com";
-class GitHubApiError extends Error {
-    status;
-    constructor(message, 
-    /** HTTP status, or 0 when no response came back (network errors, retries exhausted on 5xx). */
-    status) {
-        super(message);
-        this.status = status;
-        this.name = "GitHubApiError";
-    }
+function isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-class RestClient {
-    options;
-    apiUrl;
-    attempts;
-    backoffMs;
-    maxWaitMs;
-    sleep;
-    constructor(options) {
-        this.options = options;
-        this.apiUrl = (options.apiUrl || DEFAULT_API_URL).replace(/\/+$/, "");
-        this.attempts = Math.max(1, options.attempts ?? 4);
-        this.backoffMs = options.backoffMs ?? 500;
-        this.maxWaitMs = (options.maxRetryAfterSeconds ?? 60) * 1000;
-        this.sleep = options.sleep ?? defaultSleep;
-    }
-    /** `path` is relative to the API URL, or an absolute URL on the same host (pagination links). */
-    async request(method, path, body) {
-        const url = this.resolve(path);
-        const where = `${method} ${new URL(url).pathname}`;
-        let lastProblem = "";
-        for (let attempt = 1; attempt <= this.attempts; attempt++) {
-            const backoff = this.backoffMs * 2 ** (attempt - 1);
-            const last = attempt === this.attempts;
-            let response;
-            try {
-                response = await fetch(url, {
-                    method,
-                    headers: {
-                        accept: "application/vnd.github+json",
-                        authorization: `Bearer ${this.options.token}`,
-                        "x-github-api-version": GITHUB_API_VERSION,
-                        "user-agent": this.options.userAgent ?? "bulwark",
-                        ...(body !== undefined ? { "content-type": "application/json" } : {}),
-                    },
-                    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-                });
-            }
-            catch (error) {
-                // Only the error's kind: fetch's messages can carry the URL, and causes can carry headers.
-                lastProblem = `network error (${error.name})`;
-                if (!last)
-                    await this.sleep(backoff);
-                continue;
-            }
-            const wait = this.retryWait(response, backoff);
-            if (wait !== undefined) {
-                lastProblem = `HTTP ${response.status}`;
-                await response.body?.cancel();
-                if (!last)
-                    await this.sleep(wait);
-                continue;
-            }
-            const text = await response.text();
-            if (!response.ok) {
-                throw new GitHubApiError(`GitHub API ${where} failed: HTTP ${response.status}${describeError(text)}`, response.status);
-            }
-            let data;
-            try {
-                data = (text ? JSON.parse(text) : undefined);
-            }
-            catch {
-                throw new GitHubApiError(`GitHub API ${where} returned HTTP ${response.status} with a body that is not JSON`, response.status);
-            }
-            return { status: response.status, data, headers: response.headers };
-        }
-        throw new GitHubApiError(`GitHub API ${where} failed after ${this.attempts} attempts: ${lastProblem}`, 0);
-    }
-    /** Follows `Link: rel="next"` pages; stops at `maxPages` so a broken server cannot loop forever. */
-    async paginate(path, maxPages = 100) {
-        const items = [];
-        let next = `${path}${path.includes("?") ? "&" : "?"}per_page=100`;
-        for (let page = 0; next; page++) {
-            if (page === maxPages)
-                throw new GitHubApiError(`GitHub API GET ${path}: more than ${maxPages} pages, stopped`, 0);
-            const response = await this.request("GET", next);
-            if (!Array.isArray(response.data))
-                throw new GitHubApiError(`GitHub API GET ${path} did not return a list`, response.status);
-            items.push(...response.data);
-            next = nextPageUrl(response.headers.get("link"));
-        }
-        return items;
-    }
-    resolve(path) {
-        if (!/^https?:\/\//.test(path))
-            return `${this.apiUrl}${path.startsWith("/") ? "" : "/"}${path}`;
-        // Never send the token to a host other than the API's, whatever a Link header says.
-        if (new URL(path).origin !== new URL(this.apiUrl).origin)
-            throw new GitHubApiError(`GitHub API returned a link to another host (${new URL(path).host})`, 0);
-        return path;
-    }
-    /** How long to wait before retrying this response, or undefined when it is final. */
-    retryWait(response, backoff) {
-        const { status, headers } = response;
-        const retryAfter = parseRetryAfter(headers.get("retry-after"));
-        // Secondary rate limits come back as 403 with Retry-After or an exhausted primary quota.
-        const rateLimited = status === 429 ||
-            (status === 403 && (retryAfter !== undefined || headers.get("x-ratelimit-remaining") === "0"));
-        if (!rateLimited && status < 500)
-            return undefined;
-        if (retryAfter !== undefined)
-            return Math.min(retryAfter, this.maxWaitMs);
-        const reset = Number(headers.get("x-ratelimit-reset"));
-        if (headers.get("x-ratelimit-remaining") === "0" && Number.isFinite(reset) && reset > 0)
-            return Math.min(Math.max(0, reset * 1000 - Date.now()), this.maxWaitMs);
-        return Math.min(backoff, this.maxWaitMs);
-    }
-}
-/** Retry-After is either seconds or an HTTP date; returns milliseconds. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function describeError(text) {
-    try {
-        const message = JSON.parse(text).message;
-        return typeof message === "string" && message ? ` (${message.slice(0, 200)})` : "";
-    }
-    catch {
-        return "";
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/github/write-outcome.ts
-// What a GitHub write did. Writes the token is not allowed to make are skips with a reason, not failures:
-// fork pull requests get read-only tokens, and code scanning may be off for the repository.
-
-/** Runs a write; HTTP 403/404 become a skip whose reason says why, anything else is thrown. */
-async function skipWhenRefused(what, write) {
-    try {
-        return await write();
-    }
-    catch (error) {
-        if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
-            return { status: "skipped", reason: `${what} (HTTP ${error.status})` };
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/github/repository.ts
-// "owner/repo" as the REST paths need it.
-function repositoryPath(repository) {
-    return `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}`;
-}
-/** Parses GITHUB_REPOSITORY's `owner/repo`; undefined for anything else. */
-function parseRepository(text) {
-    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(text?.trim() ?? "");
-    return m ? { owner: m[1], repo: m[2] } : undefined;
+function isString(value) {
+    return typeof value === "string";
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/github/issue-comments.ts
@@ -14267,59 +14412,6 @@ async function upsertStickyComment(client, repository, issueNumber, marker, body
             status: existing ? "updated" : "created",
             id: comment.id,
             ...(comment.html_url ? { url: comment.html_url } : {}),
-        };
-    });
-}
-
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ../../packages/core/src/github/code-scanning.ts
-// Code scanning's SARIF upload: POST /repos/{owner}/{repo}/code-scanning/sarifs with the log gzipped and
-// base64-encoded. GitHub refuses uploads over 10 MB gzipped, so that is checked before sending.
-
-
-
-const MAX_SARIF_GZIP_BYTES = 10 * 1024 * 1024;
-/** gzip then base64, as the endpoint wants; throws when over GitHub's size limit. */
-function encodeSarif(sarif, limit = MAX_SARIF_GZIP_BYTES) {
-    const gz = (0,external_node_zlib_namespaceObject.gzipSync)(Buffer.from(sarif, "utf8"));
-    if (gz.length > limit)
-        throw new SarifTooLargeError(`the SARIF log is ${gz.length} bytes gzipped, over code scanning's ${limit}-byte limit`);
-    return { encoded: gz.toString("base64"), gzipBytes: gz.length };
-}
-class SarifTooLargeError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = "SarifTooLargeError";
-    }
-}
-async function uploadSarif(client, repository, upload) {
-    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(upload.commitSha))
-        throw new Error(`uploadSarif: commit_sha must be a 40-character SHA (got "${upload.commitSha}")`);
-    if (!upload.ref.startsWith("refs/"))
-        throw new Error(`uploadSarif: ref must be a full ref such as refs/heads/main (got "${upload.ref}")`);
-    let encoded;
-    try {
-        encoded = encodeSarif(upload.sarif);
-    }
-    catch (error) {
-        if (error instanceof SarifTooLargeError)
-            return { status: "skipped", reason: error.message };
-        throw error;
-    }
-    return skipWhenRefused("the token cannot upload to code scanning; it needs security-events: write, and code scanning must be enabled for the repository", async () => {
-        const { data } = await client.request("POST", `${repositoryPath(repository)}/code-scanning/sarifs`, {
-            commit_sha: upload.commitSha,
-            ref: upload.ref,
-            sarif: encoded.encoded,
-            ...(upload.checkoutUri ? { checkout_uri: upload.checkoutUri } : {}),
-            ...(upload.toolName ? { tool_name: upload.toolName } : {}),
-        });
-        return {
-            status: "uploaded",
-            id: data?.id ?? "",
-            ...(data?.url ? { url: data.url } : {}),
-            gzipBytes: encoded.gzipBytes,
         };
     });
 }
@@ -14392,42 +14484,164 @@ class RepositoryApi {
 
 
 /** `name<<DELIM\nvalue\nDELIM` survives any value; the delimiter must not occur inside it. */
-function keyValue(name, value) {
+function fileCommand(name, value) {
+    if (!name || /[\r\n=]|<</.test(name))
+        throw new Error(`Invalid output or variable name ${JSON.stringify(name)}`);
     let delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
     while (value.includes(delimiter))
         delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
     return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
 }
-class EnvFiles {
+class env_files_EnvFiles {
     env;
     constructor(env) {
         this.env = env;
     }
-    /** False when the runner gave no GITHUB_OUTPUT (e.g. an old runner or a plain shell). */
+    /** False when the runner gave no GITHUB_OUTPUT (a plain shell, or act without it). */
     setOutput(name, value) {
-        const file = this.env.GITHUB_OUTPUT;
-        if (!file)
-            return false;
-        (0,external_node_fs_namespaceObject.appendFileSync)(file, keyValue(name, value), "utf8");
-        return true;
+        return this.append("GITHUB_OUTPUT", fileCommand(name, value));
     }
+    /** Sets a variable for the job's later steps (not this process). */
     exportVariable(name, value) {
-        const file = this.env.GITHUB_ENV;
-        if (!file)
-            return false;
-        (0,external_node_fs_namespaceObject.appendFileSync)(file, keyValue(name, value), "utf8");
-        return true;
+        return this.append("GITHUB_ENV", fileCommand(name, value));
     }
     appendSummary(markdown) {
-        const file = this.env.GITHUB_STEP_SUMMARY;
+        return this.append("GITHUB_STEP_SUMMARY", markdown.endsWith("\n") ? markdown : `${markdown}\n`);
+    }
+    append(variable, text) {
+        const file = this.env[variable];
         if (!file)
             return false;
-        (0,external_node_fs_namespaceObject.appendFileSync)(file, markdown.endsWith("\n") ? markdown : `${markdown}\n`, "utf8");
+        try {
+            (0,external_node_fs_namespaceObject.appendFileSync)(file, text, "utf8");
+        }
+        catch (error) {
+            throw new Error(`Cannot write ${variable} (${file}): ${error.code ?? error}`);
+        }
         return true;
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/runner/act.ts
+const DESCRIPTIONS = {
+    "pull-request-comment": "the pull request comment",
+    "code-scanning-upload": "the code-scanning upload",
+};
+function isAct(env) {
+    return env.ACT === "true";
+}
+function describeWrite(write) {
+    return DESCRIPTIONS[write];
+}
+function planGitHubWrites(requested, options) {
+    const { context } = options;
+    const plan = { allowed: [], skipped: [], notApplicable: [] };
+    for (const write of new Set(requested)) {
+        if (write === "pull-request-comment" && !context.pullRequest) {
+            plan.notApplicable.push(write);
+            continue;
+        }
+        const reason = skipReason(write, options);
+        if (reason)
+            plan.skipped.push({ write, reason });
+        else
+            plan.allowed.push(write);
+    }
+    if (plan.skipped.length > 0) {
+        const parts = plan.skipped.map((s) => `${DESCRIPTIONS[s.write]} (${s.reason})`);
+        plan.notice = `Skipped GitHub writes: ${parts.join("; ")}. The check itself ran in full.`;
+    }
+    return plan;
+}
+function skipReason(write, { token, context }) {
+    if (!token) {
+        return context.act
+            ? "no token; under act pass one with -s GITHUB_TOKEN=... to allow writes"
+            : "no token; set the action's token input, e.g. token: ${{ github.token }}";
+    }
+    if (!context.repository)
+        return "GITHUB_REPOSITORY is not set";
+    if (write === "code-scanning-upload") {
+        const sha = context.pullRequest?.headSha ?? context.sha;
+        const ref = context.pullRequest ? `refs/pull/${context.pullRequest.number}/head` : context.ref;
+        if (!sha || !ref)
+            return "the run has no commit SHA or ref to attach results to";
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/runner/action-runner.ts
+
+
+class ActionRunner {
+    env;
+    files;
+    write;
+    setExitCode;
+    failed = false;
+    constructor(env = process.env, options = {}) {
+        this.env = env;
+        this.files = new EnvFiles(env);
+        this.write = options.write ?? ((text) => process.stdout.write(text));
+        this.setExitCode = options.setExitCode ?? ((code) => (process.exitCode = code));
+    }
+    /** 1 once setFailed was called, else 0. */
+    get exitCode() {
+        return this.failed ? 1 : 0;
+    }
+    log(line) {
+        this.write(`${line}\n`);
+    }
+    setOutput(name, value) {
+        return this.files.setOutput(name, value);
+    }
+    exportVariable(name, value) {
+        return this.files.exportVariable(name, value);
+    }
+    appendSummary(markdown) {
+        return this.files.appendSummary(markdown);
+    }
+    mask(value) {
+        for (const command of maskCommands(value))
+            this.log(command);
+    }
+    annotate(annotation) {
+        this.log(annotationCommand(annotation));
+    }
+    notice(message, where = {}) {
+        this.annotate({ level: "notice", message, ...where });
+    }
+    warning(message, where = {}) {
+        this.annotate({ level: "warning", message, ...where });
+    }
+    error(message, where = {}) {
+        this.annotate({ level: "error", message, ...where });
+    }
+    /** Printed only when the run is re-run with debug logging (the runner hides ::debug:: otherwise). */
+    debug(message) {
+        this.log(debugCommand(message));
+    }
+    /** Folds the lines written inside `body` into one collapsible group in the log. */
+    async group(title, body) {
+        this.log(workflowCommand("group", {}, title));
+        try {
+            return await body();
+        }
+        finally {
+            this.log("::endgroup::");
+        }
+    }
+    /** Prints the message as an error annotation and marks the step failed (exit code 1). */
+    setFailed(message, where = {}) {
+        this.error(message, where);
+        this.failed = true;
+        this.setExitCode(1);
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/runner/index.ts
+
+
 
 
 
@@ -14460,26 +14674,48 @@ function flagInputSource(flags) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/runner/workflow-commands.ts
-// The runner's stdout protocol (`::command key=value::message`), with the escaping the runner expects.
+// The runner's stdout protocol (`::command key=value,key=value::message`), with the escaping the runner
+// undoes: `%`, CR and LF everywhere, plus `:` and `,` inside property values.
 function escapeData(text) {
     return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 function escapeProperty(text) {
     return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function workflowCommand(command, properties, message) {
+function workflow_commands_workflowCommand(command, properties, message) {
     const props = Object.entries(properties)
         .filter(([, v]) => v !== undefined && v !== "")
         .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
         .join(",");
     return `::${command}${props ? ` ${props}` : ""}::${escapeData(message)}`;
 }
-function annotationCommand(a) {
-    return workflowCommand(a.level, { title: a.title, file: a.file, line: a.startLine, endLine: a.endLine }, a.message);
+function workflow_commands_annotationCommand(a) {
+    // Columns only mean something on a single line; the runner rejects them across lines.
+    const oneLine = a.startLine !== undefined && (a.endLine === undefined || a.endLine === a.startLine);
+    return workflow_commands_workflowCommand(a.level, {
+        title: a.title,
+        file: a.file,
+        line: a.startLine,
+        endLine: a.endLine,
+        col: oneLine ? a.startColumn : undefined,
+        endColumn: oneLine ? a.endColumn : undefined,
+    }, a.message);
 }
 /** Registers a value with the runner's log masking; nothing printed afterwards shows it. */
 function maskCommand(value) {
-    return workflowCommand("add-mask", {}, value);
+    return workflow_commands_workflowCommand("add-mask", {}, value);
+}
+/**
+ * Masking commands for a value that may span lines: the runner masks per log line, so each line of a
+ * multi-line secret (a PEM key) is registered too.
+ */
+function workflow_commands_maskCommands(value) {
+    const lines = value.split(/\r?\n/).filter((line) => line.trim().length > 0);
+    const all = lines.length > 1 ? [value, ...lines] : lines;
+    return [...new Set(all)].map(maskCommand);
+}
+function workflow_commands_debugCommand(message) {
+    return workflow_commands_workflowCommand("debug", {}, message);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/action/run-check-action.ts
@@ -14503,10 +14739,11 @@ function maskCommand(value) {
 
 
 
+
 async function runCheckAction(check, env = process.env, io = { write: (t) => process.stdout.write(t) }, now = new Date()) {
     const log = (line) => io.write(`${line}\n`);
-    const notice = (message) => log(workflowCommand("notice", { title: `bulwark ${check.name}` }, message));
-    const files = new EnvFiles(env);
+    const notice = (message) => log(workflow_commands_workflowCommand("notice", { title: `bulwark ${check.name}` }, message));
+    const files = new env_files_EnvFiles(env);
     try {
         const context = readGitHubContext(env);
         const source = envInputSource(env);
@@ -14533,7 +14770,7 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
         const gate = evaluateGate(scan, policy, now);
         const sarif = toSarif([{ scan, gate, category: check.name }]);
         const sarifFile = (0,external_node_path_namespaceObject.resolve)(context.workspace, common.sarifFile ?? (0,external_node_path_namespaceObject.join)(tempDir, `bulwark-${check.name}.sarif`));
-        writeReport(sarifFile, `${JSON.stringify(sarif.log, null, 2)}\n`);
+        writeReport(sarifFile, formatSarif(sarif.log));
         let jsonFile = "";
         if (common.jsonFile) {
             jsonFile = (0,external_node_path_namespaceObject.resolve)(context.workspace, common.jsonFile);
@@ -14541,46 +14778,42 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
         }
         files.appendSummary(toMarkdown(scan, gate));
         if (common.annotations) {
-            const { annotations, omitted } = toAnnotations(gate);
+            const { annotations, note } = toAnnotations(gate, { problems: scan.problems });
             for (const a of annotations)
-                log(annotationCommand(a));
-            if (omitted > 0)
-                notice(`${omitted} more findings were not annotated (the runner shows 10 per level); see the job summary.`);
+                log(workflow_commands_annotationCommand(a));
+            if (note)
+                notice(note);
         }
         for (const n of [...gate.notices, ...sarif.notices])
             notice(n);
-        const skipped = [];
-        const wantComment = common.comment === "always" || (common.comment === "on-failure" && gate.failed);
-        if (wantComment && context.pullRequest) {
-            if (!api)
-                skipped.push("the pull request comment (no token)");
-            else {
-                const outcome = await api.upsertComment(context.pullRequest.number, commentMarker(scan.tool), toPrComment(scan, gate, runUrl(context)));
-                if (outcome.status === "skipped")
-                    skipped.push(`the pull request comment: ${outcome.reason}`);
-            }
+        const requested = [];
+        if (common.comment === "always" || (common.comment === "on-failure" && gate.failed)) {
+            requested.push("pull-request-comment");
         }
-        if (common.uploadSarif) {
-            const sha = context.pullRequest?.headSha ?? context.sha;
-            const ref = context.pullRequest ? `refs/pull/${context.pullRequest.number}/head` : context.ref;
-            if (!api)
-                skipped.push("the code-scanning upload (no token)");
-            else if (!sha || !ref)
-                skipped.push("the code-scanning upload (no commit or ref in the run's context)");
-            else {
-                const outcome = await api.uploadSarif({
-                    sarif: JSON.stringify(sarif.log),
-                    commitSha: sha,
-                    ref,
-                    checkoutUri: `file://${context.workspace}`,
-                    toolName: check.name,
-                });
-                if (outcome.status === "skipped")
-                    skipped.push(`the code-scanning upload: ${outcome.reason}`);
-            }
+        if (common.uploadSarif)
+            requested.push("code-scanning-upload");
+        const plan = planGitHubWrites(requested, { ...(token ? { token } : {}), context, env });
+        const refused = [];
+        if (api && context.pullRequest && plan.allowed.includes("pull-request-comment")) {
+            const outcome = await api.upsertComment(context.pullRequest.number, commentMarker(scan.tool), toPrComment(scan, gate, runUrl(context)));
+            if (outcome.status === "skipped")
+                refused.push(`the pull request comment: ${outcome.reason}`);
         }
-        for (const s of skipped)
-            notice(`Skipped ${s}${context.act ? " (running under act)" : ""}.`);
+        if (api && plan.allowed.includes("code-scanning-upload")) {
+            const outcome = await api.uploadSarif({
+                sarif: JSON.stringify(sarif.log),
+                commitSha: context.pullRequest?.headSha ?? context.sha,
+                ref: context.pullRequest ? `refs/pull/${context.pullRequest.number}/head` : context.ref,
+                checkoutUri: `file://${context.workspace}`,
+                toolName: check.name,
+            });
+            if (outcome.status === "skipped")
+                refused.push(`the code-scanning upload: ${outcome.reason}`);
+        }
+        if (plan.notice)
+            notice(plan.notice);
+        for (const r of refused)
+            notice(`Skipped ${r}.`);
         files.setOutput("findings", String(gate.findings.filter((f) => f.status !== "ignored").length));
         files.setOutput("new-findings", String(gate.findings.filter((f) => f.status === "new").length));
         files.setOutput("failed", String(gate.failed));
@@ -14589,7 +14822,7 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
         for (const [name, value] of Object.entries(scan.outputs ?? {}))
             files.setOutput(name, value);
         if (gate.failed) {
-            log(workflowCommand("error", { title: `bulwark ${check.name} failed` }, gate.reasons.join("\n")));
+            log(workflow_commands_workflowCommand("error", { title: `bulwark ${check.name} failed` }, gate.reasons.join("\n")));
             return { scan, gate, exitCode: 1 };
         }
         log(`bulwark ${check.name}: passed${gate.reasons.length ? ` (${gate.reasons.join("; ")})` : ""}`);
@@ -14597,7 +14830,7 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
     }
     catch (error) {
         // Configuration errors and crashes fail the step with a message that names what is wrong.
-        log(workflowCommand("error", { title: `bulwark ${check.name} could not run` }, error.message));
+        log(workflow_commands_workflowCommand("error", { title: `bulwark ${check.name} could not run` }, error.message));
         files.setOutput("failed", "true");
         return { exitCode: 1 };
     }
@@ -29062,6 +29295,40 @@ function findReportingChannels(content) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/security-policy/src/support-date.ts
+// End-of-support dates in Supported Versions tables: "2025-06-30", "2025-06", "June 30, 2025",
+// "30 Jun 2025", "until 2026-01-31". Returned as YYYY-MM-DD (a month alone means its last day).
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const pad = (n) => String(n).padStart(2, "0");
+function valid(year, month, day) {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+        return undefined;
+    }
+    return `${year}-${pad(month)}-${pad(day)}`;
+}
+const lastDay = (year, month) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+function parseSupportDate(text) {
+    const t = text.replace(/[*_`~]/g, " ");
+    let m = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(t);
+    if (m)
+        return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+    m = /\b(\d{4})[-/](\d{1,2})\b(?![-/]\d)/.exec(t);
+    if (m)
+        return valid(Number(m[1]), Number(m[2]), lastDay(Number(m[1]), Number(m[2])));
+    const month = (name) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+    m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(t);
+    if (m && month(m[1]) > 0)
+        return valid(Number(m[3]), month(m[1]), Number(m[2]));
+    m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(t);
+    if (m && month(m[2]) > 0)
+        return valid(Number(m[3]), month(m[2]), Number(m[1]));
+    m = /\b([A-Za-z]{3,9})\s+(\d{4})\b/.exec(t);
+    if (m && month(m[1]) > 0)
+        return valid(Number(m[2]), month(m[1]), lastDay(Number(m[2]), month(m[1])));
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/support-status.ts
 const NEGATIVE = [
     /:x:|:no_entry:|:no_entry_sign:|:heavy_multiplication_x:|:red_circle:|:warning:/,
@@ -29093,7 +29360,8 @@ var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 // What a Supported Versions cell says: "1.0.x", "2.x.x", ">= 1.2", "< 1.0", "1.2 - 1.4", "5.1, 5.2",
 // "latest", "main"... parsed into a semver range (or a moving target such as "latest").
 
-const MOVING = /^(latest|current|newest|main|master|head|trunk|develop|development|next|nightly|edge|stable|latest release|latest version|most recent( release| version)?)$/i;
+const MOVING = /^(latest|current|newest|main|master|stable|latest release|latest version|latest stable|most recent( release| version)?)$/i;
+const DEVELOPMENT = /^(head|trunk|develop|development|dev|next|nightly|edge|canary|unreleased|beta|alpha)$/i;
 /** Removes decoration that real tables put around versions: links, code spans, bold, notes in parentheses. */
 function clean(text) {
     return text
@@ -29127,6 +29395,8 @@ function parseVersionSpec(cell) {
     const cleaned = clean(text);
     if (MOVING.test(cleaned))
         return { kind: "latest", text };
+    if (DEVELOPMENT.test(cleaned))
+        return { kind: "development", text };
     if (cleaned === "" || !/\d|^\*$|^all$/i.test(cleaned))
         return { kind: "unparsed", text };
     if (/^(\*|all|any)$/i.test(cleaned))
@@ -29158,15 +29428,23 @@ function parseVersionSpec(cell) {
     return {
         kind: "range",
         text,
-        range: new (semver_default()).Range(ranges.join(" || "), { loose: true }),
+        range: new (semver_default()).Range(joinRanges(ranges), { loose: true }),
         mentions: mentionsOf(cleaned),
     };
+}
+/** ">= 1.2, < 2.0" is one bounded range (AND); "5.1, 5.2" is a list (OR). */
+function joinRanges(ranges) {
+    const lower = ranges.filter((r) => /^>=?\s*\d/.test(r));
+    const upper = ranges.filter((r) => /^<=?\s*\d/.test(r));
+    if (ranges.length === 2 && lower.length === 1 && upper.length === 1)
+        return `${lower[0]} ${upper[0]}`;
+    return ranges.join(" || ");
 }
 /** Does a release fall under this cell? "latest" covers exactly the latest release. */
 function specCovers(spec, version, latest) {
     if (spec.kind === "latest")
         return latest !== undefined && semver_default().eq(version, latest);
-    if (spec.kind === "unparsed")
+    if (spec.kind === "unparsed" || spec.kind === "development")
         return false;
     // A prerelease of 2.0.0 belongs to the 2.x line for policy purposes.
     return semver_default().satisfies(version, spec.range, { includePrerelease: true, loose: true });
@@ -29176,8 +29454,10 @@ function specCovers(spec, version, latest) {
 
 
 
-const SECTION_TITLE = /support(ed)?\s+(versions?|releases?)|version\s+support|versions?\s+supported|supported\s+branches|security\s+updates?\s+policy|maintained\s+versions/i;
+
+const SECTION_TITLE = /support(ed)?\s+(versions?|releases?|branches|series)|(version|release)s?\s+support|versions?\s+(are\s+)?supported|security\s+updates?|maintained\s+(versions|releases|branches)|support\s+(policy|lifecycle|matrix|status|schedule)|end[\s-]of[\s-]life|\beol\b|lts\b|long[\s-]term\s+support/i;
 const VERSION_HEADER = /version|release|branch|series|tag|line/i;
+const END_HEADER = /end|until|eol|expir|sunset|support/i;
 const STATUS_HEADER = /support|status|maintained|security|patch|fix|active|eol/i;
 function columns(table) {
     // "Release date" names a date column, not the versions.
@@ -29189,8 +29469,21 @@ function columns(table) {
         return undefined;
     return { version, status };
 }
-function toSupportTable(table) {
-    const cols = columns(table);
+/**
+ * Under a Supported Versions heading the headers may say nothing ("| | |", "| Release | |"): take the
+ * version column by name or first, and the status column whose cells read as statuses.
+ */
+function columnsByContent(table) {
+    const named = table.header.findIndex((h) => VERSION_HEADER.test(h) && !/date|day/i.test(h));
+    const version = named === -1 ? 0 : named;
+    const status = table.header.findIndex((_h, i) => i !== version &&
+        table.rows.length > 0 &&
+        table.rows.filter((r) => parseSupportStatus(r.cells[i] ?? "") !== "unknown").length * 2 >
+            table.rows.length);
+    return status === -1 ? undefined : { version, status };
+}
+function toSupportTable(table, inSupportSection = false) {
+    const cols = columns(table) ?? (inSupportSection ? columnsByContent(table) : undefined);
     if (!cols)
         return undefined;
     return {
@@ -29205,6 +29498,11 @@ function toSupportTable(table) {
                 if (i !== cols.version && i !== cols.status && row.cells[i])
                     extra[h || `column ${i + 1}`] = row.cells[i];
             });
+            const until = parseSupportDate(statusText) ??
+                Object.entries(extra)
+                    .filter(([h]) => END_HEADER.test(h) && !/release|start|initial|first/i.test(h))
+                    .map(([, cell]) => parseSupportDate(cell))
+                    .find((d) => d !== undefined);
             return {
                 line: row.line,
                 versionText,
@@ -29212,6 +29510,7 @@ function toSupportTable(table) {
                 status: parseSupportStatus(statusText),
                 statusText,
                 extra,
+                ...(until ? { until } : {}),
             };
         }),
     };
@@ -29269,7 +29568,7 @@ function findSupportTable(root) {
     const supportSections = sections(root).filter((s) => SECTION_TITLE.test(s.title));
     for (const section of supportSections) {
         for (const table of tablesIn(section.nodes)) {
-            const parsed = toSupportTable(readTable(table));
+            const parsed = toSupportTable(readTable(table), true);
             if (parsed)
                 return parsed;
         }
@@ -29321,6 +29620,7 @@ function parsePolicy(content, path = "SECURITY.md") {
 
 
 
+
 ;// CONCATENATED MODULE: ../../packages/supported-versions/src/checks/policy-finding.ts
 // How this engine's findings are built: one rule id namespace, fingerprints that ignore line numbers.
 
@@ -29347,6 +29647,8 @@ function noPolicyFinding() {
         title: "No security policy (SECURITY.md)",
         message: "No SECURITY.md was found in the repository root, .github/ or docs/. People who find a vulnerability do not know how to report it or which versions are fixed.",
         remediation: "Add a SECURITY.md with a Supported Versions table and a private way to report vulnerabilities.",
+        // Where GitHub looks first, so annotations and SARIF have a place to point.
+        location: { path: "SECURITY.md" },
     });
 }
 function checkPolicy(policy) {
@@ -29378,6 +29680,42 @@ function checkPolicy(policy) {
         }));
     }
     return findings;
+}
+
+;// CONCATENATED MODULE: ../../packages/supported-versions/src/checks/support-evaluation.ts
+
+function coverage(table, version, latest) {
+    const matching = table.rows.filter((row) => specCovers(row.spec, version, latest));
+    return {
+        supportedBy: matching.filter((r) => r.status === "supported"),
+        unsupportedBy: matching.filter((r) => r.status === "unsupported"),
+    };
+}
+/** The day a date-only row stops being supported, compared as YYYY-MM-DD (UTC). */
+const today = (now) => now.toISOString().slice(0, 10);
+/**
+ * Rows whose only status is an end-of-support date ("| 2.x | 2026-06-30 |") get one from the clock:
+ * supported through that day, unsupported after.
+ */
+function withDatedStatus(table, now) {
+    return {
+        ...table,
+        rows: table.rows.map((row) => row.status === "unknown" && row.until
+            ? { ...row, status: row.until >= today(now) ? "supported" : "unsupported" }
+            : row),
+    };
+}
+/** Rows marked supported whose end-of-support date has passed. */
+function expiredRows(table, now) {
+    return table.rows.filter((r) => r.status === "supported" && r.until !== undefined && r.until < today(now));
+}
+/** The table as it reads today: rows whose end-of-support date passed count as unsupported. */
+function asOf(table, now) {
+    const expired = new Set(expiredRows(table, now));
+    return {
+        ...table,
+        rows: table.rows.map((row) => (expired.has(row) ? { ...row, status: "unsupported" } : row)),
+    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/supported-versions/src/releases/tag-version.ts
@@ -29437,6 +29775,7 @@ function collectReleases(tags, pattern, hostedReleases) {
                 version,
                 tag: tag.name,
                 source: "git-tag",
+                prerelease: version.prerelease.length > 0,
                 ...(tag.date ? { date: tag.date } : {}),
             });
     }
@@ -29446,14 +29785,12 @@ function collectReleases(tags, pattern, hostedReleases) {
         const version = versionFromTag(release.tagName, pattern);
         if (!version)
             continue;
-        // A GitHub release marked prerelease is a prerelease even when its tag looks final.
-        if (release.prerelease && version.prerelease.length === 0)
-            version.prerelease = ["pre"];
         if (!byVersion.has(version.version) || release.prerelease) {
             byVersion.set(version.version, {
                 version,
                 tag: release.tagName,
                 source: "github-release",
+                prerelease: release.prerelease || version.prerelease.length > 0,
                 ...(release.publishedAt ? { date: release.publishedAt } : {}),
             });
         }
@@ -29462,21 +29799,11 @@ function collectReleases(tags, pattern, hostedReleases) {
 }
 /** The highest release; prereleases count only when asked to. Expects newest-first order. */
 function latestRelease(releases, includePrereleases = false) {
-    return includePrereleases ? releases[0] : releases.find((r) => r.version.prerelease.length === 0);
+    return includePrereleases ? releases[0] : releases.find((r) => !r.prerelease);
 }
 /** A release line: the major version, or major.minor below 1.0 where minors break compatibility. */
 function releaseLine(version) {
     return version.major === 0 ? `0.${version.minor}` : `${version.major}`;
-}
-
-;// CONCATENATED MODULE: ../../packages/supported-versions/src/checks/support-evaluation.ts
-
-function coverage(table, version, latest) {
-    const matching = table.rows.filter((row) => specCovers(row.spec, version, latest));
-    return {
-        supportedBy: matching.filter((r) => r.status === "supported"),
-        unsupportedBy: matching.filter((r) => r.status === "unsupported"),
-    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/supported-versions/src/checks/table-checks.ts
@@ -29485,7 +29812,8 @@ function coverage(table, version, latest) {
 
 
 
-function checkTable({ policyPath, table, releases, manifest, includePrereleases = false, }) {
+
+function checkTable({ policyPath, table, releases, manifest, includePrereleases = false, now, }) {
     const findings = [];
     const at = (line) => ({ path: policyPath, startLine: line });
     const latest = latestRelease(releases, includePrereleases);
@@ -29512,6 +29840,17 @@ function checkTable({ policyPath, table, releases, manifest, includePrereleases 
                 key: row.versionText,
             }));
         }
+    }
+    for (const row of now ? expiredRows(table, now) : []) {
+        findings.push(policyFinding({
+            rule: "support-date-passed",
+            severity: "medium",
+            title: `Row "${row.versionText}" is marked supported, but its support ended on ${row.until}`,
+            message: `The row at line ${row.line} says "${row.statusText}" while its end-of-support date, ${row.until}, has passed. Users cannot tell whether fixes still come.`,
+            remediation: `Mark ${row.versionText} unsupported, or move its end-of-support date if it is still maintained.`,
+            location: at(row.line),
+            key: row.versionText,
+        }));
     }
     if (latest) {
         const cov = coverage(table, latest.version, latest.version);
@@ -29557,12 +29896,31 @@ function checkTable({ policyPath, table, releases, manifest, includePrereleases 
             });
         }
     }
+    // Without a release in the overlap, the ranges themselves still show the contradiction.
+    for (const s of table.rows) {
+        for (const u of table.rows) {
+            if (s.status !== "supported" || u.status !== "unsupported")
+                continue;
+            if (s.spec.kind !== "range" || u.spec.kind !== "range")
+                continue;
+            const key = `${s.line}:${u.line}`;
+            if (contradictions.has(key) || !semver_default().intersects(s.spec.range, u.spec.range, { loose: true }))
+                continue;
+            contradictions.set(key, {
+                supported: s.versionText,
+                unsupported: u.versionText,
+                line: Math.max(s.line, u.line),
+            });
+        }
+    }
     for (const c of contradictions.values()) {
         findings.push(policyFinding({
             rule: "contradicting-rows",
             severity: "medium",
             title: `Rows "${c.supported}" and "${c.unsupported}" contradict each other`,
-            message: `Release ${c.version} is marked supported by "${c.supported}" and unsupported by "${c.unsupported}".`,
+            message: c.version
+                ? `Release ${c.version} is marked supported by "${c.supported}" and unsupported by "${c.unsupported}".`
+                : `"${c.supported}" (supported) and "${c.unsupported}" (unsupported) cover some of the same versions.`,
             remediation: "Make the ranges of supported and unsupported rows disjoint.",
             location: at(c.line),
             key: `${c.supported}|${c.unsupported}`,
@@ -29589,8 +29947,9 @@ function checkTable({ policyPath, table, releases, manifest, includePrereleases 
         }
         // Stale table: a release line newer than every version the table mentions.
         const mentioned = table.rows.flatMap((r) => (r.spec.kind === "range" ? r.spec.mentions : []));
-        const knowsLatestOnly = table.rows.some((r) => r.spec.kind === "latest");
-        if (latest && mentioned.length > 0 && !knowsLatestOnly) {
+        // A row that already reaches the latest release (">= 1.4", "latest") keeps the table current.
+        const reachesLatest = latest !== undefined && table.rows.some((r) => specCovers(r.spec, latest.version, latest.version));
+        if (latest && mentioned.length > 0 && !reachesLatest) {
             const newestMentioned = mentioned.reduce((a, b) => (semver_default().gt(a, b) ? a : b));
             const latestLine = releaseLine(latest.version);
             const newestLine = releaseLine(newestMentioned);
@@ -31037,9 +31396,64 @@ function withLine(line) {
     return line === undefined ? {} : { line };
 }
 
+;// CONCATENATED MODULE: ../../packages/supported-versions/src/runtimes/workflow-runtimes.ts
+// Node and Python versions in GitHub workflows: `node-version` / `python-version` (setup-node,
+// setup-python) and matrix axes named node / python, in flow or block lists, with their lines.
+
+/** Keys that name a runtime version anywhere (step inputs, env). */
+const VERSION_KEY = /^(node|python)[-_]version$/;
+/** Keys that name a runtime version as a matrix axis. */
+const MATRIX_KEY = /^(node|nodejs|node[-_]version|python|py|python[-_]version)$/;
+function runtimeOf(key) {
+    return key.startsWith("node") ? "nodejs" : "python";
+}
+/** Throws "<message>" with the line when the YAML does not parse. */
+function workflowRuntimes(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter });
+    if (doc.errors.length > 0) {
+        const error = doc.errors[0];
+        throw new Error(`line ${error.linePos?.[0]?.line ?? "?"}: ${error.message.split("\n")[0]}`);
+    }
+    const found = [];
+    const take = (runtime, node) => {
+        const items = (0,dist/* isSeq */.oP)(node) ? node.items : [node];
+        for (const item of items) {
+            if (!(0,dist/* isScalar */.jn)(item) || item.value === null || item.value === undefined)
+                continue;
+            // The source text, not the parsed value: unquoted 3.10 is the number 3.1 to YAML.
+            const raw = item.range ? text.slice(item.range[0], item.range[1]) : String(item.value);
+            const value = raw.trim().replace(/^(["'])(.*)\1$/, "$2");
+            // Expressions are resolved from the matrix, which is read on its own.
+            if (!value || value.includes("${{"))
+                continue;
+            found.push({ runtime, value, line: lineCounter.linePos(item.range?.[0] ?? 0).line });
+        }
+    };
+    (0,dist/* visit */.YR)(doc, {
+        Pair(_key, pair, path) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                return;
+            const key = String(pair.key.value).toLowerCase();
+            if (VERSION_KEY.test(key)) {
+                take(runtimeOf(key), pair.value);
+                return;
+            }
+            if (MATRIX_KEY.test(key) && insideMatrix(path))
+                take(runtimeOf(key), pair.value);
+        },
+    });
+    return found;
+}
+/** True when an ancestor pair is `matrix:` (its axes, or its include/exclude entries). */
+function insideMatrix(path) {
+    return path.some((node) => (0,dist/* isPair */.tO)(node) && (0,dist/* isScalar */.jn)(node.key) && String(node.key.value) === "matrix" && (0,dist/* isMap */.jh)(node.value));
+}
+
 ;// CONCATENATED MODULE: ../../packages/supported-versions/src/runtimes/declared-runtimes.ts
 // Node and Python versions the project says it runs on: engines, .nvmrc, .node-version, .python-version,
 // requires-python, and setup-node / setup-python versions in workflows.
+
 
 
 
@@ -31073,8 +31487,10 @@ async function findDeclaredRuntimes(root) {
     const runtimes = [];
     const errors = [];
     const add = (runtime, cycle, declared, file, line) => {
+        // A range (">=18", ">=3.8,<4") only allows the cycle; a pin (.nvmrc, setup-node) runs on it.
+        const minimum = /[<>^~=|*]|\s/.test(declared.trim());
         if (cycle)
-            runtimes.push({ runtime, cycle, declared, file, ...(line ? { line } : {}) });
+            runtimes.push({ runtime, cycle, declared, file, minimum, ...(line ? { line } : {}) });
     };
     const pkg = await declared_runtimes_read((0,external_node_path_namespaceObject.join)(root, "package.json"));
     if (pkg) {
@@ -31117,19 +31533,18 @@ async function findDeclaredRuntimes(root) {
         const text = await declared_runtimes_read((0,external_node_path_namespaceObject.join)(workflowsDir, name));
         if (!text)
             continue;
-        text.split(/\r?\n/).forEach((lineText, index) => {
-            const m = /^\s*(node|python)-version\s*:\s*(.+?)\s*(#.*)?$/.exec(lineText);
-            if (!m || m[2].includes("${{"))
-                return;
-            const runtime = m[1] === "node" ? "nodejs" : "python";
-            const values = m[2].startsWith("[") ? m[2].slice(1, -1).split(",") : [m[2]];
-            for (const raw of values) {
-                const value = raw.trim().replace(/^["']|["']$/g, "");
-                if (!value)
-                    continue;
-                add(runtime, runtime === "nodejs" ? nodeCycle(value) : pythonCycle(value), value, `.github/workflows/${name}`, index + 1);
-            }
-        });
+        let found;
+        try {
+            found = workflowRuntimes(text);
+        }
+        catch (error) {
+            errors.push(`.github/workflows/${name}: ${error.message}`);
+            continue;
+        }
+        for (const { runtime, value, line } of found) {
+            const cycle = runtime === "nodejs" ? nodeCycle(value) : pythonCycle(value);
+            add(runtime, cycle, value, `.github/workflows/${name}`, line);
+        }
     }
     return { runtimes, errors };
 }
@@ -31145,6 +31560,22 @@ class EndOfLifeError extends Error {
         this.name = "EndOfLifeError";
     }
 }
+/** fetch hides the socket error under `cause` (sometimes an AggregateError): find its code. */
+function networkReason(error) {
+    if (error.name === "TimeoutError")
+        return "timed out";
+    let cause = error.cause;
+    while (cause) {
+        if (cause.code)
+            return cause.code;
+        if (cause.errors?.[0]?.code)
+            return cause.errors[0].code;
+        if (!cause.cause)
+            return cause.message ?? "network error";
+        cause = cause.cause;
+    }
+    return error.message;
+}
 class EndOfLifeClient {
     options;
     constructor(options) {
@@ -31159,7 +31590,8 @@ class EndOfLifeClient {
         }
         try {
             const releases = await this.fetchProduct(product);
-            await this.writeCache(product, { fetchedAt: now.toISOString(), releases });
+            // A cache that cannot be written costs a request next time, not this answer.
+            await this.writeCache(product, { fetchedAt: now.toISOString(), releases }).catch(() => undefined);
             return { releases, fromCache: false, stale: false };
         }
         catch (error) {
@@ -31179,8 +31611,7 @@ class EndOfLifeClient {
             });
         }
         catch (error) {
-            const cause = error.cause?.code ?? error.name;
-            throw new EndOfLifeError(`cannot reach ${url} (${cause})`);
+            throw new EndOfLifeError(`cannot reach ${url} (${networkReason(error)})`);
         }
         if (!response.ok)
             throw new EndOfLifeError(`${url} answered HTTP ${response.status}`);
@@ -31268,10 +31699,15 @@ async function checkRuntimes(runtimes, client, now) {
             if (eol) {
                 findings.push(policyFinding({
                     rule: "runtime-end-of-life",
-                    severity: "high",
+                    // Running on a dead runtime is worse than still allowing one as the lowest of a range.
+                    severity: declared.minimum ? "medium" : "high",
                     title: `${LABEL[product]} ${declared.cycle} is end of life${eolDate ? ` since ${eolDate}` : ""}`,
-                    message: `${declared.file} declares ${LABEL[product]} ${declared.declared}; the ${declared.cycle} release cycle no longer receives security fixes.`,
-                    remediation: `Move to a supported ${LABEL[product]} release (see https://endoflife.date/${product}).`,
+                    message: declared.minimum
+                        ? `${declared.file} allows ${LABEL[product]} ${declared.declared}; its oldest cycle, ${declared.cycle}, no longer receives security fixes.`
+                        : `${declared.file} declares ${LABEL[product]} ${declared.declared}; the ${declared.cycle} release cycle no longer receives security fixes.`,
+                    remediation: declared.minimum
+                        ? `Raise the minimum to a supported ${LABEL[product]} cycle (see https://endoflife.date/${product}).`
+                        : `Move to a supported ${LABEL[product]} release (see https://endoflife.date/${product}).`,
                     location,
                     key,
                 }));
@@ -31302,7 +31738,7 @@ function lineStatuses(table, releases, includePrereleases = false) {
     const latest = latestRelease(releases, includePrereleases);
     const lines = new Map();
     for (const r of releases) {
-        if (r.version.prerelease.length > 0)
+        if (r.prerelease)
             continue;
         const key = releaseLine(r.version);
         const seen = lines.get(key);
@@ -31354,6 +31790,7 @@ const ENGINE_VERSION = "0.1.0";
 
 
 
+
 const DEFAULT_ENDOFLIFE_URL = "https://endoflife.date";
 async function checkSupportedVersions(options) {
     const findings = [];
@@ -31392,6 +31829,12 @@ async function checkSupportedVersions(options) {
     if (policy)
         findings.push(...checkPolicy(policy));
     const releases = pattern ? await readReleases(options, pattern, problems) : [];
+    if (pattern && releases.length === 0 && policy?.supportTable) {
+        problems.push({
+            level: "notice",
+            message: `No release found (no tag matches ${options.tagPattern ? `"${options.tagPattern}"` : "v1.2.3, 1.2.3, name@1.2.3, name/v1.2.3 or name-v1.2.3"}${options.listReleases ? " and no hosted release" : ""}): the Supported Versions table was not compared with releases.`,
+        });
+    }
     let manifest;
     if (options.checkManifestVersion !== false) {
         try {
@@ -31401,14 +31844,16 @@ async function checkSupportedVersions(options) {
             problems.push({ level: "error", message: `Manifest version not read: ${error.message}` });
         }
     }
-    if (policy?.supportTable) {
-        findings.push(...checkTable({
+    const table = policy?.supportTable ? withDatedStatus(policy.supportTable, now) : undefined;
+    if (policy && table) {
+        findings.push(...guarded(problems, policy.path, () => checkTable({
             policyPath: policy.path,
-            table: policy.supportTable,
+            table,
+            now,
             releases,
             ...(manifest ? { manifest } : {}),
             includePrereleases: options.includePrereleases ?? false,
-        }));
+        })));
     }
     let runtimeCount = 0;
     if (options.checkRuntimes !== false) {
@@ -31429,7 +31874,7 @@ async function checkSupportedVersions(options) {
             problems.push(...result.problems);
         }
     }
-    const statuses = lineStatuses(policy?.supportTable, releases, options.includePrereleases ?? false);
+    const statuses = lineStatuses(table ? asOf(table, now) : undefined, releases, options.includePrereleases ?? false);
     const latest = latestRelease(releases, options.includePrereleases ?? false);
     const summary = summaryMarkdown(statuses, policy?.path);
     return {
@@ -31478,6 +31923,20 @@ async function readReleases(options, pattern, problems) {
         }
     }
     return collectReleases(tags, pattern, hosted);
+}
+/** A check that throws on input nobody foresaw becomes an error problem, not a crash or a pass. */
+function guarded(problems, path, check) {
+    try {
+        return check();
+    }
+    catch (error) {
+        problems.push({
+            level: "error",
+            path,
+            message: `${path}: table checks failed: ${error.message}`,
+        });
+        return [];
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/supported-versions/src/definition.ts
@@ -36027,7 +36486,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

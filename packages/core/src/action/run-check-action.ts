@@ -19,7 +19,8 @@ import { toAnnotations } from "../report/annotations.js";
 import { formatJsonReport, toJsonReport } from "../report/json.js";
 import { toMarkdown } from "../report/markdown.js";
 import { commentMarker, toPrComment } from "../report/pr-comment.js";
-import { toSarif } from "../report/sarif.js";
+import { formatSarif, toSarif } from "../report/sarif.js";
+import { planGitHubWrites, type GitHubWrite } from "../runner/act.js";
 import { EnvFiles } from "../runner/env-files.js";
 import { annotationCommand, maskCommand, workflowCommand } from "../runner/workflow-commands.js";
 
@@ -75,7 +76,7 @@ export async function runCheckAction(
       context.workspace,
       common.sarifFile ?? join(tempDir, `bulwark-${check.name}.sarif`),
     );
-    writeReport(sarifFile, `${JSON.stringify(sarif.log, null, 2)}\n`);
+    writeReport(sarifFile, formatSarif(sarif.log));
     let jsonFile = "";
     if (common.jsonFile) {
       jsonFile = resolve(context.workspace, common.jsonFile);
@@ -84,45 +85,39 @@ export async function runCheckAction(
 
     files.appendSummary(toMarkdown(scan, gate));
     if (common.annotations) {
-      const { annotations, omitted } = toAnnotations(gate);
+      const { annotations, note } = toAnnotations(gate, { problems: scan.problems });
       for (const a of annotations) log(annotationCommand(a));
-      if (omitted > 0)
-        notice(
-          `${omitted} more findings were not annotated (the runner shows 10 per level); see the job summary.`,
-        );
+      if (note) notice(note);
     }
     for (const n of [...gate.notices, ...sarif.notices]) notice(n);
 
-    const skipped: string[] = [];
-    const wantComment = common.comment === "always" || (common.comment === "on-failure" && gate.failed);
-    if (wantComment && context.pullRequest) {
-      if (!api) skipped.push("the pull request comment (no token)");
-      else {
-        const outcome = await api.upsertComment(
-          context.pullRequest.number,
-          commentMarker(scan.tool),
-          toPrComment(scan, gate, runUrl(context)),
-        );
-        if (outcome.status === "skipped") skipped.push(`the pull request comment: ${outcome.reason}`);
-      }
+    const requested: GitHubWrite[] = [];
+    if (common.comment === "always" || (common.comment === "on-failure" && gate.failed)) {
+      requested.push("pull-request-comment");
     }
-    if (common.uploadSarif) {
-      const sha = context.pullRequest?.headSha ?? context.sha;
-      const ref = context.pullRequest ? `refs/pull/${context.pullRequest.number}/head` : context.ref;
-      if (!api) skipped.push("the code-scanning upload (no token)");
-      else if (!sha || !ref) skipped.push("the code-scanning upload (no commit or ref in the run's context)");
-      else {
-        const outcome = await api.uploadSarif({
-          sarif: JSON.stringify(sarif.log),
-          commitSha: sha,
-          ref,
-          checkoutUri: `file://${context.workspace}`,
-          toolName: check.name,
-        });
-        if (outcome.status === "skipped") skipped.push(`the code-scanning upload: ${outcome.reason}`);
-      }
+    if (common.uploadSarif) requested.push("code-scanning-upload");
+    const plan = planGitHubWrites(requested, { ...(token ? { token } : {}), context, env });
+    const refused: string[] = [];
+    if (api && context.pullRequest && plan.allowed.includes("pull-request-comment")) {
+      const outcome = await api.upsertComment(
+        context.pullRequest.number,
+        commentMarker(scan.tool),
+        toPrComment(scan, gate, runUrl(context)),
+      );
+      if (outcome.status === "skipped") refused.push(`the pull request comment: ${outcome.reason}`);
     }
-    for (const s of skipped) notice(`Skipped ${s}${context.act ? " (running under act)" : ""}.`);
+    if (api && plan.allowed.includes("code-scanning-upload")) {
+      const outcome = await api.uploadSarif({
+        sarif: JSON.stringify(sarif.log),
+        commitSha: context.pullRequest?.headSha ?? context.sha!,
+        ref: context.pullRequest ? `refs/pull/${context.pullRequest.number}/head` : context.ref!,
+        checkoutUri: `file://${context.workspace}`,
+        toolName: check.name,
+      });
+      if (outcome.status === "skipped") refused.push(`the code-scanning upload: ${outcome.reason}`);
+    }
+    if (plan.notice) notice(plan.notice);
+    for (const r of refused) notice(`Skipped ${r}.`);
 
     files.setOutput("findings", String(gate.findings.filter((f) => f.status !== "ignored").length));
     files.setOutput("new-findings", String(gate.findings.filter((f) => f.status === "new").length));

@@ -34,20 +34,17 @@ describe("planGitHubWrites", () => {
     );
   });
 
-  it("under act, skips writes even with a token unless BULWARK_ACT_WRITES=true", () => {
+  it("under act, writes only when the user passed a token", () => {
     const context = readGitHubContext({
       ACT: "true",
       GITHUB_REPOSITORY: "octo/app",
       GITHUB_SHA: "c".repeat(40),
       GITHUB_REF: "refs/heads/main",
     });
-    const plan = planGitHubWrites(["code-scanning-upload"], { token: "t", context });
-    expect(plan.skipped[0]?.reason).toContain("running under act");
     expect(planGitHubWrites(["code-scanning-upload"], { context }).notice).toContain("-s GITHUB_TOKEN=");
-    expect(
-      planGitHubWrites(["code-scanning-upload"], { token: "t", context, env: { BULWARK_ACT_WRITES: "true" } })
-        .allowed,
-    ).toEqual(["code-scanning-upload"]);
+    expect(planGitHubWrites(["code-scanning-upload"], { token: "t", context }).allowed).toEqual([
+      "code-scanning-upload",
+    ]);
   });
 
   it("treats a comment outside a pull request as not applicable, and an upload without a SHA as skipped", () => {

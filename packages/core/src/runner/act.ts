@@ -1,7 +1,6 @@
-// Which GitHub writes a run may make. Without a token none can happen; under nektos/act (ACT=true) the
-// commit and pull request usually exist only on the developer's machine, so writes would land on the real
-// repository against commits GitHub has never seen: they are skipped unless BULWARK_ACT_WRITES=true.
-// Skips are announced in one notice that lists them, never turned into failures.
+// Which GitHub writes a run may make. Without a token none can happen. Under nektos/act (ACT=true) no
+// token is given by default, so nothing is written; a user who passes one (-s GITHUB_TOKEN=...) has
+// asked for the writes. Skips are announced in one notice that lists them, never turned into failures.
 import type { Env } from "../env.js";
 import type { GitHubContext } from "../github/context.js";
 
@@ -62,15 +61,13 @@ export function planGitHubWrites(
 
 function skipReason(
   write: GitHubWrite,
-  { token, context, env = {} }: Parameters<typeof planGitHubWrites>[1],
+  { token, context }: Parameters<typeof planGitHubWrites>[1],
 ): string | undefined {
   if (!token) {
     return context.act
       ? "no token; under act pass one with -s GITHUB_TOKEN=... to allow writes"
       : "no token; set the action's token input, e.g. token: ${{ github.token }}";
   }
-  if (context.act && env.BULWARK_ACT_WRITES !== "true")
-    return "running under act, where the commit may exist only locally; set BULWARK_ACT_WRITES=true to write anyway";
   if (!context.repository) return "GITHUB_REPOSITORY is not set";
   if (write === "code-scanning-upload") {
     const sha = context.pullRequest?.headSha ?? context.sha;
