@@ -4,14 +4,21 @@ import { semverScheme } from "./semver.js";
 import { pep440Scheme } from "./pep440.js";
 import { dpkgScheme } from "./dpkg.js";
 import { apkScheme } from "./apk.js";
+import { rpmScheme } from "./rpm.js";
+import { gemScheme } from "./rubygems.js";
+import { mavenScheme } from "./maven.js";
+import { composerScheme } from "./composer.js";
+import { numericScheme } from "./numeric.js";
 import { genericScheme } from "./generic.js";
 
 const semver = semverScheme("SemVer");
 const pub = semverScheme("Pub", { orderBuild: true });
 const nuget = semverScheme("NuGet", { caseInsensitive: true });
+const cran = numericScheme("CRAN", /[.-]/);
+const haskell = numericScheme("Haskell", /\./);
 
 /** Scheme per ecosystem family; keys are the OSV spellings. */
-export const ECOSYSTEM_SCHEMES: Readonly<Record<string, VersionScheme<unknown>>> = {
+export const ECOSYSTEM_SCHEMES = {
   SEMVER: semver,
   npm: semver,
   "crates.io": semver,
@@ -20,15 +27,34 @@ export const ECOSYSTEM_SCHEMES: Readonly<Record<string, VersionScheme<unknown>>>
   SwiftURL: semver,
   Bitnami: semver,
   Julia: semver,
+  "GitHub Actions": semver,
   Pub: pub,
   NuGet: nuget,
   PyPI: pep440Scheme,
+  RubyGems: gemScheme,
+  Maven: mavenScheme,
+  Packagist: composerScheme,
+  CRAN: cran,
+  Hackage: haskell,
+  GHC: haskell,
   Debian: dpkgScheme,
   Ubuntu: dpkgScheme,
+  Echo: dpkgScheme,
   Alpine: apkScheme,
   Wolfi: apkScheme,
   Chainguard: apkScheme,
-} as Record<string, VersionScheme<unknown>>;
+  MinimOS: apkScheme,
+  CleanStart: apkScheme,
+  "Red Hat": rpmScheme,
+  "Rocky Linux": rpmScheme,
+  AlmaLinux: rpmScheme,
+  openSUSE: rpmScheme,
+  SUSE: rpmScheme,
+  Mageia: rpmScheme,
+  openEuler: rpmScheme,
+  "Photon OS": rpmScheme,
+  "Azure Linux": rpmScheme,
+} as unknown as Readonly<Record<string, VersionScheme<unknown>>>;
 
 const byLowerName = new Map<string, VersionScheme<unknown>>(
   Object.entries(ECOSYSTEM_SCHEMES).map(([k, v]) => [k.toLowerCase(), v]),
