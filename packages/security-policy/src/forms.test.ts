@@ -158,4 +158,27 @@ describe("Supported Versions forms", () => {
       ["1.x", "2025-01-31"],
     ]);
   });
+
+  it("reStructuredText simple and grid tables, with their true lines", () => {
+    expect(rows("simple-table.rst")).toEqual([
+      [10, "3.x", "supported", "range"],
+      [11, "2.4", "supported", "range"],
+      [12, "< 2.4", "unsupported", "range"],
+    ]);
+    expect(fixture("simple-table.rst").supportTable?.rows.map((r) => r.until)).toEqual([
+      "2027-06-30",
+      "2026-01-31",
+      "2025-01-31",
+    ]);
+    expect(fixture("simple-table.rst").reportingChannels).toMatchObject([
+      { kind: "email", value: "security@rst.dev", line: 18 },
+    ]);
+    expect(rows("grid-table.rst")).toEqual([
+      [10, "2.x", "supported", "range"],
+      [12, "1.x", "unsupported", "range"],
+    ]);
+    expect(fixture("grid-table.rst").reportingChannels).toMatchObject([
+      { kind: "private-advisory", line: 15 },
+    ]);
+  });
 });

@@ -51,11 +51,13 @@ export function readTable(table: Table): ParsedTable {
   return {
     line: table.position?.start.line ?? 1,
     header: (head?.children ?? []).map((c) => toString(c).trim()),
-    rows: body.map((row) => ({
-      line: row.position?.start.line ?? 1,
-      // Keep the raw Markdown of each cell too: emoji shortcodes and links matter for status parsing.
-      cells: row.children.map((c) => toString(c).trim()),
-    })),
+    rows: body
+      .map((row) => ({
+        line: row.position?.start.line ?? 1,
+        cells: row.children.map((c) => toString(c).trim()),
+      }))
+      // Empty rows are spacers (reStructuredText grid-table borders rewritten as rows).
+      .filter((row) => row.cells.some((c) => c !== "")),
   };
 }
 

@@ -2,6 +2,7 @@
 import { findDisclosureTimeline, type TimelineEntry } from "./disclosure-timeline.js";
 import { parseMarkdown } from "./markdown-tree.js";
 import { findPromisedChecks, type Promise_ } from "./promised-checks.js";
+import { rstTablesToMarkdown } from "./rst-tables.js";
 import { findReportingChannels, type ReportingChannel } from "./reporting-channels.js";
 import { findSupportTable, type SupportTable } from "./supported-versions-table.js";
 
@@ -14,7 +15,8 @@ export interface SecurityPolicy {
 }
 
 export function parsePolicy(content: string, path = "SECURITY.md"): SecurityPolicy {
-  const root = parseMarkdown(content);
+  // GitHub also shows SECURITY.rst / .txt; their tables become pipe tables on the same lines.
+  const root = parseMarkdown(/\.(rst|txt)$/i.test(path) ? rstTablesToMarkdown(content) : content);
   const supportTable = findSupportTable(root);
   return {
     path,
