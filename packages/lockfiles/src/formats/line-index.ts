@@ -31,6 +31,8 @@ export class LineIndex {
  */
 export class DeclarationFinder {
   private cursor = 0;
+  /** Each miss costs a full scan; after this many the finder stops looking, so lookups stay linear. */
+  private missesLeft = 32;
   readonly lines: LineIndex;
 
   constructor(text: string) {
@@ -39,6 +41,7 @@ export class DeclarationFinder {
 
   /** Line of the next match of the pattern (a RegExp source), or undefined when it is absent. */
   find(pattern: string, flags = ""): number | undefined {
+    if (this.missesLeft <= 0) return undefined;
     const re = new RegExp(pattern, `g${flags}`);
     const text = this.lines.text;
     re.lastIndex = this.cursor;
@@ -47,7 +50,10 @@ export class DeclarationFinder {
       re.lastIndex = 0;
       match = re.exec(text);
     }
-    if (!match) return undefined;
+    if (!match) {
+      this.missesLeft--;
+      return undefined;
+    }
     this.cursor = match.index + Math.max(match[0].length, 1);
     return this.lines.lineAt(match.index);
   }
