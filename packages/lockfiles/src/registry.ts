@@ -20,6 +20,8 @@ import { packageResolvedExtractor } from "./formats/package-resolved.js";
 import { pubspecLockExtractor } from "./formats/pubspec-lock.js";
 import { renvLockExtractor } from "./formats/renv-lock.js";
 import { stackYamlLockExtractor } from "./formats/stack-yaml-lock.js";
+import { packageLockExtractor } from "./formats/package-lock.js";
+import { yarnLockExtractor } from "./formats/yarn-lock.js";
 import { cycloneDxJsonExtractor } from "./formats/cyclonedx-json.js";
 import { cycloneDxXmlExtractor } from "./formats/cyclonedx-xml.js";
 import { spdxJsonExtractor } from "./formats/spdx-json.js";
@@ -28,7 +30,8 @@ import { installedNodeModuleExtractor } from "./formats/installed-node-module.js
 import { installedPythonMetadataExtractor } from "./formats/installed-python-metadata.js";
 
 export const extractors: readonly Extractor[] = [
-  // JavaScript and Python (formats owned alongside extractFile/discover) are listed first.
+  packageLockExtractor,
+  yarnLockExtractor,
   cargoLockExtractor,
   goModExtractor,
   goSumExtractor,
