@@ -20,7 +20,7 @@ export function parseDuration(text: string): number | undefined {
   const t = text.toLowerCase();
   if (/\b(immediate(ly)?|asap|same day)\b/.test(t)) return 0;
   const m =
-    /(\d+(?:\.\d+)?)\s*(business\s+|working\s+|calendar\s+)?(hours?|hrs?|days?|weeks?|months?)\b/.exec(t);
+    /(\d+(?:\.\d+)?)[\s-]*(business\s+|working\s+|calendar\s+)?(hours?|hrs?|days?|weeks?|months?)\b/.exec(t);
   if (!m) return undefined;
   const n = Number(m[1]);
   const unit = m[3]!;
@@ -29,6 +29,10 @@ export function parseDuration(text: string): number | undefined {
   if (unit.startsWith("mo")) return n * 30;
   return n;
 }
+
+/** A list item that starts with severities: "- **Critical**: ...", "* High/Medium - ...". */
+const BULLET =
+  /^\s*(?:[-*+]|\d+\.)\s+\**((?:critical|high|medium|moderate|low)(?:\s*(?:\/|,|and|&)\s*(?:critical|high|medium|moderate|low))*)\**\s*(?:severity)?\s*\**\s*[:\-–—]\s*\**\s*(.+)$/i;
 
 function severitiesIn(text: string): PolicySeverity[] {
   const t = text.toLowerCase();
@@ -62,7 +66,31 @@ export function findDisclosureTimeline(root: Root, content: string): TimelineEnt
       }
     }
   }
-  // Sentences fill only severities no table covered: "Critical issues within 30 days".
+  // Then bullets: "- **Critical**: 7 days", "* High - fix within 2 weeks", "- Low: 90-day disclosure".
+  const fromBullets = new Map<PolicySeverity, TimelineEntry>();
+  content.split(/\r?\n/).forEach((text, index) => {
+    const m = BULLET.exec(text);
+    if (!m) return;
+    const rest = m[2]!;
+    const days =
+      /^(?:(?:fix(?:ed)?|patch(?:ed)?|resolved?)\s+)?(?:within\s+)?(\d+(?:\.\d+)?[\s-]*(?:business\s+|working\s+)?(?:hours?|days?|weeks?|months?))\b/i.exec(
+        rest,
+      );
+    if (!days) return;
+    const value = parseDuration(days[1]!);
+    if (value === undefined) return;
+    const disclosure = /disclos/i.test(rest) && !/fix|patch|resol/i.test(rest);
+    for (const severity of severitiesIn(m[1]!)) {
+      if (bySeverity.has(severity)) continue;
+      const entry = fromBullets.get(severity) ?? { severity, line: index + 1 };
+      if (disclosure) entry.disclosureDays ??= value;
+      else entry.patchDays ??= value;
+      fromBullets.set(severity, entry);
+    }
+  });
+  for (const [severity, entry] of fromBullets) bySeverity.set(severity, entry);
+
+  // Sentences fill only severities nothing else covered: "Critical issues within 30 days".
   content.split(/\r?\n/).forEach((text, index) => {
     if (!/\b(fix|patch|resolv|resolution|remediat|timeline)/i.test(text)) return;
     const within = /\bwithin\s+(\d+\s*(?:business\s+|working\s+)?(?:hours?|days?|weeks?|months?))/i.exec(
