@@ -113,6 +113,26 @@ describe("isAffected: range evaluation per the OSV schema", () => {
     expect(isAffected(r, { ecosystem: "npm", name: "demo-pkg", version: "0.1" }).status).toBe("not-affected");
   });
 
+  it("a commit alone cannot be placed in version ranges: unresolved, not clean", () => {
+    const r = rec(eco([{ introduced: "0" }, { fixed: "1.0" }]));
+    expect(isAffected(r, { ecosystem: "PyPI", name: "demo-pkg", commit: "abc123" })).toEqual({
+      status: "unresolved",
+      reason: "no version to compare with ECOSYSTEM ranges",
+    });
+  });
+
+  it("an invalid installed version is unresolved unless listed verbatim", () => {
+    const r = rec([
+      {
+        package: { ecosystem: "PyPI", name: "x" },
+        versions: ["not a version"],
+        ranges: [{ type: "ECOSYSTEM", events: [{ introduced: "0" }, { fixed: "1.0" }] }],
+      },
+    ]);
+    expect(isAffected(r, { ecosystem: "PyPI", name: "x", version: "not a version" }).status).toBe("affected");
+    expect(isAffected(r, { ecosystem: "PyPI", name: "x", version: "garbage!!" }).status).toBe("unresolved");
+  });
+
   it("withdrawn records never match", () => {
     const r = rec(eco([{ introduced: "0" }]), { withdrawn: "2024-02-01T00:00:00Z" });
     expect(isAffected(r, { ecosystem: "PyPI", name: "demo-pkg", version: "1.0" }).status).toBe(

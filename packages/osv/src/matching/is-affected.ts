@@ -74,6 +74,8 @@ export function isAffected(
     if (query.version !== undefined && prepared.versions?.has(query.version)) {
       affected = true;
       // A `versions` list alone says nothing about fixes; a range covering the version may.
+    } else if (query.version === undefined && prepared.versions) {
+      unresolvedReason ??= "no version to compare with the versions list";
     }
     for (const range of entry.ranges ?? []) {
       const verdict =
@@ -105,13 +107,14 @@ function lowerFix(range: OsvRange, ecosystem: string, candidate: string, current
   }
 }
 
-/** ECOSYSTEM and SEMVER ranges; undefined when there is no version to compare (the range is skipped). */
+/** ECOSYSTEM and SEMVER ranges; a query with only a commit cannot be placed in them (unresolved). */
 function versionVerdict(
   range: OsvRange,
   ecosystem: string,
   version: string | undefined,
 ): RangeVerdict | undefined {
-  if (version === undefined) return undefined;
+  if (version === undefined)
+    return { status: "unresolved", reason: `no version to compare with ${range.type} ranges` };
   const prepared = prepareRange(range, ecosystem);
   if (prepared.events === undefined) {
     return {

@@ -2,7 +2,7 @@
 // (what matching and grouping read); full records are re-read from their zip on demand.
 import type { OsvAffected, OsvRecord, PackageQuery } from "./osv-record.js";
 import { splitEcosystem } from "./ecosystem.js";
-import { normalizeName } from "./prepared.js";
+import { normalizeName, prepareAffected, prepareRange } from "./prepared.js";
 import { normalizeRepoUrl } from "./repo-url.js";
 import { affectedEntryApplies } from "../matching/is-affected.js";
 import { readZipRecords, type ZipReadProblem } from "./read-zip.js";
@@ -53,6 +53,8 @@ export class OsvIndex {
   private readonly origin = new Map<string, string>();
   readonly problems: ZipReadProblem[] = [];
   private count = 0;
+  /** Query ecosystem -> lowercased base, so a scan's few ecosystem strings are split once. */
+  private readonly baseOf = new Map<string, string>();
 
   get size(): number {
     return this.count;
@@ -62,6 +64,11 @@ export class OsvIndex {
   add(record: OsvRecord, origin?: string): void {
     if (record.withdrawn) return;
     const slim = slimRecord(record);
+    // Sort every range's events and build `versions` sets now, once, rather than on a query's clock.
+    for (const entry of slim.affected ?? []) {
+      prepareAffected(entry);
+      for (const range of entry.ranges ?? []) prepareRange(range, entry.package?.ecosystem ?? "GIT");
+    }
     const seen = new Set<string>();
     for (const [eco, name] of indexKeys(record)) {
       const key = `${eco}\0${name}`;
@@ -79,13 +86,25 @@ export class OsvIndex {
 
   /** Records with an affected entry naming the package (any version); range evaluation is up to the caller. */
   candidates(query: PackageQuery): OsvRecord[] {
-    const eco = query.ecosystem === "GIT" ? "git" : splitEcosystem(query.ecosystem).base.toLowerCase();
-    const name =
-      query.ecosystem === "GIT" ? normalizeRepoUrl(query.name) : normalizeName(query.ecosystem, query.name);
+    if (query.ecosystem === "GIT") {
+      const list = this.byEcosystem.get("git")?.get(normalizeRepoUrl(query.name));
+      return list
+        ? list.filter((r) => r.affected?.some((a) => affectedEntryApplies(a, query, query.name)))
+        : [];
+    }
+    let eco = this.baseOf.get(query.ecosystem);
+    if (eco === undefined) {
+      eco = splitEcosystem(query.ecosystem).base.toLowerCase();
+      this.baseOf.set(query.ecosystem, eco);
+    }
+    const name = normalizeName(query.ecosystem, query.name);
     const list = this.byEcosystem.get(eco)?.get(name);
     if (!list) return [];
-    const normalised = query.ecosystem === "GIT" ? query.name : name;
-    return list.filter((r) => r.affected?.some((a) => affectedEntryApplies(a, query, normalised)));
+    const out: OsvRecord[] = [];
+    for (const r of list) {
+      if (r.affected?.some((a) => affectedEntryApplies(a, query, name))) out.push(r);
+    }
+    return out;
   }
 
   /** Full records for ids in this index, re-read from their zips. */

@@ -93,20 +93,26 @@ export function prepareAffected(affected: OsvAffected): PreparedAffected {
   return prepared;
 }
 
-const nameCache = new Map<string, string>();
+const nameCache = new Map<string, Map<string, string>>();
+let cachedNames = 0;
 
 /**
  * Name normalisation keyed on the ecosystem's base ("Debian:11" names follow Debian's rules), memoised:
  * the same names are normalised for every record and every query.
  */
 export function normalizeName(ecosystem: string, name: string): string {
-  const key = `${ecosystem}\0${name}`;
-  let out = nameCache.get(key);
+  let names = nameCache.get(ecosystem);
+  if (names === undefined) nameCache.set(ecosystem, (names = new Map()));
+  let out = names.get(name);
   if (out === undefined) {
     out = normalizePackageName(splitEcosystem(ecosystem).base, name);
     // Bounded: names come from data.
-    if (nameCache.size >= 200_000) nameCache.clear();
-    nameCache.set(key, out);
+    if (++cachedNames > 500_000) {
+      nameCache.clear();
+      cachedNames = 0;
+      nameCache.set(ecosystem, (names = new Map()));
+    }
+    names.set(name, out);
   }
   return out;
 }

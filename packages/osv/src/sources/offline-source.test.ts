@@ -57,6 +57,23 @@ describe("OfflineSource over HTTP: download once, reuse while the CRC32C matches
     expect(server.requests).toEqual([]);
   });
 
+  it("falls back to the cached copy, with a warning, when the bucket is unreachable", async () => {
+    await copyFile(exportZip("Debian"), join(root, "Debian", "all.zip"));
+    const cacheDir = await mkdtemp(join(tmpdir(), "osv-cache-"));
+    const pkg = { ecosystem: "Debian:11", name: "firefox-esr", version: "78.12.0esr-1~deb11u1" };
+    await new OfflineSource({ base: server.url, cacheDir, retry }).query([pkg]);
+    const offline = new OfflineSource({ base: "http://127.0.0.1:9", cacheDir, retry });
+    const res = await offline.query([pkg]);
+    expect(offline.events.map((e) => e.action)).toEqual(["stale"]);
+    expect(res.problems).toEqual([
+      expect.objectContaining({ level: "warning", ecosystem: "Debian", packages: [] }),
+    ]);
+    expect(res.problems[0]!.message).toMatch(
+      /could not check http:\/\/127\.0\.0\.1:9\/Debian\/all\.zip .*using the cached copy/,
+    );
+    expect(res.candidates.get("Debian:11/firefox-esr@78.12.0esr-1~deb11u1#")!.length).toBeGreaterThan(0);
+  });
+
   it("downloads only the ecosystems present, and reports a missing export as a problem, not as clean", async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), "osv-cache-"));
     server.requests.length = 0;

@@ -23,8 +23,10 @@ export interface OfflineSourceOptions {
   /** Where downloaded zips are kept (required for http(s) bases). */
   cacheDir?: string;
   /**
-   * "auto" (default): HEAD the export and download only when its CRC32C differs from the cached file's;
-   * "never": use a cached file without asking the server (download only when missing).
+   * "auto" (default): HEAD the export and download only when its CRC32C differs from the cached file's
+   * (always when the server sends no CRC32C); if the server cannot be reached but a cached copy exists,
+   * that copy is used and a warning problem says so. "never": use a cached file without asking the
+   * server (download only when missing).
    */
   refresh?: "auto" | "never";
   retry?: RetryOptions;
@@ -33,7 +35,7 @@ export interface OfflineSourceOptions {
 /** What happened to one ecosystem's export: used by callers to log and by tests to observe caching. */
 export interface ExportEvent {
   ecosystem: string;
-  action: "downloaded" | "cached" | "local" | "missing";
+  action: "downloaded" | "cached" | "stale" | "local" | "missing";
   path?: string;
 }
 
@@ -43,6 +45,7 @@ export class OfflineSource implements VulnerabilitySource {
   private readonly base: string;
   private readonly local: string | undefined;
   private readonly indexes = new Map<string, Promise<OsvIndex | SourceProblem>>();
+  private readonly warnings: SourceProblem[] = [];
 
   constructor(private readonly options: OfflineSourceOptions = {}) {
     this.base = (options.base ?? DEFAULT_EXPORT_BASE).replace(/\/+$/, "");
@@ -77,9 +80,13 @@ export class OfflineSource implements VulnerabilitySource {
     }
     const candidates = new Map<string, OsvRecord[]>();
     const problems: SourceProblem[] = [];
+    const drainWarnings = (): void => {
+      problems.push(...this.warnings.splice(0));
+    };
     // One ecosystem at a time keeps peak memory to one archive being indexed.
     for (const [eco, pkgs] of byExport) {
       const index = await this.index(eco);
+      drainWarnings();
       if (!(index instanceof OsvIndex)) {
         problems.push({ ...index, packages: pkgs.map(packageKey) });
         continue;
@@ -134,6 +141,29 @@ export class OfflineSource implements VulnerabilitySource {
       this.events.push({ ecosystem, action: "cached", path });
       return path;
     }
+    try {
+      return await this.refresh(ecosystem, url, dir, path, cached);
+    } catch (err) {
+      if (!cached) throw err;
+      const { mtime } = await stat(path);
+      this.events.push({ ecosystem, action: "stale", path });
+      this.warnings.push({
+        level: "warning",
+        ecosystem,
+        packages: [],
+        message: `could not check ${url} for updates (${(err as Error).message}); using the cached copy from ${mtime.toISOString()}`,
+      });
+      return path;
+    }
+  }
+
+  private async refresh(
+    ecosystem: string,
+    url: string,
+    dir: string,
+    path: string,
+    cached: boolean,
+  ): Promise<string | SourceProblem> {
     const head = await fetchWithRetry(url, { method: "HEAD" }, this.options.retry);
     if (head.status === 404) {
       this.events.push({ ecosystem, action: "missing" });
