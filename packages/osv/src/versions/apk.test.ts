@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isValidVersion } from "./index.js";
-import { expectAscending, expectEqual } from "./expect-order.js";
+import { expectAscending, expectEqual } from "./test-support/expect-order.js";
 
 describe("Alpine (apk)", () => {
   it("orders pre-release and post-release suffixes around the release", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isValidVersion } from "./index.js";
-import { expectAscending, expectEqual } from "./expect-order.js";
+import { expectAscending, expectEqual } from "./test-support/expect-order.js";
 
 describe("Packagist (Composer)", () => {
   it("orders stabilities dev < alpha < beta < RC < stable < patch", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions, isValidVersion } from "./index.js";
-import { expectAscending, expectEqual } from "./expect-order.js";
+import { expectAscending, expectEqual } from "./test-support/expect-order.js";
 
 describe("Debian and Ubuntu (dpkg)", () => {
   it("sorts ~ before everything, even the end of the string (Policy §5.6.12)", () => {

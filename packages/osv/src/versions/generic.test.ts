@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions, ecosystemFamily, isValidVersion, SUPPORTED_ECOSYSTEMS } from "./index.js";
-import { expectAscending, expectEqual } from "./expect-order.js";
+import { expectAscending, expectEqual } from "./test-support/expect-order.js";
 
 describe("generic fallback", () => {
   it("uses natural order for unknown ecosystems", () => {

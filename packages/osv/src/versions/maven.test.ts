@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "./index.js";
-import { expectAscending, expectEqual } from "./expect-order.js";
+import { expectAscending, expectEqual } from "./test-support/expect-order.js";
 
 describe("Maven (ComparableVersion)", () => {
   it("orders qualifiers as the Version Order Specification lists them", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isValidVersion } from "./index.js";
-import { expectAscending, expectEqual } from "./expect-order.js";
+import { expectAscending, expectEqual } from "./test-support/expect-order.js";
 
 describe("CRAN, Hackage and GHC", () => {
   it("compares CRAN components split by . or -", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isValidVersion } from "./index.js";
-import { expectAscending, expectEqual } from "./expect-order.js";
+import { expectAscending, expectEqual } from "./test-support/expect-order.js";
 
 describe("PyPI (PEP 440)", () => {
   it("orders the PEP 440 summary example", () => {

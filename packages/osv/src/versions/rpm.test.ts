@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions, isValidVersion } from "./index.js";
-import { expectAscending, expectEqual } from "./expect-order.js";
+import { expectAscending, expectEqual } from "./test-support/expect-order.js";
 
 describe("RPM (rpmvercmp)", () => {
   it("compares numeric segments numerically and ignores separators", () => {

@@ -12,23 +12,24 @@ import { numericScheme } from "./numeric.js";
 import { genericScheme } from "./generic.js";
 
 const semver = semverScheme("SemVer");
-const pub = semverScheme("Pub", { orderBuild: true });
+/** SemVer precedence, with build metadata as the final tie-breaker (see SemverOptions.orderBuild). */
+const semverBuild = semverScheme("SemVer+build", { orderBuild: true });
 const nuget = semverScheme("NuGet", { caseInsensitive: true });
 const cran = numericScheme("CRAN", /[.-]/);
 const haskell = numericScheme("Haskell", /\./);
 
 /** Scheme per ecosystem family; keys are the OSV spellings. */
 export const ECOSYSTEM_SCHEMES = {
-  SEMVER: semver,
+  SEMVER: semverBuild,
   npm: semver,
-  "crates.io": semver,
+  "crates.io": semverBuild,
   Go: semver,
   Hex: semver,
   SwiftURL: semver,
   Bitnami: semver,
-  Julia: semver,
+  Julia: semverBuild,
   "GitHub Actions": semver,
-  Pub: pub,
+  Pub: semverBuild,
   NuGet: nuget,
   PyPI: pep440Scheme,
   RubyGems: gemScheme,

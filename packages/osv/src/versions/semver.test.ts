@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions, isValidVersion } from "./index.js";
-import { expectAscending, expectEqual } from "./expect-order.js";
+import { expectAscending, expectEqual } from "./test-support/expect-order.js";
 
 describe("SemVer family", () => {
   it("follows the semver.org §11 precedence example", () => {
@@ -20,7 +20,8 @@ describe("SemVer family", () => {
   });
 
   it("ignores build metadata and compares numbers numerically", () => {
-    expectEqual("crates.io", "1.0.0+build.1", "1.0.0+build.2");
+    expectEqual("npm", "1.0.0+build.1", "1.0.0+build.2");
+    expectEqual("Go", "v1.0.0+build.1", "v1.0.0");
     expectAscending("crates.io", ["0.9.0", "0.10.0", "0.10.10", "1.0.0"]);
     expectAscending("npm", ["1.2.3", "1.2.30", "12345678901234567890.0.0", "12345678901234567891.0.0"]);
   });
@@ -54,8 +55,13 @@ describe("SemVer family", () => {
     expectAscending("NuGet", ["1.0.0-beta", "1.0.0", "1.0.0.1", "1.0.1", "13.0.1"]);
   });
 
-  it("uses plain SemVer for SEMVER ranges and Bitnami", () => {
-    expectAscending("SEMVER", ["0.0.0", "1.0.0-rc.1", "1.0.0"]);
+  it("breaks ties on build metadata for SEMVER ranges, Julia and crates.io", () => {
+    expectAscending("SEMVER", ["0.0.0", "1.0.0-rc.1", "1.0.0", "1.0.0+0", "1.0.0+2", "1.0.0+10", "1.0.1"]);
+    expectAscending("Julia", ["4.3.1+0", "4.3.1+2", "4.3.2+0"]);
+    expectAscending("crates.io", ["1.0.0+build.1", "1.0.0+build.2"]);
+  });
+
+  it("uses plain SemVer for Bitnami", () => {
     expectAscending("Bitnami", ["7.4.33", "8.0.0", "8.0.29"]);
   });
 

@@ -5,7 +5,11 @@ import { compareDigits, isAllDigits, isDigitCode, stripLeadingZeros } from "./di
 export interface SemverOptions {
   /** NuGet: prerelease labels compare case-insensitively. */
   caseInsensitive?: boolean;
-  /** Pub: build metadata takes part in ordering (1.0.0 < 1.0.0+1 < 1.0.0+2) instead of being ignored. */
+  /**
+   * Build metadata breaks ties (1.0.0 < 1.0.0+1 < 1.0.0+2) instead of being ignored: Pub sorts build
+   * numbers this way, Julia's VersionNumber and Rust's semver crate compare build metadata after
+   * everything else, and Julia advisories use ranges such as `introduced 4.3.1+0, fixed 4.3.1+2`.
+   */
   orderBuild?: boolean;
 }
 

@@ -1,7 +1,7 @@
 // Test helper: asserts that a list is strictly ascending under an ecosystem's ordering, pair by pair,
 // in both directions, so antisymmetry failures show up too.
 import { expect } from "vitest";
-import { compareVersions } from "./index.js";
+import { compareVersions } from "../index.js";
 
 export function expectAscending(ecosystem: string, versions: string[]): void {
   for (let i = 0; i < versions.length; i++) {
