@@ -1,7 +1,7 @@
 // Disclosure and time-to-patch promises by severity: "| Critical | 7 days | 14 days |" tables and
 // sentences such as "critical issues within 30 days".
 import type { Root } from "mdast";
-import { readTable, tablesIn } from "./markdown-tree.js";
+import { parsedTablesIn } from "./markdown-tree.js";
 
 export const POLICY_SEVERITIES = ["critical", "high", "medium", "low"] as const;
 export type PolicySeverity = (typeof POLICY_SEVERITIES)[number];
@@ -43,8 +43,7 @@ function severitiesIn(text: string): PolicySeverity[] {
 
 export function findDisclosureTimeline(root: Root, content: string): TimelineEntry[] {
   const bySeverity = new Map<PolicySeverity, TimelineEntry>();
-  for (const table of tablesIn(root.children)) {
-    const parsed = readTable(table);
+  for (const parsed of parsedTablesIn(root.children, content)) {
     const sevCol = parsed.header.findIndex((h) => /severity|priority|cvss|rating/i.test(h));
     if (sevCol === -1) continue;
     // "Time to fix" beats "Time to first response" when a table has both.

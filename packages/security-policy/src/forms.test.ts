@@ -181,4 +181,19 @@ describe("Supported Versions forms", () => {
       { kind: "private-advisory", line: 15 },
     ]);
   });
+
+  it("HTML tables, blank lines and multi-line rows included", () => {
+    expect(rows("html-table.md")).toEqual([
+      [10, "4.x", "supported", "range"],
+      [12, "3.2.x", "supported", "range"],
+      [13, "< 3.2", "unsupported", "range"],
+    ]);
+    const html = fixture("html-table.md").supportTable!;
+    expect(html.line).toBe(5);
+    expect(html.rows[0]?.extra).toEqual({ Notes: "current" });
+    expect(html.rows[1]).toMatchObject({ statusText: "✅ security fixes only", until: "2026-12-31" });
+    expect(fixture("html-table.md").reportingChannels).toMatchObject([
+      { kind: "private-advisory", line: 21 },
+    ]);
+  });
 });

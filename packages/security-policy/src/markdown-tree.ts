@@ -5,6 +5,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { toString } from "mdast-util-to-string";
 import { gfmTable } from "micromark-extension-gfm-table";
+import { htmlTablesIn } from "./html-tables.js";
 
 export function parseMarkdown(content: string): Root {
   return fromMarkdown(content, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
@@ -69,6 +70,11 @@ export function tablesIn(nodes: readonly RootContent[]): Table[] {
   };
   nodes.forEach(visit);
   return found;
+}
+
+/** GFM tables and HTML <table> blocks among the nodes, in document order. */
+export function parsedTablesIn(nodes: readonly RootContent[], source: string): ParsedTable[] {
+  return [...tablesIn(nodes).map(readTable), ...htmlTablesIn(nodes, source)].sort((a, b) => a.line - b.line);
 }
 
 export { toString };

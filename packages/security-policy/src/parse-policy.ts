@@ -16,13 +16,14 @@ export interface SecurityPolicy {
 
 export function parsePolicy(content: string, path = "SECURITY.md"): SecurityPolicy {
   // GitHub also shows SECURITY.rst / .txt; their tables become pipe tables on the same lines.
-  const root = parseMarkdown(/\.(rst|txt)$/i.test(path) ? rstTablesToMarkdown(content) : content);
-  const supportTable = findSupportTable(root);
+  const markdown = /\.(rst|txt)$/i.test(path) ? rstTablesToMarkdown(content) : content;
+  const root = parseMarkdown(markdown);
+  const supportTable = findSupportTable(root, markdown);
   return {
     path,
     ...(supportTable ? { supportTable } : {}),
     reportingChannels: findReportingChannels(content),
-    disclosureTimeline: findDisclosureTimeline(root, content),
+    disclosureTimeline: findDisclosureTimeline(root, markdown),
     promisedChecks: findPromisedChecks(content),
   };
 }

@@ -1,7 +1,7 @@
 // The Supported Versions table: which column holds versions, which says supported or not, and
 // every row with its line.
 import type { List, Root, RootContent } from "mdast";
-import { readTable, sections, tablesIn, toString, type ParsedTable } from "./markdown-tree.js";
+import { parsedTablesIn, sections, toString, type ParsedTable } from "./markdown-tree.js";
 import { parseSupportDate } from "./support-date.js";
 import { parseSupportStatus, type SupportStatus } from "./support-status.js";
 import { parseVersionSpec, type VersionSpec } from "./version-spec.js";
@@ -81,7 +81,11 @@ function toSupportTable(table: ParsedTable, inSupportSection = false): SupportTa
       const until =
         parseSupportDate(statusText) ??
         Object.entries(extra)
-          .filter(([h]) => END_HEADER.test(h) && !/release|start|initial|first/i.test(h))
+          .filter(
+            ([h, cell]) =>
+              (END_HEADER.test(h) && !/release|start|initial|first/i.test(h)) ||
+              /\b(until|through|ends?|eol)\b/i.test(cell),
+          )
           .map(([, cell]) => parseSupportDate(cell))
           .find((d) => d !== undefined);
       return {
@@ -148,11 +152,11 @@ function listsIn(nodes: readonly RootContent[]): List[] {
  * The table under a "Supported Versions" heading (or a bullet list there), else the first table
  * anywhere shaped like one.
  */
-export function findSupportTable(root: Root): SupportTable | undefined {
+export function findSupportTable(root: Root, source: string): SupportTable | undefined {
   const supportSections = sections(root).filter((s) => SECTION_TITLE.test(s.title));
   for (const section of supportSections) {
-    for (const table of tablesIn(section.nodes)) {
-      const parsed = toSupportTable(readTable(table), true);
+    for (const table of parsedTablesIn(section.nodes, source)) {
+      const parsed = toSupportTable(table, true);
       if (parsed) return parsed;
     }
   }
@@ -162,8 +166,7 @@ export function findSupportTable(root: Root): SupportTable | undefined {
       if (parsed) return parsed;
     }
   }
-  for (const table of tablesIn(root.children)) {
-    const parsed = readTable(table);
+  for (const parsed of parsedTablesIn(root.children, source)) {
     if (parsed.header.some((h) => /severity/i.test(h))) continue;
     const support = toSupportTable(parsed);
     if (support) return support;
