@@ -10,6 +10,7 @@ export { normalizeRepoUrl } from "./records/repo-url.js";
 export { packageKey } from "./records/package-key.js";
 export { parseOsvRecord, checkOsvRecord } from "./records/parse-record.js";
 export { readZipRecords, type ZipReadProblem } from "./records/read-zip.js";
+export { ZipDirectory, type ZipEntry } from "./records/zip-directory.js";
 export { OsvIndex, slimRecord } from "./records/osv-index.js";
 export {
   isAffected,
@@ -26,6 +27,7 @@ export {
   type PackageMatch,
   type UnresolvedPackage,
 } from "./matching/match-packages.js";
+export { matchToFinding, type ToFindingOptions } from "./matching/to-finding.js";
 export { groupRecords, preferredId, compareIdUsefulness, type RecordGroup } from "./grouping/alias-groups.js";
 export type { VulnerabilitySource, SourceResult, SourceProblem } from "./sources/vulnerability-source.js";
 export {
