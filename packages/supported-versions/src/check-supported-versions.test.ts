@@ -218,6 +218,7 @@ describe("checkSupportedVersions on real git repositories", () => {
           "No release found (no tag matches v1.2.3, 1.2.3, name@1.2.3, name/v1.2.3 or name-v1.2.3): the Supported Versions table was not compared with releases.",
       },
     ]);
+    expect(result.summaryMarkdown).toContain("No final release was found");
   });
 
   it("reports an unusable tag pattern and a directory that is not a repository as errors", async () => {

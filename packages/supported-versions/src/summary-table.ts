@@ -37,7 +37,15 @@ export function lineStatuses(
 }
 
 export function summaryMarkdown(statuses: readonly LineStatus[], policyPath: string | undefined): string {
-  if (statuses.length === 0) return "";
+  if (statuses.length === 0) {
+    // Say so rather than show nothing: an empty summary reads like a pass.
+    return [
+      "### Supported Versions as they should read now",
+      "",
+      "No final release was found (no matching tag or hosted release), so there is no table to derive.",
+      "",
+    ].join("\n");
+  }
   const rows = statuses.map(
     (s) => `| ${s.line}.x | ${s.supported ? ":white_check_mark:" : ":x:"} | ${s.newest} |`,
   );
