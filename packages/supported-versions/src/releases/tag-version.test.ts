@@ -22,10 +22,15 @@ describe("versionFromTag", () => {
     expect(version(tag)).toBe(expected);
   });
 
-  it.each(["latest", "stable", "nightly", "release-candidate", "v1.2.3.4.5", "backup/old"])(
-    "%s is not a release",
-    (tag) => expect(version(tag)).toBeUndefined(),
-  );
+  it.each([
+    "latest",
+    "stable",
+    "nightly",
+    "release-candidate",
+    "v1.2.3.4.5",
+    "backup/old",
+    "snapshot-2024-01-15",
+  ])("%s is not a release", (tag) => expect(version(tag)).toBeUndefined());
 
   it("keeps to one package with a glob", () => {
     expect(version("web@4.0.0", "web@*")).toBe("4.0.0");

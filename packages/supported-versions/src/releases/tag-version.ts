@@ -7,8 +7,9 @@ export interface TagPattern {
   regex: RegExp;
 }
 
+// Date tags (backup-2024-01-15) are snapshots, not releases: 2024-01-15 must not read as 2024.0.0-01-15.
 const DEFAULT =
-  /^(?:(?<name>.+?)(?:@|\/|-|_))?v?(?<version>\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
+  /^(?:(?<name>.+?)(?:@|\/|-|_))?v?(?!\d{4}-\d{2}-\d{2}$)(?<version>\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 
 /**
  * A user pattern is either a regex with a named group `version` ("^api-v(?<version>.+)$"), or a glob
