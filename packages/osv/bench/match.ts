@@ -39,7 +39,7 @@ report(`match ${packages.length} ${ecosystem} packages against the loaded index`
   ["(package, record) pairs affected", cold.affected],
   ["pairs unresolved", cold.unresolved],
   [
-    "first pass ms wall / CPU (sorts events, parses versions)",
+    "first pass ms wall / CPU (cold: JIT, name and version caches)",
     `${cold.ms.toFixed(1)} / ${cold.cpuMs.toFixed(1)}`,
   ],
   ["warm pass ms wall / CPU, best of 5 (target < 100)", `${warm.ms.toFixed(1)} / ${warm.cpuMs.toFixed(1)}`],

@@ -33,5 +33,24 @@ export function ecosystemApplies(recordEcosystem: string, packageEcosystem: stri
   const pkg = splitEcosystem(packageEcosystem);
   if (rec.base.toLowerCase() !== pkg.base.toLowerCase()) return false;
   if (rec.release === undefined || pkg.release === undefined) return true;
-  return rec.release === pkg.release;
+  return rec.release === pkg.release || canonicalRelease(rec.release) === canonicalRelease(pkg.release);
+}
+
+/** Debian codenames as OSV writes them (numbers). */
+const DEBIAN_CODENAMES: Record<string, string> = {
+  stretch: "9",
+  buster: "10",
+  bullseye: "11",
+  bookworm: "12",
+  trixie: "13",
+  forky: "14",
+};
+
+/**
+ * Spellings of one release that scanners produce: `3.18` for Alpine's `v3.18`, `bullseye` for
+ * Debian's `11`, any case.
+ */
+function canonicalRelease(release: string): string {
+  const r = release.trim().toLowerCase();
+  return DEBIAN_CODENAMES[r] ?? r.replace(/^v(?=\d)/, "");
 }

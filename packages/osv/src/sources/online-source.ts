@@ -11,6 +11,8 @@ import type { SourceProblem, SourceResult, VulnerabilitySource } from "./vulnera
 export const DEFAULT_API_BASE = "https://api.osv.dev";
 /** osv.dev rejects batches of more than 1,000 queries. */
 export const MAX_BATCH_QUERIES = 1000;
+/** A server handing out page tokens forever must not hang a scan. */
+const MAX_PAGES = 10_000;
 
 export interface OnlineSourceOptions {
   baseUrl?: string;
@@ -76,7 +78,10 @@ export class OnlineSource implements VulnerabilitySource {
     const found = keys.map(() => new Map<string, string | undefined>());
 
     let pending = queries.map((q, i) => ({ i, q }));
-    while (pending.length > 0) {
+    for (let round = 0; pending.length > 0; round++) {
+      if (round >= MAX_PAGES) {
+        throw new Error(`${this.base}/v1/querybatch: still paging after ${MAX_PAGES} pages; giving up`);
+      }
       const batches: Array<typeof pending> = [];
       for (let s = 0; s < pending.length; s += this.batchSize)
         batches.push(pending.slice(s, s + this.batchSize));
