@@ -3,12 +3,21 @@
 // character: `~` before everything, even the end of the string, then letters, then other characters)
 // and digit runs (compared numerically).
 import type { VersionScheme } from "./scheme.js";
-import { isAllDigits, isDigitCode, isLetterCode } from "./digits.js";
+import { compareDigits, isAllDigits, isDigitCode, isLetterCode, stripLeadingZeros } from "./digits.js";
+
+/**
+ * A version part pre-split into alternating runs: `texts[i]` holds the dpkg weights of a non-digit run
+ * (possibly empty) and `nums[i]` the digit run after it, without leading zeros ("0" when empty).
+ */
+export interface DpkgPart {
+  texts: number[][];
+  nums: string[];
+}
 
 export interface ParsedDpkg {
   epoch: number;
-  upstream: string;
-  revision: string;
+  upstream: DpkgPart;
+  revision: DpkgPart;
 }
 
 export function parseDpkg(input: string): ParsedDpkg | undefined {
@@ -32,7 +41,43 @@ export function parseDpkg(input: string): ParsedDpkg | undefined {
     if (!(isDigitCode(c) || isLetterCode(c) || c === 46 || c === 43 || c === 45 || c === 126))
       return undefined;
   }
-  return { epoch, upstream, revision };
+  return { epoch, upstream: splitPart(upstream), revision: splitPart(revision) };
+}
+
+function splitPart(s: string): DpkgPart {
+  const texts: number[][] = [];
+  const nums: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const text: number[] = [];
+    while (i < s.length && !isDigitCode(s.charCodeAt(i))) text.push(order(s.charCodeAt(i++)));
+    let j = i;
+    while (j < s.length && isDigitCode(s.charCodeAt(j))) j++;
+    texts.push(text);
+    nums.push(j > i ? stripLeadingZeros(s.slice(i, j)) : "0");
+    i = j;
+  }
+  return { texts, nums };
+}
+
+const NO_TEXT: number[] = [];
+
+/** verrevcmp over pre-split parts: missing runs weigh 0 (a digit or the end), missing numbers are 0. */
+function comparePart(a: DpkgPart, b: DpkgPart): number {
+  const n = a.nums.length > b.nums.length ? a.nums.length : b.nums.length;
+  for (let i = 0; i < n; i++) {
+    const ta = a.texts[i] ?? NO_TEXT;
+    const tb = b.texts[i] ?? NO_TEXT;
+    const m = ta.length > tb.length ? ta.length : tb.length;
+    for (let k = 0; k < m; k++) {
+      const wa = ta[k] ?? 0;
+      const wb = tb[k] ?? 0;
+      if (wa !== wb) return wa - wb;
+    }
+    const c = compareDigits(a.nums[i] ?? "0", b.nums[i] ?? "0");
+    if (c !== 0) return c;
+  }
+  return 0;
 }
 
 /** dpkg's character weight: `~` lowest, end of string and digits 0, letters their code, others after letters. */
@@ -43,6 +88,7 @@ function order(c: number): number {
   return c + 256;
 }
 
+/** dpkg's verrevcmp on raw strings (the reference the pre-split comparison is tested against). */
 export function verrevcmp(a: string, b: string): number {
   let i = 0;
   let j = 0;
@@ -75,7 +121,7 @@ export function verrevcmp(a: string, b: string): number {
 
 export function compareDpkg(a: ParsedDpkg, b: ParsedDpkg): number {
   if (a.epoch !== b.epoch) return a.epoch - b.epoch;
-  return verrevcmp(a.upstream, b.upstream) || verrevcmp(a.revision, b.revision);
+  return comparePart(a.upstream, b.upstream) || comparePart(a.revision, b.revision);
 }
 
 export const dpkgScheme: VersionScheme<ParsedDpkg> = { name: "dpkg", parse: parseDpkg, compare: compareDpkg };

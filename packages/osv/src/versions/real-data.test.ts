@@ -2,6 +2,8 @@
 // histories that the ecosystems' own tooling produced must come out in the order they were written.
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "./index.js";
+import { parseDpkg, verrevcmp } from "./dpkg.js";
+import { rpmvercmp } from "./rpm.js";
 import { eventEntry, readExport, type RecordShape } from "./test-support/osv-zip.js";
 
 const cache = new Map<string, Promise<RecordShape[]>>();
@@ -244,3 +246,72 @@ describe("release histories", () => {
     expect(regressions).toEqual([]);
   });
 });
+
+describe("pre-split dpkg and rpm comparisons agree with the raw-string algorithms", () => {
+  async function boundsOf(ecosystem: string): Promise<string[]> {
+    const set = new Set<string>();
+    for (const r of await records(ecosystem))
+      for (const a of r.affected ?? []) {
+        for (const range of a.ranges ?? [])
+          for (const e of range.events) {
+            const entry = eventEntry(e);
+            if (entry && entry[1] !== "0") set.add(entry[1]);
+          }
+        for (const v of a.versions ?? []) set.add(v);
+      }
+    return [...set];
+  }
+
+  it.each([
+    ["Debian", "Debian", verrevcmpFull],
+    ["Ubuntu", "Ubuntu", verrevcmpFull],
+    ["AlmaLinux", "AlmaLinux", rpmFull],
+  ] as const)("%s", async (exportName, ecosystem, reference) => {
+    const versions = (await boundsOf(exportName)).slice(0, 1500);
+    const disagreements: string[] = [];
+    for (let i = 0; i < versions.length; i++)
+      for (let j = i + 1; j < versions.length; j += 1 + (i % 7)) {
+        const a = versions[i] as string;
+        const b = versions[j] as string;
+        if (Math.sign(compareVersions(ecosystem, a, b)) !== Math.sign(reference(a, b)))
+          disagreements.push(`${a} ${b}`);
+      }
+    expect(disagreements).toEqual([]);
+  });
+});
+
+/** [epoch:]upstream[-revision] compared field by field with dpkg's raw verrevcmp. */
+function verrevcmpFull(a: string, b: string): number {
+  const x = parseDpkg(a);
+  const y = parseDpkg(b);
+  if (!x || !y) throw new Error(`not a Debian version: ${a} / ${b}`);
+  const split = (v: string): [number, string, string] => {
+    const colon = v.indexOf(":");
+    const rest = colon >= 0 ? v.slice(colon + 1) : v;
+    const dash = rest.lastIndexOf("-");
+    return [
+      colon >= 0 ? Number(v.slice(0, colon)) : 0,
+      dash >= 0 ? rest.slice(0, dash) : rest,
+      dash >= 0 ? rest.slice(dash + 1) : "",
+    ];
+  };
+  const [ea, ua, ra] = split(a.trim());
+  const [eb, ub, rb] = split(b.trim());
+  return ea - eb || verrevcmp(ua, ub) || verrevcmp(ra, rb);
+}
+
+function rpmFull(a: string, b: string): number {
+  const split = (v: string): [number, string, string] => {
+    const colon = v.indexOf(":");
+    const rest = colon >= 0 ? v.slice(colon + 1) : v;
+    const dash = rest.lastIndexOf("-");
+    return [
+      colon >= 0 ? Number(v.slice(0, colon)) : 0,
+      dash >= 0 ? rest.slice(0, dash) : rest,
+      dash >= 0 ? rest.slice(dash + 1) : "",
+    ];
+  };
+  const [ea, va, ra] = split(a.trim());
+  const [eb, vb, rb] = split(b.trim());
+  return ea - eb || rpmvercmp(va, vb) || rpmvercmp(ra, rb);
+}

@@ -5,12 +5,18 @@
 // digit segments compare numerically and beat letter segments; letter segments compare by code point;
 // when all shared segments tie, the string with segments left over is newer.
 import type { VersionScheme } from "./scheme.js";
-import { isAllDigits, isDigitCode, isLetterCode, stripLeadingZeros } from "./digits.js";
+import { compareDigits, isAllDigits, isDigitCode, isLetterCode, stripLeadingZeros } from "./digits.js";
+
+/** A segment: "~" or "^", a digit run without leading zeros (flagged numeric), or a letter run. */
+export interface RpmSegments {
+  values: string[];
+  numeric: boolean[];
+}
 
 export interface ParsedRpm {
   epoch: number;
-  version: string;
-  release: string;
+  version: RpmSegments;
+  release: RpmSegments;
 }
 
 export function parseRpm(input: string): ParsedRpm | undefined {
@@ -29,13 +35,72 @@ export function parseRpm(input: string): ParsedRpm | undefined {
   const version = dash >= 0 ? rest.slice(0, dash) : rest;
   const release = dash >= 0 ? rest.slice(dash + 1) : "";
   if (version.length === 0) return undefined;
-  return { epoch, version, release };
+  return { epoch, version: splitSegments(version), release: splitSegments(release) };
+}
+
+function splitSegments(s: string): RpmSegments {
+  const values: string[] = [];
+  const numeric: boolean[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 126 || c === 94) {
+      values.push(c === 126 ? "~" : "^");
+      numeric.push(false);
+      i++;
+    } else if (isDigitCode(c)) {
+      let j = i + 1;
+      while (j < s.length && isDigitCode(s.charCodeAt(j))) j++;
+      values.push(stripLeadingZeros(s.slice(i, j)));
+      numeric.push(true);
+      i = j;
+    } else if (isLetterCode(c)) {
+      let j = i + 1;
+      while (j < s.length && isLetterCode(s.charCodeAt(j))) j++;
+      values.push(s.slice(i, j));
+      numeric.push(false);
+      i = j;
+    } else {
+      i++; // separator
+    }
+  }
+  return { values, numeric };
+}
+
+/** rpmvercmp over pre-split segments. */
+function compareSegments(a: RpmSegments, b: RpmSegments): number {
+  const n = a.values.length > b.values.length ? a.values.length : b.values.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.values[i];
+    const y = b.values[i];
+    if (x === "~" || y === "~") {
+      if (x !== "~") return 1;
+      if (y !== "~") return -1;
+      continue;
+    }
+    if (x === "^" || y === "^") {
+      if (x === undefined) return -1;
+      if (y === undefined) return 1;
+      if (x !== "^") return 1;
+      if (y !== "^") return -1;
+      continue;
+    }
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    const xn = a.numeric[i];
+    if (xn !== b.numeric[i]) return xn ? 1 : -1;
+    if (x === y) continue;
+    if (xn) return compareDigits(x, y);
+    return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 function isAlnum(c: number): boolean {
   return isDigitCode(c) || isLetterCode(c);
 }
 
+/** rpm's rpmvercmp on raw strings (the reference the pre-split comparison is tested against). */
 export function rpmvercmp(a: string, b: string): number {
   if (a === b) return 0;
   let i = 0;
@@ -89,7 +154,7 @@ export function rpmvercmp(a: string, b: string): number {
 
 export function compareRpm(a: ParsedRpm, b: ParsedRpm): number {
   if (a.epoch !== b.epoch) return a.epoch - b.epoch;
-  return rpmvercmp(a.version, b.version) || rpmvercmp(a.release, b.release);
+  return compareSegments(a.version, b.version) || compareSegments(a.release, b.release);
 }
 
 export const rpmScheme: VersionScheme<ParsedRpm> = { name: "rpm", parse: parseRpm, compare: compareRpm };
