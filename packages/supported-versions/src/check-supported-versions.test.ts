@@ -276,4 +276,16 @@ describe("checkSupportedVersions on real git repositories", () => {
       "| 3.x | :white_check_mark: | 3.0.0 |\n| 2.x | :x: | 2.0.0 |\n| 1.x | :x: | 1.0.0 |",
     );
   });
+
+  it("reports a policy it cannot read as an error, not as a missing policy", async () => {
+    const repo = new GitRepo().write({ "SECURITY.md": "x".repeat(2 * 1024 * 1024) }).tags("v1.0.0");
+    const result = await scan(repo, { checkRuntimes: false });
+    expect(result.findings).toEqual([]);
+    expect(result.problems).toEqual([
+      {
+        level: "error",
+        message: "Security policy not read: SECURITY.md: 2097152 bytes is too large for a security policy",
+      },
+    ]);
+  });
 });

@@ -56,9 +56,11 @@ export async function checkSupportedVersions(options: SupportedVersionsOptions):
 
   let file: PolicyFile | undefined;
   let policy: SecurityPolicy | undefined;
+  let lookupFailed = false;
   try {
     file = await findPolicy(options.root);
   } catch (error) {
+    lookupFailed = true;
     problems.push({ level: "error", message: `Security policy not read: ${(error as Error).message}` });
   }
   if (file) {
@@ -71,7 +73,7 @@ export async function checkSupportedVersions(options: SupportedVersionsOptions):
         message: `${file.path}: ${(error as Error).message}`,
       });
     }
-  } else if (problems.every((p) => !p.message.startsWith("Security policy not read"))) {
+  } else if (!lookupFailed) {
     findings.push(noPolicyFinding());
   }
   if (policy) findings.push(...checkPolicy(policy));
