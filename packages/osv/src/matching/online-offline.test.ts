@@ -59,6 +59,12 @@ function realPackages(): PackageQuery[] {
     { ecosystem: "Alpine:v3.18", name: "libexif", version: "0.6.18-r0" },
     { ecosystem: "Alpine:v3.19", name: "curl", version: "8.4.0-r0" },
     { ecosystem: "PyPI", name: "requests" },
+    // A commit-level query: the commit that introduced PSF-2023-3.
+    {
+      ecosystem: "GIT",
+      name: "https://github.com/python/cpython",
+      commit: "1ef61cf71a218c71860ff6aecf0fd51edb8b65dc",
+    },
   );
   return pkgs;
 }
@@ -82,7 +88,7 @@ function comparable(result: MatchResult) {
 describe("online and offline sources agree on real packages", () => {
   let api: ApiServer;
   let bucket: ExportServer;
-  const ecosystems = ["npm", "PyPI", "crates.io", "Go", "Debian", "Alpine"];
+  const ecosystems = ["npm", "PyPI", "crates.io", "Go", "Debian", "Alpine", "GIT"];
 
   beforeAll(async () => {
     api = await startOsvApiServer({ zips: ecosystems.map(exportZip), pageSize: 5 });
@@ -118,6 +124,11 @@ describe("online and offline sources agree on real packages", () => {
     expect(offline.matches.find((m) => m.package.name === "firefox-esr")!.id).toBe("DSA-4956-1");
     expect(offline.matches.find((m) => m.package.name === "libexif")!.id).toBe("CVE-2009-3895");
     expect(offline.unresolved.map((u) => u.package.name)).toContain("requests");
+    expect(offline.matches.find((m) => m.package.ecosystem === "GIT")!.ids).toEqual(["PSF-2023-3"]);
+    // Other CPython advisories cannot be decided without the repository's history.
+    const cpython = offline.unresolved.find((u) => u.package.ecosystem === "GIT")!;
+    expect(cpython.ids.length).toBeGreaterThan(100);
+    expect(cpython.reason).toMatch(/ancestry is unknown/);
     const distinct = new Set(onlineResult.matches.flatMap((m) => m.ids));
     expect(online.stats.vulnRequests).toBeGreaterThanOrEqual(distinct.size);
   });
