@@ -34,7 +34,7 @@ describe("Maven (ComparableVersion)", () => {
     expectEqual("Maven", "1-FOO", "1-foo");
   });
 
-  it("weighs separators: .qualifier < -qualifier < -number < .number", () => {
+  it("weighs separators as ComparableVersion does: .qualifier < -qualifier < -number < .number", () => {
     expectAscending("Maven", ["1.foo", "1-foo", "1-1", "1.1"]);
     expectAscending("Maven", ["1-sp", "1-1"]);
   });

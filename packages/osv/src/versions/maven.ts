@@ -5,6 +5,8 @@
 // Qualifiers order: alpha < beta < milestone < rc = cr < snapshot < "" = ga = final = release < sp,
 // then unknown qualifiers lexically; `a1`, `b1`, `m1` mean alpha-1, beta-1, milestone-1.
 // Between kinds: list < number, string < number, string < list (so 1-1 < 1.1 and 1-sp < 1-1).
+// Where the POM reference's examples and ComparableVersion disagree (it lists 1.foo = 1-foo and
+// 1-ga-1 = 1-1), this follows ComparableVersion, which is what Maven itself runs: 1.foo < 1-foo.
 import type { VersionScheme } from "./scheme.js";
 import { compareDigits, isDigitCode, stripLeadingZeros } from "./digits.js";
 
