@@ -27,6 +27,7 @@ export {
   type PackageMatch,
   type UnresolvedPackage,
 } from "./matching/match-packages.js";
+export { gitAncestryFromClones } from "./matching/git-ancestry.js";
 export { matchToFinding, type ToFindingOptions } from "./matching/to-finding.js";
 export { groupRecords, preferredId, compareIdUsefulness, type RecordGroup } from "./grouping/alias-groups.js";
 export type { VulnerabilitySource, SourceResult, SourceProblem } from "./sources/vulnerability-source.js";

@@ -177,28 +177,37 @@ function gitVerdict(
   const repo = range.repo ?? "";
   if (ancestry) {
     const anc = (a: string, d: string): boolean | undefined => (a === "0" ? true : ancestry(repo, a, d));
+    // Undecidable steps make the answer unknown only where they could change it.
     let unknown = false;
-    const known = (v: boolean | undefined): boolean => {
-      if (v === undefined) unknown = true;
-      return v === true;
-    };
+    let limitUnknown = false;
     if (prepared.limits.length > 0) {
-      const before = prepared.limits.some((l) => !same(l) && known(ancestry(repo, c, l)));
-      if (!before && !unknown) return { status: "not-affected" };
+      const answers = prepared.limits.map((l) => (same(l) ? false : ancestry(repo, c, l)));
+      if (!answers.includes(true)) {
+        if (!answers.includes(undefined)) return { status: "not-affected" };
+        limitUnknown = true;
+      }
     }
     for (const intro of events.filter((e) => e.kind === "introduced")) {
-      if (!known(anc(intro.version, c))) continue;
-      const closedBy = events.some(
+      const reached = anc(intro.version, c);
+      if (reached === undefined) unknown = true;
+      if (reached !== true) continue;
+      let closeUnknown = false;
+      const yes = (v: boolean | undefined): boolean => {
+        if (v === undefined) closeUnknown = true;
+        return v === true;
+      };
+      const closed = events.some(
         (e) =>
-          (e.kind === "fixed" &&
-            known(anc(intro.version, e.version)) &&
-            known(ancestry(repo, e.version, c))) ||
-          (e.kind === "last_affected" &&
-            !same(e.version) &&
-            known(anc(intro.version, e.version)) &&
-            known(ancestry(repo, e.version, c))),
+          (e.kind === "fixed" || (e.kind === "last_affected" && !same(e.version))) &&
+          yes(anc(intro.version, e.version)) &&
+          yes(ancestry(repo, e.version, c)),
       );
-      if (!closedBy) return { status: "affected", fixed: fixedCommit };
+      if (closed) continue;
+      if (closeUnknown || limitUnknown) {
+        unknown = true;
+        continue;
+      }
+      return { status: "affected", fixed: fixedCommit };
     }
     if (unknown) return { status: "unresolved", reason: `ancestry of commit ${commit} in ${repo} unknown` };
     return { status: "not-affected" };
