@@ -11882,7 +11882,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6106);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7527);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -11892,7 +11892,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6106:
+/***/ 7527:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14901,41 +14901,6 @@ function renderActionYml(check, options) {
 
 
 
-
-;// CONCATENATED MODULE: ../../packages/security-policy/src/find-policy.ts
-// Finds the security policy where GitHub looks for it: the repository root, .github/ and docs/.
-
-
-const POLICY_DIRECTORIES = ["", ".github", "docs"];
-/** Markdown first, then the other forms GitHub renders or links. */
-const EXTENSIONS = [".md", ".markdown", ".mdx", ".txt", ".rst", ".adoc", ""];
-/** Files over this size are not policies; refusing them keeps a hostile repository from exhausting memory. */
-const MAX_POLICY_BYTES = 1024 * 1024;
-async function findPolicy(root) {
-    for (const ext of EXTENSIONS) {
-        for (const dir of POLICY_DIRECTORIES) {
-            let names;
-            try {
-                names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir));
-            }
-            catch {
-                continue;
-            }
-            const name = names.find((n) => n.toLowerCase() === `security${ext}`);
-            if (name === undefined)
-                continue;
-            const absolutePath = (0,external_node_path_namespaceObject.join)(root, dir, name);
-            const buffer = await (0,promises_namespaceObject.readFile)(absolutePath).catch(() => undefined);
-            if (buffer === undefined)
-                continue; // a directory named SECURITY, or unreadable
-            if (buffer.length > MAX_POLICY_BYTES) {
-                throw new Error(`${dir ? `${dir}/` : ""}${name}: ${buffer.length} bytes is too large for a security policy`);
-            }
-            return { path: dir ? `${dir}/${name}` : name, absolutePath, content: buffer.toString("utf8") };
-        }
-    }
-    return undefined;
-}
 
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/mdast-util-to-string@4.0.0/node_modules/mdast-util-to-string/lib/index.js
 /**
@@ -29100,7 +29065,65 @@ function getPoint(events, index) {
   const side = event[0] === 'enter' ? 'start' : 'end';
   return event[1][side];
 }
+;// CONCATENATED MODULE: ../../packages/security-policy/src/html-tables.ts
+const ENTITIES = { amp: "&", lt: "<", gt: ">", nbsp: " ", quot: '"' };
+function cellText(html) {
+    return html
+        .replace(/<br\s*\/?>/gi, " ")
+        .replace(/<[^>]*>/g, "")
+        .replace(/&#x([0-9a-f]+);/gi, (_m, hex) => String.fromCodePoint(parseInt(hex, 16)))
+        .replace(/&#(\d+);/g, (_m, dec) => String.fromCodePoint(Number(dec)))
+        .replace(/&(amp|lt|gt|nbsp|quot);/g, (_m, e) => ENTITIES[e])
+        .replace(/\s+/g, " ")
+        .trim();
+}
+/** Tables in one stretch of HTML that starts at `line`. */
+function htmlTables(html, line) {
+    const lineAt = (index) => line + (html.slice(0, index).match(/\n/g)?.length ?? 0);
+    const tables = [];
+    for (const table of html.matchAll(/<table\b[\s\S]*?<\/table>/gi)) {
+        const rows = [...table[0].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((row) => ({
+            line: lineAt(table.index + row.index),
+            cells: [...row[1].matchAll(/<t([dh])\b[^>]*>([\s\S]*?)<\/t\1>/gi)].map((c) => cellText(c[2])),
+        }));
+        const [head, ...body] = rows;
+        if (!head)
+            continue;
+        tables.push({
+            line: lineAt(table.index),
+            header: head.cells,
+            rows: body.filter((r) => r.cells.some(Boolean)),
+        });
+    }
+    return tables;
+}
+/**
+ * HTML tables that start in one of the nodes. Read from the source, not the nodes: a blank line inside
+ * a <table> ends the HTML block, and indented rows after it parse as code.
+ */
+function htmlTablesIn(nodes, source) {
+    const found = [];
+    let consumed = -1;
+    for (const node of nodes) {
+        const start = node.position?.start.offset;
+        if (node.type !== "html" || start === undefined || start < consumed)
+            continue;
+        const open = node.value.search(/<table\b/i);
+        if (open === -1)
+            continue;
+        const from = start + open;
+        const close = source.slice(from).search(/<\/table>/i);
+        if (close === -1)
+            continue;
+        consumed = from + close + "</table>".length;
+        const line = node.position.start.line + (node.value.slice(0, open).match(/\n/g)?.length ?? 0);
+        found.push(...htmlTables(source.slice(from, consumed), line));
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/markdown-tree.ts
+
 
 
 
@@ -29132,11 +29155,13 @@ function readTable(table) {
     return {
         line: table.position?.start.line ?? 1,
         header: (head?.children ?? []).map((c) => lib_toString(c).trim()),
-        rows: body.map((row) => ({
+        rows: body
+            .map((row) => ({
             line: row.position?.start.line ?? 1,
-            // Keep the raw Markdown of each cell too: emoji shortcodes and links matter for status parsing.
             cells: row.children.map((c) => lib_toString(c).trim()),
-        })),
+        }))
+            // Empty rows are spacers (reStructuredText grid-table borders rewritten as rows).
+            .filter((row) => row.cells.some((c) => c !== "")),
     };
 }
 function tablesIn(nodes) {
@@ -29151,6 +29176,10 @@ function tablesIn(nodes) {
     nodes.forEach(visit);
     return found;
 }
+/** GFM tables and HTML <table> blocks among the nodes, in document order. */
+function parsedTablesIn(nodes, source) {
+    return [...tablesIn(nodes).map(readTable), ...htmlTablesIn(nodes, source)].sort((a, b) => a.line - b.line);
+}
 
 
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/disclosure-timeline.ts
@@ -29161,7 +29190,7 @@ function parseDuration(text) {
     const t = text.toLowerCase();
     if (/\b(immediate(ly)?|asap|same day)\b/.test(t))
         return 0;
-    const m = /(\d+(?:\.\d+)?)\s*(business\s+|working\s+|calendar\s+)?(hours?|hrs?|days?|weeks?|months?)\b/.exec(t);
+    const m = /(\d+(?:\.\d+)?)[\s-]*(business\s+|working\s+|calendar\s+)?(hours?|hrs?|days?|weeks?|months?)\b/.exec(t);
     if (!m)
         return undefined;
     const n = Number(m[1]);
@@ -29174,6 +29203,8 @@ function parseDuration(text) {
         return n * 30;
     return n;
 }
+/** A list item that starts with severities: "- **Critical**: ...", "* High/Medium - ...". */
+const BULLET = /^\s*(?:[-*+]|\d+\.)\s+\**((?:critical|high|medium|moderate|low)(?:\s*(?:\/|,|and|&)\s*(?:critical|high|medium|moderate|low))*)\**\s*(?:severity)?\s*\**\s*[:\-–—]\s*\**\s*(.+)$/i;
 function severitiesIn(text) {
     const t = text.toLowerCase();
     const found = POLICY_SEVERITIES.filter((s) => new RegExp(`\\b${s}\\b`).test(t));
@@ -29183,8 +29214,7 @@ function severitiesIn(text) {
 }
 function findDisclosureTimeline(root, content) {
     const bySeverity = new Map();
-    for (const table of tablesIn(root.children)) {
-        const parsed = readTable(table);
+    for (const parsed of parsedTablesIn(root.children, content)) {
         const sevCol = parsed.header.findIndex((h) => /severity|priority|cvss|rating/i.test(h));
         if (sevCol === -1)
             continue;
@@ -29209,7 +29239,34 @@ function findDisclosureTimeline(root, content) {
             }
         }
     }
-    // Sentences fill only severities no table covered: "Critical issues within 30 days".
+    // Then bullets: "- **Critical**: 7 days", "* High - fix within 2 weeks", "- Low: 90-day disclosure".
+    const fromBullets = new Map();
+    content.split(/\r?\n/).forEach((text, index) => {
+        const m = BULLET.exec(text);
+        if (!m)
+            return;
+        const rest = m[2];
+        const days = /^(?:(?:fix(?:ed)?|patch(?:ed)?|resolved?)\s+)?(?:within\s+)?(\d+(?:\.\d+)?[\s-]*(?:business\s+|working\s+)?(?:hours?|days?|weeks?|months?))\b/i.exec(rest);
+        if (!days)
+            return;
+        const value = parseDuration(days[1]);
+        if (value === undefined)
+            return;
+        const disclosure = /disclos/i.test(rest) && !/fix|patch|resol/i.test(rest);
+        for (const severity of severitiesIn(m[1])) {
+            if (bySeverity.has(severity))
+                continue;
+            const entry = fromBullets.get(severity) ?? { severity, line: index + 1 };
+            if (disclosure)
+                entry.disclosureDays ??= value;
+            else
+                entry.patchDays ??= value;
+            fromBullets.set(severity, entry);
+        }
+    });
+    for (const [severity, entry] of fromBullets)
+        bySeverity.set(severity, entry);
+    // Sentences fill only severities nothing else covered: "Critical issues within 30 days".
     content.split(/\r?\n/).forEach((text, index) => {
         if (!/\b(fix|patch|resolv|resolution|remediat|timeline)/i.test(text))
             return;
@@ -29225,6 +29282,41 @@ function findDisclosureTimeline(root, content) {
         }
     });
     return POLICY_SEVERITIES.flatMap((s) => (bySeverity.has(s) ? [bySeverity.get(s)] : []));
+}
+
+;// CONCATENATED MODULE: ../../packages/security-policy/src/find-policy.ts
+// Finds the security policy where GitHub looks for it: the repository root, .github/ and docs/.
+
+
+const POLICY_DIRECTORIES = ["", ".github", "docs"];
+/** Markdown first, then the other forms GitHub renders or links. */
+const EXTENSIONS = [".md", ".markdown", ".mdx", ".txt", ".rst", ".adoc", ""];
+/** Files over this size are not policies; refusing them keeps a hostile repository from exhausting memory. */
+const MAX_POLICY_BYTES = 1024 * 1024;
+async function findPolicy(root) {
+    for (const ext of EXTENSIONS) {
+        for (const dir of POLICY_DIRECTORIES) {
+            let names;
+            try {
+                names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir));
+            }
+            catch {
+                continue;
+            }
+            const name = names.find((n) => n.toLowerCase() === `security${ext}`);
+            if (name === undefined)
+                continue;
+            const absolutePath = (0,external_node_path_namespaceObject.join)(root, dir, name);
+            const buffer = await (0,promises_namespaceObject.readFile)(absolutePath).catch(() => undefined);
+            if (buffer === undefined)
+                continue; // a directory named SECURITY, or unreadable
+            if (buffer.length > MAX_POLICY_BYTES) {
+                throw new Error(`${dir ? `${dir}/` : ""}${name}: ${buffer.length} bytes is too large for a security policy`);
+            }
+            return { path: dir ? `${dir}/${name}` : name, absolutePath, content: buffer.toString("utf8") };
+        }
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/promised-checks.ts
@@ -29246,6 +29338,86 @@ function findPromisedChecks(content) {
         }
     });
     return found;
+}
+
+;// CONCATENATED MODULE: ../../packages/security-policy/src/rst-tables.ts
+// reStructuredText tables (simple "=====  =====" and grid "+----+----+") rewritten as GFM pipe tables
+// line for line, so SECURITY.rst / SECURITY.txt go through the same Markdown reader with true line numbers.
+const SIMPLE_BORDER = /^\s*=+(\s+=+)+\s*$/;
+const GRID_BORDER = /^\s*\+([-=]+\+)+\s*$/;
+/** Column spans [start, end) from a simple-table border such as "=======  =========". */
+function spans(border) {
+    return [...border.matchAll(/=+/g)].map((m) => [m.index, m.index + m[0].length]);
+}
+function pipeRow(cells) {
+    return `| ${cells.map((c) => c.trim().replace(/\|/g, "\\|")).join(" | ")} |`;
+}
+function simpleTable(lines, start) {
+    const cols = spans(lines[start]);
+    // Cells run to the next column's start; the last one to the end of the line.
+    const cut = (line) => cols.map(([from], i) => line.slice(from, i + 1 < cols.length ? cols[i + 1][0] : undefined));
+    let i = start + 1;
+    const borders = [start];
+    while (i < lines.length && lines[i].trim() !== "") {
+        if (SIMPLE_BORDER.test(lines[i]))
+            borders.push(i);
+        i++;
+    }
+    // Needs a header border; the last border closes the table.
+    if (borders.length < 3)
+        return start + 1;
+    const [top, headerEnd] = borders;
+    const end = borders[borders.length - 1];
+    lines[top] = "";
+    for (let j = top + 1; j < end; j++) {
+        if (j === headerEnd)
+            lines[j] = pipeRow(cols.map(() => "---"));
+        else if (SIMPLE_BORDER.test(lines[j]))
+            lines[j] = pipeRow(cols.map(() => ""));
+        else
+            lines[j] = pipeRow(cut(lines[j]));
+    }
+    lines[end] = "";
+    return end + 1;
+}
+function gridTable(lines, start) {
+    let end = start + 1;
+    while (end < lines.length && /^\s*[|+]/.test(lines[end]))
+        end++;
+    const width = lines[start].trim().split("+").length - 2;
+    const header = lines.slice(start + 1, end).findIndex((l) => /^\s*\+(=+\+)+\s*$/.test(l));
+    lines[start] = "";
+    for (let j = start + 1; j < end; j++) {
+        const line = lines[j];
+        if (GRID_BORDER.test(line)) {
+            const isLast = j === end - 1;
+            lines[j] = isLast
+                ? ""
+                : header !== -1 && j === start + 1 + header
+                    ? pipeRow(Array.from({ length: width }, () => "---"))
+                    : pipeRow(Array.from({ length: width }, () => ""));
+        }
+    }
+    // Without a header separator the first row is the header: GFM needs a delimiter row after it.
+    if (header === -1 && end - start > 2) {
+        lines[start] = lines[start + 1];
+        lines[start + 1] = pipeRow(Array.from({ length: width }, () => "---"));
+    }
+    return end;
+}
+function rstTablesToMarkdown(content) {
+    const newline = content.includes("\r\n") ? "\r\n" : "\n";
+    const lines = content.split(/\r?\n/);
+    let i = 0;
+    while (i < lines.length) {
+        if (SIMPLE_BORDER.test(lines[i]))
+            i = simpleTable(lines, i);
+        else if (GRID_BORDER.test(lines[i]))
+            i = gridTable(lines, i);
+        else
+            i++;
+    }
+    return lines.join(newline);
 }
 
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/reporting-channels.ts
@@ -29500,7 +29672,8 @@ function toSupportTable(table, inSupportSection = false) {
             });
             const until = parseSupportDate(statusText) ??
                 Object.entries(extra)
-                    .filter(([h]) => END_HEADER.test(h) && !/release|start|initial|first/i.test(h))
+                    .filter(([h, cell]) => (END_HEADER.test(h) && !/release|start|initial|first/i.test(h)) ||
+                    /\b(until|through|ends?|eol)\b/i.test(cell))
                     .map(([, cell]) => parseSupportDate(cell))
                     .find((d) => d !== undefined);
             return {
@@ -29564,11 +29737,11 @@ function listsIn(nodes) {
  * The table under a "Supported Versions" heading (or a bullet list there), else the first table
  * anywhere shaped like one.
  */
-function findSupportTable(root) {
+function findSupportTable(root, source) {
     const supportSections = sections(root).filter((s) => SECTION_TITLE.test(s.title));
     for (const section of supportSections) {
-        for (const table of tablesIn(section.nodes)) {
-            const parsed = toSupportTable(readTable(table), true);
+        for (const table of parsedTablesIn(section.nodes, source)) {
+            const parsed = toSupportTable(table, true);
             if (parsed)
                 return parsed;
         }
@@ -29580,8 +29753,7 @@ function findSupportTable(root) {
                 return parsed;
         }
     }
-    for (const table of tablesIn(root.children)) {
-        const parsed = readTable(table);
+    for (const parsed of parsedTablesIn(root.children, source)) {
         if (parsed.header.some((h) => /severity/i.test(h)))
             continue;
         const support = toSupportTable(parsed);
@@ -29598,14 +29770,17 @@ function findSupportTable(root) {
 
 
 
+
 function parsePolicy(content, path = "SECURITY.md") {
-    const root = parseMarkdown(content);
-    const supportTable = findSupportTable(root);
+    // GitHub also shows SECURITY.rst / .txt; their tables become pipe tables on the same lines.
+    const markdown = /\.(rst|txt)$/i.test(path) ? rstTablesToMarkdown(content) : content;
+    const root = parseMarkdown(markdown);
+    const supportTable = findSupportTable(root, markdown);
     return {
         path,
         ...(supportTable ? { supportTable } : {}),
         reportingChannels: findReportingChannels(content),
-        disclosureTimeline: findDisclosureTimeline(root, content),
+        disclosureTimeline: findDisclosureTimeline(root, markdown),
         promisedChecks: findPromisedChecks(content),
     };
 }
@@ -29722,7 +29897,8 @@ function asOf(table, now) {
 // Which tags are releases, and of which version: v1.2.3, 1.2.3, and monorepo forms name@1.2.3,
 // name/v1.2.3, name-v1.2.3, or a pattern the user gives.
 
-const DEFAULT = /^(?:(?<name>.+?)(?:@|\/|-|_))?v?(?<version>\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
+// Date tags (backup-2024-01-15) are snapshots, not releases: 2024-01-15 must not read as 2024.0.0-01-15.
+const DEFAULT = /^(?:(?<name>.+?)(?:@|\/|-|_))?v?(?!\d{4}-\d{2}-\d{2}$)(?<version>\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 /**
  * A user pattern is either a regex with a named group `version` ("^api-v(?<version>.+)$"), or a glob
  * where `*` stands for the version ("mypkg@*", "mypkg/v*").
@@ -31756,8 +31932,15 @@ function lineStatuses(table, releases, includePrereleases = false) {
     });
 }
 function summaryMarkdown(statuses, policyPath) {
-    if (statuses.length === 0)
-        return "";
+    if (statuses.length === 0) {
+        // Say so rather than show nothing: an empty summary reads like a pass.
+        return [
+            "### Supported Versions as they should read now",
+            "",
+            "No final release was found (no matching tag or hosted release), so there is no table to derive.",
+            "",
+        ].join("\n");
+    }
     const rows = statuses.map((s) => `| ${s.line}.x | ${s.supported ? ":white_check_mark:" : ":x:"} | ${s.newest} |`);
     return [
         "### Supported Versions as they should read now",
@@ -31805,10 +31988,12 @@ async function checkSupportedVersions(options) {
     }
     let file;
     let policy;
+    let lookupFailed = false;
     try {
         file = await findPolicy(options.root);
     }
     catch (error) {
+        lookupFailed = true;
         problems.push({ level: "error", message: `Security policy not read: ${error.message}` });
     }
     if (file) {
@@ -31823,7 +32008,7 @@ async function checkSupportedVersions(options) {
             });
         }
     }
-    else if (problems.every((p) => !p.message.startsWith("Security policy not read"))) {
+    else if (!lookupFailed) {
         findings.push(noPolicyFinding());
     }
     if (policy)
