@@ -113,12 +113,14 @@ export async function findSupportedFiles(
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: [string, string][] = [];
+    const linkedDirs: [string, string][] = [];
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const childAbs = join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const linked = entry.isSymbolicLink();
+      if (linked) {
         // Follow a link only when its target stays inside the root.
         const target = await realpath(childAbs).catch(() => undefined);
         if (!target || !insideRoot(target)) continue;
@@ -131,7 +133,7 @@ export async function findSupportedFiles(
         if (skip.has(entry.name)) continue;
         if (exclude && (exclude(childRel) || exclude(`${childRel}/`))) continue;
         if (ignoredBy(here, childRel, true)) continue;
-        subdirs.push([childAbs, childRel]);
+        (linked ? linkedDirs : subdirs).push([childAbs, childRel]);
       } else if (isFile) {
         if (!selectExtractor(childRel, undefined, extractors)) continue;
         if (include && !include(childRel)) continue;
@@ -141,9 +143,13 @@ export async function findSupportedFiles(
       }
     }
     for (const [abs, childRel] of subdirs) await walk(abs, childRel, here);
+    // Folders reached through links come last, so a folder is reported under its real path when both are seen.
+    for (const [abs, childRel] of linkedDirs) deferred.push(() => walk(abs, childRel, here));
   };
 
+  const deferred: (() => Promise<void>)[] = [];
   await walk(absoluteRoot, "", []);
+  for (let next = deferred.shift(); next; next = deferred.shift()) await next();
   return { files, errors };
 }
 

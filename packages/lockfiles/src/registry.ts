@@ -22,6 +22,14 @@ import { renvLockExtractor } from "./formats/renv-lock.js";
 import { stackYamlLockExtractor } from "./formats/stack-yaml-lock.js";
 import { packageLockExtractor } from "./formats/package-lock.js";
 import { yarnLockExtractor } from "./formats/yarn-lock.js";
+import { pnpmLockExtractor } from "./formats/pnpm-lock.js";
+import { bunLockExtractor } from "./formats/bun-lock.js";
+import { requirementsTxtExtractor } from "./formats/requirements-txt.js";
+import { pipfileLockExtractor } from "./formats/pipfile-lock.js";
+import { poetryLockExtractor } from "./formats/poetry-lock.js";
+import { uvLockExtractor } from "./formats/uv-lock.js";
+import { pdmLockExtractor } from "./formats/pdm-lock.js";
+import { pylockTomlExtractor } from "./formats/pylock-toml.js";
 import { cycloneDxJsonExtractor } from "./formats/cyclonedx-json.js";
 import { cycloneDxXmlExtractor } from "./formats/cyclonedx-xml.js";
 import { spdxJsonExtractor } from "./formats/spdx-json.js";
@@ -32,6 +40,14 @@ import { installedPythonMetadataExtractor } from "./formats/installed-python-met
 export const extractors: readonly Extractor[] = [
   packageLockExtractor,
   yarnLockExtractor,
+  pnpmLockExtractor,
+  bunLockExtractor,
+  requirementsTxtExtractor,
+  pipfileLockExtractor,
+  poetryLockExtractor,
+  uvLockExtractor,
+  pdmLockExtractor,
+  pylockTomlExtractor,
   cargoLockExtractor,
   goModExtractor,
   goSumExtractor,

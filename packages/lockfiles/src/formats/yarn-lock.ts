@@ -5,10 +5,10 @@ import type { DependencyScope, PackageRecord } from "../package-record.js";
 import { packagePurl } from "../purl.js";
 import { scopesFromGraph } from "./dependency-scopes.js";
 import { isObject, objectOf, stringOf } from "./json-document.js";
+import { readLockYaml } from "./lock-yaml.js";
 import { gitCommitOf, splitNameAtVersion } from "./npm-alias.js";
 import { readManifestRoots, type ManifestRoots } from "./package-json-roots.js";
 import { parseYarnV1 } from "./yarn-v1-syntax.js";
-import { keyLines, parseYamlDocument } from "./yaml-document.js";
 
 interface Resolved {
   /** Key identifying the entry in the graph (its first spec). */
@@ -113,10 +113,9 @@ function classicEntries(content: string): Resolved[] {
 }
 
 function berryEntries(content: string): Resolved[] {
-  const yaml = parseYamlDocument(content, "yarn.lock");
-  const doc: unknown = yaml.doc.toJS({ maxAliasCount: 100 });
-  if (!isObject(doc)) throw new ExtractorError("yarn.lock must be a YAML mapping", 1);
-  const lines = keyLines(yaml, []);
+  const yaml = readLockYaml(content, "yarn.lock");
+  const doc = yaml.value;
+  const lines = yaml.keyLines.get(doc) ?? new Map<string, number>();
   const resolutions = new Set<string>();
   for (const [key, value] of Object.entries(doc))
     if (key !== "__metadata" && isObject(value)) resolutions.add(stringOf(value.resolution) ?? "");
