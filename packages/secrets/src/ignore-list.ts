@@ -29,6 +29,11 @@ export class IgnoreList {
     return this;
   }
 
+  /** The normalised entries, to rebuild the list elsewhere (worker threads). */
+  list(): string[] {
+    return [...this.entries];
+  }
+
   get size(): number {
     return this.entries.size;
   }

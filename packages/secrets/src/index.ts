@@ -26,3 +26,29 @@ export { expandExample } from "./examples.js";
 export { verifyBase62Crc32Token, base62Crc32 } from "./checksum/base62-crc.js";
 export { verifyJwt } from "./checksum/jwt.js";
 export { verifyPypiToken } from "./checksum/pypi-macaroon.js";
+export {
+  scanDirectory,
+  toScanResult,
+  type DirectoryScanOptions,
+  type DirectoryScanResult,
+  type DirectoryScanStats,
+} from "./scan-directory.js";
+export { walkTree, type WalkOptions, type WalkResult } from "./walk.js";
+export {
+  compileSecretsConfig,
+  compileUserRegex,
+  type SecretsConfig,
+  type CustomRuleConfig,
+  type CustomAllowlistConfig,
+  type CompiledSecretsConfig,
+} from "./custom-rules.js";
+export { importGitleaksConfig, type GitleaksImport } from "./gitleaks-config.js";
+export { translateGoRegex } from "./go-regex.js";
+export {
+  loadRepoSettings,
+  GITLEAKS_CONFIG_FILE_NAME,
+  type RepoSettings,
+  type RepoSettingsOptions,
+} from "./repo-settings.js";
+export { checkRedos, type RedosVerdict } from "./redos-check.js";
+export { nestedUnboundedRepetition } from "./nested-quantifier.js";

@@ -11,6 +11,8 @@ export interface RuleAllowlist {
   stopwords?: string[];
   /** Tested against the whole match (secret plus context), for context-dependent allowlisting. */
   matchRegexes?: RegExp[];
+  /** Paths (relative, forward slashes) this rule does not scan. */
+  paths?: RegExp[];
 }
 
 export interface SecretRule {

@@ -33,6 +33,8 @@ export interface TextScanResult {
 export interface GlobalAllowlist {
   /** Globs over the relative path; matching files are not scanned. Added to the defaults. */
   paths?: string[];
+  /** Regexes over the relative path (gitleaks' form of path allowlists). */
+  pathRegexes?: RegExp[];
   /** Tested against each secret. */
   regexes?: RegExp[];
   /** Case-insensitive substrings of a secret. */
@@ -89,7 +91,7 @@ export class SecretScanner {
   private readonly pathAllowed: (p: string) => boolean;
   private readonly isTestPath: (p: string) => boolean;
   private readonly testMode: TestPathMode;
-  private readonly maxBytes: number;
+  readonly maxBytes: number;
   private readonly maxLineLength: number;
 
   constructor(private readonly options: ScannerOptions = {}) {
@@ -133,7 +135,8 @@ export class SecretScanner {
 
   /** Why a path is not scanned at all, before reading it; undefined when it is scanned. */
   pathSkipReason(path: string): SkipReason | undefined {
-    if (this.pathAllowed(path)) return "allowlisted-path";
+    if (this.pathAllowed(path) || this.options.allowlist?.pathRegexes?.some((r) => r.test(path)))
+      return "allowlisted-path";
     if (this.testMode === "skip" && this.isTestPath(path)) return "test-path";
     return undefined;
   }
@@ -165,6 +168,7 @@ export class SecretScanner {
     for (const index of [...selected].sort((a, b) => a - b)) {
       const c = this.compiled[index]!;
       if (c.rule.path && !c.rule.path.test(path)) continue;
+      if (c.rule.allowlist?.paths?.some((r) => r.test(path))) continue;
       c.re.lastIndex = 0;
       for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) {
         if (m[0].length === 0) {

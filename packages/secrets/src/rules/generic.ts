@@ -119,7 +119,7 @@ export const genericRules: SecretRule[] = [
     // The first non-empty value under data: (base64) or stringData: (plain) in a document that says
     // kind: Secret before it.
     pattern:
-      /^kind:\s*["']?Secret["']?\s*$[\s\S]{0,4000}?^(?:data|stringData):[ \t]*\r?\n(?:[ \t]+#[^\n]*\n)*[ \t]+[\w.-]+:[ \t]*["']?([A-Za-z0-9+/=_.@:-]{8,})["']?[ \t]*$/m,
+      /^kind:\s*["']?Secret["']?\s*$[\s\S]{0,4000}?^(?:data|stringData):[ \t]*\r?\n(?:[ \t]{1,40}#[^\n]{0,500}\n){0,20}[ \t]+[\w.-]+:[ \t]*["']?([A-Za-z0-9+/=_.@:-]{8,})["']?[ \t]*$/m,
     minEntropy: 3,
     examples: {
       tp: [

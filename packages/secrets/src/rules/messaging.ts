@@ -44,7 +44,7 @@ export const messagingRules: SecretRule[] = [
     description: "Slack legacy workspace, refresh or session token",
     severity: "high",
     keywords: ["xoxa-", "xoxr-", "xoxs-", "xoxo-"],
-    pattern: /\b(xox[aors]-(?:\d+-){1,3}[A-Za-z0-9]{20,64})\b/,
+    pattern: /\b(xox[aors]-(?:\d{1,15}-){1,3}[A-Za-z0-9]{20,64})\b/,
     minEntropy: 3.5,
     examples: { tp: ["«raw:xoxa»-2-«d:12»-«a:32»"] },
   }),

@@ -1,0 +1,82 @@
+// Lists a working tree's files the way git would see them: .gitignore files at every level (and
+// .git/info/exclude) are honoured with the `ignore` package; .git itself and symlinks are never entered.
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import ignore, { type Ignore } from "ignore";
+
+interface Scope {
+  /** Directory of the .gitignore, relative to the root ("" for the root). */
+  base: string;
+  ig: Ignore;
+}
+
+export interface WalkResult {
+  files: string[];
+  /** Directories or entries that could not be listed. */
+  errors: { path: string; message: string }[];
+  symlinks: number;
+}
+
+export interface WalkOptions {
+  respectGitignore?: boolean;
+  /** Prune a directory (relative path) before entering it. */
+  pruneDir?: (rel: string) => boolean;
+}
+
+async function readIgnore(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function ignored(scopes: Scope[], rel: string, isDir: boolean): boolean {
+  for (const s of scopes) {
+    const sub = s.base === "" ? rel : rel.slice(s.base.length + 1);
+    if (s.ig.ignores(isDir ? `${sub}/` : sub)) return true;
+  }
+  return false;
+}
+
+export async function walkTree(root: string, options: WalkOptions = {}): Promise<WalkResult> {
+  const result: WalkResult = { files: [], errors: [], symlinks: 0 };
+  const useIgnore = options.respectGitignore ?? true;
+  const rootScopes: Scope[] = [];
+  if (useIgnore) {
+    const exclude = await readIgnore(join(root, ".git", "info", "exclude"));
+    if (exclude) rootScopes.push({ base: "", ig: ignore().add(exclude) });
+  }
+
+  const visit = async (rel: string, scopes: Scope[]): Promise<void> => {
+    const dir = rel === "" ? root : join(root, rel);
+    let here = scopes;
+    if (useIgnore) {
+      const text = await readIgnore(join(dir, ".gitignore"));
+      if (text) here = [...scopes, { base: rel, ig: ignore().add(text) }];
+    }
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      result.errors.push({ path: rel || ".", message: (e as NodeJS.ErrnoException).code ?? String(e) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      const child = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isSymbolicLink()) {
+        result.symlinks++;
+        continue;
+      }
+      if (e.isDirectory()) {
+        if (e.name === ".git" || ignored(here, child, true) || options.pruneDir?.(child)) continue;
+        subdirs.push(child);
+      } else if (e.isFile() && !ignored(here, child, false)) result.files.push(child);
+    }
+    for (const d of subdirs) await visit(d, here);
+  };
+  await visit("", rootScopes);
+  return result;
+}
