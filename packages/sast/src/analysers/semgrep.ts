@@ -1,0 +1,26 @@
+// Semgrep (any language), only when installed: SARIF output; `nosemgrep` is honoured by Semgrep itself.
+import type { Analyser } from "../analyser.js";
+import { execTool } from "../exec-tool.js";
+import { findExecutable } from "../find-executable.js";
+import { importSarif } from "../sarif-import.js";
+import { versionOf } from "../version-of.js";
+import { checkRun, parseToolJson } from "./output-json.js";
+
+export const semgrep: Analyser = {
+  name: "semgrep",
+  languages: "any",
+  optional: true,
+  locate: (env) => findExecutable("semgrep", env.PATH),
+  version: (exe, env, timeoutMs) => versionOf(exe, ["--version"], env, timeoutMs),
+  async run({ root, files, executable, timeoutMs, env }) {
+    const config = env.SEMGREP_RULES ?? "auto";
+    const run = await execTool(
+      executable,
+      ["scan", "--sarif", "--quiet", "--metrics=off", `--config=${config}`, "--", ...files],
+      { cwd: root, timeoutMs, env },
+    );
+    checkRun("semgrep", run, [0, 1]);
+    const [first] = importSarif(parseToolJson("semgrep", run), { root, tool: "semgrep" });
+    return { findings: first?.findings ?? [], problems: [] };
+  },
+};

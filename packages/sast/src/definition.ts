@@ -1,0 +1,58 @@
+// The sast check as the action and the CLI see it: its inputs and how they map to the engine.
+import { resolve } from "node:path";
+import { commonInputs, defineCheck, input, readGitHubContext } from "@bulwark/core";
+import { ANALYSER_NAMES } from "./analysers/index.js";
+import { scanSast, SCOPES } from "./scan-sast.js";
+
+export const sastCheck = defineCheck({
+  name: "sast",
+  description: "Runs the static analysers that fit the repository's languages and gates on what they find.",
+  specs: [
+    ...commonInputs,
+    input.list("tools", {
+      description: `Analysers to run instead of choosing by language: ${ANALYSER_NAMES.join(", ")}.`,
+    }),
+    input.list("sarif-files", {
+      description:
+        "SARIF files other steps wrote, merged into the results (paths relative to the workspace).",
+    }),
+    input.choice("scope", {
+      description:
+        "Which findings count: all, changed-lines (only lines a pull request adds or changes) or new (not found on the base commit). Default: all.",
+      values: SCOPES,
+      default: "all",
+    }),
+    input.number("tool-timeout", {
+      description: "Seconds each analyser may run before it is stopped. Default: 600.",
+      integer: true,
+      min: 1,
+      default: 600,
+    }),
+  ] as const,
+  async run(inputs, context) {
+    let base: string | undefined;
+    let head: string | undefined;
+    if (inputs.scope !== "all") {
+      const gh = readGitHubContext(context.env);
+      const change = gh.pullRequest ?? gh.mergeGroup;
+      if (change) {
+        base = change.baseSha;
+        head = change.headSha;
+      } else if (gh.push?.before) {
+        base = gh.push.before;
+        head = gh.push.after;
+      }
+    }
+    return scanSast({
+      root: context.root,
+      tools: inputs.tools ?? [],
+      sarifFiles: (inputs.sarifFiles ?? []).map((f) => resolve(context.workspace, f)),
+      scope: inputs.scope,
+      ...(base && head ? { base, head } : {}),
+      timeoutMs: inputs.toolTimeout * 1000,
+      env: context.env as NodeJS.ProcessEnv,
+      tempDir: context.tempDir,
+      progress: (m) => context.progress(m),
+    });
+  },
+});

@@ -1,0 +1,10 @@
+export { scanSast, SCOPES, SAST_VERSION, UnknownToolError } from "./scan-sast.js";
+export type { SastOptions, Scope, AnalyserReport } from "./scan-sast.js";
+export { sastCheck } from "./definition.js";
+export { ANALYSERS, ANALYSER_NAMES } from "./analysers/index.js";
+export type { Analyser, AnalyserContext, AnalyserOutput, RawFinding } from "./analyser.js";
+export { detectSources, languageOfName, languageOfShebang, LANGUAGES } from "./languages.js";
+export type { Language, DetectedSources } from "./languages.js";
+export { importSarif, SarifReadError } from "./sarif-import.js";
+export { parseUnifiedDiff, changedLines } from "./changed-lines.js";
+export { mergeDuplicates } from "./dedupe.js";

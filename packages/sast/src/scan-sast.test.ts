@@ -1,0 +1,166 @@
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { scanSast } from "./scan-sast.js";
+import { FIXTURE, fixtureRepo, git } from "./test-support/fixture.js";
+
+function script(body: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "sast-fake-tool-"));
+  const file = join(dir, "tool");
+  writeFileSync(file, `#!/bin/sh\n${body}\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
+
+describe("scanSast on the fixture repository", () => {
+  it("runs the analysers for its languages, skipping node_modules and gitignored paths", async () => {
+    const result = await scanSast({ root: FIXTURE });
+    expect(result.problems.filter((p) => p.level === "error")).toEqual([]);
+    expect(result.outputs?.tools).toBe("bandit,eslint,shellcheck,cppcheck,flawfinder");
+    const tools = new Set(result.findings.map((f) => f.tool));
+    expect([...tools].sort()).toEqual(["bandit", "cppcheck", "eslint", "flawfinder", "shellcheck"]);
+    const paths = new Set(result.findings.map((f) => f.location?.path));
+    expect(paths.has("node_modules/dep/index.js")).toBe(false);
+    expect(paths.has("build/generated.py")).toBe(false);
+    // Not installed here: a notice, not an error and not silence.
+    expect(
+      result.problems.some((p) => p.level === "notice" && p.message.startsWith("semgrep is not installed")),
+    ).toBe(true);
+    expect(result.summaryMarkdown).toContain("| bandit |");
+    expect(new Set(result.findings.map((f) => f.fingerprint)).size).toBe(result.findings.length);
+  });
+
+  it("merges one issue found by cppcheck and flawfinder into one finding naming both", async () => {
+    const result = await scanSast({ root: FIXTURE, tools: ["cppcheck", "flawfinder"] });
+    const line28 = result.findings.filter(
+      (f) => f.location?.path === "native/copy.c" && f.location.startLine === 28,
+    );
+    const merged = line28.find((f) => (f.properties?.tools as string[]).length === 2);
+    expect(merged?.properties?.tools).toEqual(["cppcheck", "flawfinder"]);
+    expect(merged?.ids).toContain("CWE-119");
+    expect(merged?.message).toMatch(/Also reported by/);
+    // flawfinder's scanf finding (CWE-120/CWE-20) stays separate: no CWE in common.
+    expect(line28).toHaveLength(2);
+  });
+
+  it("keeps fingerprints when unrelated lines are added above a finding", async () => {
+    const dir = fixtureRepo();
+    const before = await scanSast({ root: dir, tools: ["bandit"] });
+    const file = join(dir, "app/server.py");
+    writeFileSync(file, `"""Docs."""\n\n\n${readFileSync(file, "utf8")}`);
+    const after = await scanSast({ root: dir, tools: ["bandit"] });
+    expect(after.findings.map((f) => f.location?.startLine)).not.toEqual(
+      before.findings.map((f) => f.location?.startLine),
+    );
+    expect(after.findings.map((f) => f.fingerprint).sort()).toEqual(
+      before.findings.map((f) => f.fingerprint).sort(),
+    );
+  });
+});
+
+describe("analyser faults", () => {
+  it("a missing tool is an error problem; the other results stand", async () => {
+    const result = await scanSast({
+      root: FIXTURE,
+      tools: ["bandit", "shellcheck"],
+      env: { ...process.env, PATH: "/nonexistent" },
+      executables: { shellcheck: "/usr/bin/shellcheck" },
+    });
+    expect(result.problems).toContainEqual({
+      level: "error",
+      message: "bandit is not installed (not found on PATH), so 1 file(s) were not checked by it",
+    });
+    expect(result.findings.filter((f) => f.tool === "shellcheck").length).toBeGreaterThan(0);
+  });
+
+  it("a crashing tool is an error problem with its stderr tail", async () => {
+    const crash = script('echo "Traceback: boom" >&2\nexit 2');
+    const result = await scanSast({
+      root: FIXTURE,
+      tools: ["bandit", "shellcheck"],
+      executables: { bandit: crash },
+    });
+    expect(result.problems).toContainEqual({
+      level: "error",
+      message: "bandit exited with code 2: Traceback: boom",
+    });
+    expect(result.findings.some((f) => f.tool === "bandit")).toBe(false);
+    expect(result.findings.some((f) => f.tool === "shellcheck")).toBe(true);
+  });
+
+  it("a hanging tool is stopped at the time limit", async () => {
+    const hang = script("sleep 30");
+    const started = Date.now();
+    const result = await scanSast({
+      root: FIXTURE,
+      tools: ["cppcheck"],
+      executables: { cppcheck: hang },
+      timeoutMs: 1000,
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result.problems).toContainEqual({ level: "error", message: "cppcheck timed out" });
+  });
+
+  it("output that is not the tool's format is an error, never an empty pass", async () => {
+    const garbage = script("echo not json; exit 0");
+    const result = await scanSast({
+      root: FIXTURE,
+      tools: ["shellcheck"],
+      executables: { shellcheck: garbage },
+    });
+    expect(result.problems[0]).toMatchObject({
+      level: "error",
+      message: "shellcheck did not write JSON (exit code 0)",
+    });
+  });
+
+  it("an unknown tool name is refused", async () => {
+    await expect(scanSast({ root: FIXTURE, tools: ["pylint"] })).rejects.toThrow(
+      /unknown tool pylint; known tools: bandit/,
+    );
+  });
+});
+
+describe("scope", () => {
+  function branchWithChange(): { dir: string; base: string; head: string } {
+    const dir = fixtureRepo();
+    const base = git(dir, "rev-parse", "HEAD").trim();
+    git(dir, "checkout", "-q", "-b", "feature");
+    const file = join(dir, "app/server.py");
+    // One new issue, and an old one moved down by an unrelated edit.
+    writeFileSync(
+      file,
+      `import os\n${readFileSync(file, "utf8")}\n\ndef shell(c):\n    return os.system(c)\n`,
+    );
+    git(dir, "commit", "-qam", "add shell");
+    return { dir, base, head: git(dir, "rev-parse", "HEAD").trim() };
+  }
+
+  it("changed-lines keeps only findings on lines the change added", async () => {
+    const { dir, base, head } = branchWithChange();
+    const result = await scanSast({ root: dir, tools: ["bandit"], scope: "changed-lines", base, head });
+    expect(result.findings.map((f) => `${f.ruleId}:${f.location?.startLine}`)).toEqual(["B605:28"]);
+    expect(result.stats?.["findings-before-scope"]).toBe(7);
+  });
+
+  it("new keeps only findings the base commit does not have", async () => {
+    const { dir, base, head } = branchWithChange();
+    const result = await scanSast({ root: dir, tools: ["bandit"], scope: "new", base, head });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(["B605"]);
+  });
+
+  it("an unknown base commit is an error and every finding is reported", async () => {
+    const { dir, head } = branchWithChange();
+    const result = await scanSast({
+      root: dir,
+      tools: ["bandit"],
+      scope: "changed-lines",
+      base: "f".repeat(40),
+      head,
+    });
+    expect(result.findings).toHaveLength(7);
+    expect(result.problems[0]?.level).toBe("error");
+    expect(result.problems[0]?.message).toMatch(/^git diff f+\.\.\.[0-9a-f]+ failed/);
+  });
+});

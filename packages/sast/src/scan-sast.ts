@@ -1,0 +1,279 @@
+// The sast engine: detect languages, run the matching analysers in parallel, convert, merge duplicates,
+// narrow to the change when asked, and return one ScanResult.
+import { availableParallelism, tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+import type { Finding, ScanProblem, ScanResult } from "@bulwark/core";
+import { ToolFailure, type Analyser, type RawFinding } from "./analyser.js";
+import { ANALYSERS, ANALYSER_NAMES } from "./analysers/index.js";
+import { extractCommit } from "./base-snapshot.js";
+import { changedLines } from "./changed-lines.js";
+import { mergeDuplicates } from "./dedupe.js";
+import { ToolStartError } from "./exec-tool.js";
+import { detectSources, type Language } from "./languages.js";
+import { mapBounded } from "./pool.js";
+import { importSarif, SarifReadError } from "./sarif-import.js";
+import { SourceLines, toFindings } from "./to-findings.js";
+
+export const SAST_VERSION = "0.1.0";
+export const SCOPES = ["all", "changed-lines", "new"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface SastOptions {
+  /** Absolute directory to scan; finding paths are relative to it. */
+  root: string;
+  /** Analysers to run; default: those for the languages found. */
+  tools?: readonly string[];
+  /** SARIF logs other steps produced, merged in (absolute paths or relative to root). */
+  sarifFiles?: readonly string[];
+  scope?: Scope;
+  /** Commits the change goes from and to, for changed-lines and new. */
+  base?: string;
+  head?: string;
+  /** Time limit per analyser run. Default 10 minutes. */
+  timeoutMs?: number;
+  /** Analysers run at once. Default: the number of CPUs, at most 4. */
+  concurrency?: number;
+  /** Environment for the tools (PATH is where they are looked for). Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Executable per analyser name, overriding the PATH lookup. */
+  executables?: Readonly<Record<string, string>>;
+  tempDir?: string;
+  progress?(message: string): void;
+}
+
+export interface AnalyserReport {
+  name: string;
+  status: "ran" | "missing" | "failed" | "skipped";
+  version?: string;
+  files: number;
+  findings: number;
+  note?: string;
+}
+
+export class UnknownToolError extends Error {}
+
+interface ToolsOutcome {
+  raw: RawFinding[];
+  problems: ScanProblem[];
+  reports: AnalyserReport[];
+  notices: string[];
+}
+
+function filesFor(analyser: Analyser, files: Map<Language, string[]>): string[] {
+  if (analyser.languages === "any") return [...files.values()].flat().sort();
+  return analyser.languages.flatMap((l) => files.get(l) ?? []).sort();
+}
+
+async function runAnalysers(
+  root: string,
+  options: SastOptions,
+  log: (m: string) => void,
+): Promise<ToolsOutcome> {
+  const env = options.env ?? process.env;
+  const detected = await detectSources(root);
+  const explicit =
+    options.tools && options.tools.length > 0 ? options.tools.map((t) => t.toLowerCase()) : undefined;
+  if (explicit) {
+    const unknown = explicit.filter((t) => !ANALYSER_NAMES.includes(t));
+    if (unknown.length > 0) {
+      throw new UnknownToolError(
+        `unknown tool ${unknown.join(", ")}; known tools: ${ANALYSER_NAMES.join(", ")}`,
+      );
+    }
+  }
+  const chosen = ANALYSERS.filter((a) =>
+    explicit ? explicit.includes(a.name) : filesFor(a, detected.files).length > 0,
+  );
+  const notices: string[] = [];
+  const outcomes = await mapBounded(
+    chosen,
+    options.concurrency ?? Math.min(4, availableParallelism()),
+    async (analyser) => {
+      const files = filesFor(analyser, detected.files);
+      const report: AnalyserReport = {
+        name: analyser.name,
+        status: "skipped",
+        files: files.length,
+        findings: 0,
+      };
+      const problems: ScanProblem[] = [];
+      if (files.length === 0 && analyser.name !== "gosec") {
+        report.note = "no files for it";
+        notices.push(`${analyser.name} was asked for but there are no files for it.`);
+        return { raw: [] as RawFinding[], problems, report };
+      }
+      const executable = options.executables?.[analyser.name] ?? analyser.locate(env);
+      if (!executable) {
+        report.status = "missing";
+        if (analyser.optional && !explicit) {
+          notices.push(
+            `${analyser.name} is not installed, so it did not run (install it to add its checks).`,
+          );
+        } else {
+          problems.push({
+            level: "error",
+            message: `${analyser.name} is not installed (not found on PATH), so ${files.length} file(s) were not checked by it`,
+          });
+        }
+        return { raw: [] as RawFinding[], problems, report };
+      }
+      const timeoutMs = options.timeoutMs ?? 600_000;
+      report.version = await analyser.version(executable, env, timeoutMs);
+      log(`Running ${analyser.name} ${report.version} on ${files.length} file(s)`);
+      try {
+        const out = await analyser.run({
+          root,
+          files,
+          executable,
+          timeoutMs,
+          tempDir: options.tempDir ?? tmpdir(),
+          env,
+        });
+        report.status = "ran";
+        report.findings = out.findings.length;
+        problems.push(...out.problems);
+        return { raw: out.findings, problems, report };
+      } catch (err) {
+        if (!(err instanceof ToolFailure || err instanceof ToolStartError)) throw err;
+        report.status = "failed";
+        report.note = err.message;
+        problems.push({ level: "error", message: err.message });
+        return { raw: [] as RawFinding[], problems, report };
+      }
+    },
+  );
+  return {
+    raw: outcomes.flatMap((o) => o.raw),
+    problems: outcomes.flatMap((o) => o.problems),
+    reports: outcomes.map((o) => o.report),
+    notices,
+  };
+}
+
+async function readSarifFiles(
+  root: string,
+  files: readonly string[],
+): Promise<{ raw: RawFinding[]; problems: ScanProblem[]; reports: AnalyserReport[] }> {
+  const raw: RawFinding[] = [];
+  const problems: ScanProblem[] = [];
+  const reports: AnalyserReport[] = [];
+  for (const file of files) {
+    const path = resolve(root, file);
+    const display = relative(root, path) || file;
+    try {
+      const runs = importSarif(JSON.parse(await readFile(path, "utf8")), { root });
+      for (const run of runs) {
+        raw.push(...run.findings);
+        reports.push({
+          name: run.tool,
+          status: "ran",
+          ...(run.version ? { version: run.version } : {}),
+          files: 0,
+          findings: run.findings.length,
+          note: `from ${display}`,
+        });
+      }
+    } catch (err) {
+      const why =
+        err instanceof SyntaxError
+          ? `not JSON: ${err.message}`
+          : err instanceof SarifReadError
+            ? err.message
+            : (err as Error).message;
+      problems.push({
+        level: "error",
+        path: display,
+        message: `could not read SARIF file ${display}: ${why}`,
+      });
+    }
+  }
+  return { raw, problems, reports };
+}
+
+function summary(reports: readonly AnalyserReport[], scopeNote: string | undefined): string {
+  const rows = reports.map(
+    (r) =>
+      `| ${r.name} | ${r.version ?? ""} | ${r.status} | ${r.files} | ${r.findings} | ${(r.note ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, 200)} |`,
+  );
+  return [
+    "### Analysers",
+    "",
+    "| Tool | Version | Status | Files | Findings | Note |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows,
+    ...(scopeNote ? ["", scopeNote] : []),
+    "",
+  ].join("\n");
+}
+
+/** Scans `root` with the analysers for its languages; never throws for a tool's failure. */
+export async function scanSast(options: SastOptions): Promise<ScanResult> {
+  const log = options.progress ?? (() => {});
+  const root = resolve(options.root);
+  const tools = await runAnalysers(root, options, log);
+  const imported = await readSarifFiles(root, options.sarifFiles ?? []);
+  const problems = [...tools.problems, ...imported.problems];
+  let findings: Finding[] = mergeDuplicates(
+    await toFindings([...tools.raw, ...imported.raw], new SourceLines(root)),
+  );
+  const total = findings.length;
+  const scope = options.scope ?? "all";
+  let scopeNote: string | undefined;
+  if (scope !== "all") {
+    if (!options.base || !options.head) {
+      scopeNote = `Scope ${scope} needs a pull request (base and head commits); every finding is reported.`;
+      problems.push({ level: "notice", message: scopeNote });
+    } else if (scope === "changed-lines") {
+      try {
+        const changed = await changedLines(root, options.base, options.head);
+        findings = findings.filter((f) => {
+          const lines = f.location ? changed.get(f.location.path) : undefined;
+          const line = f.location?.startLine;
+          return lines !== undefined && line !== undefined && lines.has(line);
+        });
+        scopeNote = `Scope changed-lines: ${findings.length} of ${total} findings are on lines changed in ${options.base.slice(0, 12)}...${options.head.slice(0, 12)}.`;
+      } catch (err) {
+        problems.push({ level: "error", message: `${(err as Error).message}; every finding is reported` });
+      }
+    } else {
+      let snapshot: { dir: string; root: string } | undefined;
+      try {
+        snapshot = await extractCommit(root, options.base, options.tempDir ?? tmpdir());
+        const base = await runAnalysers(snapshot.root, { ...options, sarifFiles: [] }, log);
+        const known = new Set(
+          mergeDuplicates(await toFindings(base.raw, new SourceLines(snapshot.root))).map(
+            (f) => f.fingerprint,
+          ),
+        );
+        findings = findings.filter((f) => !known.has(f.fingerprint));
+        scopeNote = `Scope new: ${findings.length} of ${total} findings are not in the base commit ${options.base.slice(0, 12)}.`;
+      } catch (err) {
+        problems.push({
+          level: "error",
+          message: `could not scan the base commit: ${(err as Error).message}; every finding is reported`,
+        });
+      } finally {
+        if (snapshot) await rm(snapshot.dir, { recursive: true, force: true });
+      }
+    }
+  }
+  const reports = [...tools.reports, ...imported.reports];
+  for (const notice of tools.notices) problems.push({ level: "notice", message: notice });
+  const stats: Record<string, number> = { findings: findings.length, "findings-before-scope": total };
+  for (const r of reports) stats[`${r.name}-findings`] = r.findings;
+  return {
+    tool: "sast",
+    toolVersion: SAST_VERSION,
+    findings,
+    problems,
+    summaryMarkdown: summary(reports, scopeNote),
+    stats,
+    outputs: {
+      tools: reports
+        .filter((r) => r.status === "ran")
+        .map((r) => r.name)
+        .join(","),
+    },
+  };
+}
