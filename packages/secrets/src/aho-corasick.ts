@@ -4,10 +4,10 @@
 
 export class KeywordMatcher {
   private readonly classOf: Uint8Array;
-  private readonly width: number;
   private readonly next: Int32Array;
-  /** For each state, the keyword ids ending there (including via failure links), or undefined. */
-  private readonly outputs: (number[] | undefined)[];
+  /** By state row offset: the keyword ids ending there (including via failure links). */
+  private readonly outputs: number[][];
+  private readonly hasOutput: Uint8Array;
   readonly keywordCount: number;
 
   constructor(keywords: readonly string[]) {
@@ -26,7 +26,6 @@ export class KeywordMatcher {
         }
       }
     }
-    this.width = classes;
     // Build the trie.
     const trie: number[][] = [new Array<number>(classes).fill(-1)];
     const out: number[][] = [[]];
@@ -66,21 +65,28 @@ export class KeywordMatcher {
         }
       }
     }
+    // Transitions hold the target's row offset (state * width), saving a multiply per character.
     this.next = new Int32Array(trie.length * classes);
-    trie.forEach((row, s) => row.forEach((t, c) => (this.next[s * classes + c] = t)));
-    this.outputs = out.map((o) => (o.length > 0 ? o : undefined));
+    trie.forEach((row, s) => row.forEach((t, c) => (this.next[s * classes + c] = t * classes)));
+    this.outputs = [];
+    this.hasOutput = new Uint8Array(trie.length * classes);
+    out.forEach((o, s) => {
+      if (o.length > 0) {
+        this.outputs[s * classes] = o;
+        this.hasOutput[s * classes] = 1;
+      }
+    });
   }
 
   /** Ids of the keywords that occur in `text` (each once). */
   find(text: string): Set<number> {
     const found = new Set<number>();
-    const { classOf, next, width, outputs } = this;
+    const { classOf, next, outputs, hasOutput } = this;
     let s = 0;
     for (let i = 0, n = text.length; i < n; i++) {
-      s = next[s * width + classOf[text.charCodeAt(i)]!]!;
-      const o = outputs[s];
-      if (o !== undefined) {
-        for (const id of o) found.add(id);
+      s = next[s + classOf[text.charCodeAt(i)]!]!;
+      if (hasOutput[s] === 1) {
+        for (const id of outputs[s]!) found.add(id);
         if (found.size === this.keywordCount) break;
       }
     }

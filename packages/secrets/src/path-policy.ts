@@ -51,7 +51,7 @@ export type TestPathMode = "lower" | "skip" | "keep";
 
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {
   if (globs.length === 0) return () => false;
-  const m = picomatch([...globs], { dot: true });
-  // A glob starting with **/ should also match at the root: picomatch already does for "**/x".
-  return (path) => m(path);
+  // One combined regex: testing each glob separately cost ~35 µs per path with ~35 globs.
+  const re = new RegExp(globs.map((g) => picomatch.makeRe(g, { dot: true }).source).join("|"));
+  return (path) => re.test(path);
 }

@@ -124,7 +124,7 @@ export async function scanDirectory(
     outcomes = await runOnWorkers(walk.files, root, options, wanted, script);
   } else {
     outcomes = [];
-    for (const file of walk.files) outcomes.push(await scanFile(scanner, root, file));
+    for (const file of walk.files) outcomes.push(scanFile(scanner, root, file));
   }
 
   const findings: SecretFinding[] = [];

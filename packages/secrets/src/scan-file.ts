@@ -1,6 +1,6 @@
 // Reads and scans one file of a working tree: the unit of work shared by the single-threaded path
 // and the worker threads.
-import { readFile, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import type { ScanProblem } from "@bulwark/core";
 import type { SecretScanner, SkipReason } from "./scanner.js";
@@ -19,14 +19,37 @@ export interface FileOutcome {
   problem?: ScanProblem;
 }
 
-export async function scanFile(scanner: SecretScanner, root: string, path: string): Promise<FileOutcome> {
+/**
+ * Reads a file unless it is larger than `max`; undefined when too large. Synchronous on purpose: for
+ * the many small files of a source tree, the promise machinery of fs/promises costs more than the read
+ * (measured: ~0.2 ms per file), and this runs on worker threads or in a batch CLI/action anyway.
+ */
+function readUpTo(file: string, max: number): Buffer | undefined {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > max) return undefined;
+    const buf = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const n = readSync(fd, buf, at, size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return at === size ? buf : buf.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function scanFile(scanner: SecretScanner, root: string, path: string): FileOutcome {
   const reason = scanner.pathSkipReason(path);
   if (reason) return { path, bytes: 0, findings: [], skipped: reason };
   let buf: Buffer;
   try {
-    const info = await stat(join(root, path));
-    if (info.size > scanner.maxBytes) return { path, bytes: 0, findings: [], skipped: "too-large" };
-    buf = await readFile(join(root, path));
+    const read = readUpTo(join(root, path), scanner.maxBytes);
+    if (!read) return { path, bytes: 0, findings: [], skipped: "too-large" };
+    buf = read;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return {

@@ -13,9 +13,6 @@ const { root, init } = workerData as { root: string; init: WorkerScannerInit };
 const scanner = new SecretScanner(fromWorkerInit(init));
 
 parentPort?.on("message", (job: Job) => {
-  void (async () => {
-    const outcomes: FileOutcome[] = [];
-    for (const file of job.files) outcomes.push(await scanFile(scanner, root, file));
-    parentPort?.postMessage({ id: job.id, outcomes });
-  })();
+  const outcomes: FileOutcome[] = job.files.map((file) => scanFile(scanner, root, file));
+  parentPort?.postMessage({ id: job.id, outcomes });
 });

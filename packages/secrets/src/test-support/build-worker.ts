@@ -6,17 +6,20 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-export async function buildWorkerScript(): Promise<string> {
+/** `packageDir`: packages/secrets (needed when this module is itself bundled, as in the benchmark). */
+export async function buildWorkerScript(
+  packageDir = fileURLToPath(new URL("../../", import.meta.url)),
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "bulwark-secrets-worker-"));
   const outfile = join(dir, "scan-worker.mjs");
   await build({
-    entryPoints: [fileURLToPath(new URL("../scan-worker.ts", import.meta.url))],
+    entryPoints: [join(packageDir, "src", "scan-worker.ts")],
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     outfile,
-    alias: { "@bulwark/core": fileURLToPath(new URL("../../../core/src/index.ts", import.meta.url)) },
+    alias: { "@bulwark/core": join(packageDir, "..", "core", "src", "index.ts") },
     // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
