@@ -18,12 +18,12 @@ export const sastCheck = defineCheck({
     }),
     input.choice("scope", {
       description:
-        "Which findings count: all, changed-lines (only lines a pull request adds or changes) or new (not found on the base commit). Default: all.",
+        "Which findings count: all, changed-lines (only lines a pull request adds or changes) or new (not found on the base commit).",
       values: SCOPES,
       default: "all",
     }),
     input.number("tool-timeout", {
-      description: "Seconds each analyser may run before it is stopped. Default: 600.",
+      description: "Seconds each analyser may run before it is stopped.",
       integer: true,
       min: 1,
       default: 600,

@@ -8,3 +8,4 @@ export type { Language, DetectedSources } from "./languages.js";
 export { importSarif, SarifReadError } from "./sarif-import.js";
 export { parseUnifiedDiff, changedLines } from "./changed-lines.js";
 export { mergeDuplicates } from "./dedupe.js";
+export { eslintHostMain, registerEslintHost, ESLINT_HOST_FLAG } from "./analysers/eslint-host.js";

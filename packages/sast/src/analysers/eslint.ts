@@ -8,6 +8,7 @@ import type { ScanProblem, Severity } from "@bulwark/core";
 import type { Analyser, RawFinding } from "../analyser.js";
 import { execTool } from "../exec-tool.js";
 import { versionOf } from "../version-of.js";
+import { ESLINT_HOST_FLAG, ESLINT_VERSION, eslintHostScript } from "./eslint-host.js";
 import { checkRun, parseToolJson } from "./output-json.js";
 
 /** Rules whose hits usually mean code execution; the rest are "worth a look". */
@@ -111,9 +112,22 @@ export const eslint: Analyser = {
   name: "eslint",
   languages: ["javascript", "typescript"],
   optional: false,
-  locate: () => eslintScript(),
-  version: (script, env, timeoutMs) => versionOf(process.execPath, [script, "--version"], env, timeoutMs),
+  // Our own dependency on disk, else the bundle that carries it.
+  locate: () => eslintScript() ?? eslintHostScript(),
+  version: async (script, env, timeoutMs) =>
+    script === eslintHostScript()
+      ? ESLINT_VERSION
+      : versionOf(process.execPath, [script, "--version"], env, timeoutMs),
   async run({ root, files, executable, timeoutMs, env, tempDir }) {
+    if (executable === eslintHostScript()) {
+      const run = await execTool(process.execPath, [executable, ESLINT_HOST_FLAG, root, ...files], {
+        cwd: root,
+        timeoutMs,
+        env,
+      });
+      checkRun("eslint", run, [0]);
+      return eslintFindings(parseToolJson("eslint", run) as EslintFileResult[], root);
+    }
     const dir = await mkdtemp(join(tempDir, "eslint-"));
     try {
       const config = join(dir, "eslint.config.mjs");
