@@ -1,9 +1,10 @@
 // The checks `bulwark` knows: the same definitions the actions run.
+import { sastCheck } from "@bulwark/sast";
 import { supportedVersionsCheck } from "@bulwark/supported-versions";
 import type { CliProgram } from "./main.js";
 import { CLI_VERSION } from "./version.js";
 
 export const program: CliProgram = {
   version: CLI_VERSION,
-  checks: [supportedVersionsCheck],
+  checks: [supportedVersionsCheck, sastCheck],
 };
