@@ -1,0 +1,39 @@
+export {
+  parseImageReference,
+  formatImageReference,
+  ReferenceError,
+  DOCKER_HUB,
+  type ImageReference,
+} from "./reference.js";
+export {
+  RegistryClient,
+  RegistryError,
+  type RegistryClientOptions,
+  type FetchedManifest,
+  type ResolvedImage,
+} from "./registry/client.js";
+export { readDockerConfigCredentials, normaliseHost, type Credential } from "./registry/credentials.js";
+export { DigestMismatchError, sha256Digest, verifyingStream } from "./registry/digest-stream.js";
+export { parseWwwAuthenticate, type Challenge } from "./registry/www-authenticate.js";
+export { Limiter } from "./registry/limiter.js";
+export * from "./registry/media-types.js";
+export { registryImageSource } from "./registry/registry-source.js";
+export type { ImageSource, SourceLayer } from "./image-source.js";
+export { dockerArchiveSource } from "./local/docker-archive.js";
+export { ociLayoutSource, localImageSource, type OciLayoutOptions } from "./local/oci-layout.js";
+export { openArchive, type ArchiveReader } from "./local/archive-reader.js";
+export { LayerCache } from "./layers/layer-cache.js";
+export {
+  readLayer,
+  type LayerChanges,
+  type LayerEntry,
+  type LayerReadOptions,
+} from "./layers/layer-changes.js";
+export { ImageFilesystem, type FileVersion } from "./layers/image-filesystem.js";
+export { cleanTarPath, resolveLinkTarget } from "./layers/tar-path.js";
+export type { ImagePackage, LayerInfo } from "./inventory/image-package.js";
+export { parseOsRelease, osInfoFromRelease, osvEcosystem, type OsInfo } from "./inventory/os-release.js";
+export { parseDpkgStatus, DpkgParseError, type DpkgPackage } from "./inventory/dpkg.js";
+export { parseApkInstalled, ApkParseError, type ApkPackage } from "./inventory/apk.js";
+export { osPackages } from "./inventory/os-packages.js";
+export { scanImage, type ScanImageOptions, type ImageInventory } from "./scan-image.js";
