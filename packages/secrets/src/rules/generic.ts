@@ -44,6 +44,8 @@ const NOT_A_LITERAL = [
   /^[A-Za-z_][A-Za-z_.-]*$/,
   /^(?:process\.env|os\.environ|os\.getenv|env\.|secrets\.|vars\.|config\.|settings\.|self\.|this\.)/i,
   /^[0-9]+$/,
+  // Query strings and interpolation markers.
+  /^[?&$%@!]/,
   // File paths and URLs are references to where a secret lives.
   /^(?:\.{0,2}\/|~\/|[a-z]+:\/\/)/i,
   /^[A-Za-z0-9_.-]+\.(?:pem|key|json|txt|crt|p12|pfx|env|ya?ml)$/i,
@@ -144,7 +146,7 @@ export const genericRules: SecretRule[] = [
   }),
   rule({
     id: "generic-secret-assignment",
-    description: "Password, secret or key assigned a literal value",
+    description: "Password, secret or key assigned a quoted literal",
     severity: "medium",
     keywords: [
       "passw",
@@ -164,27 +166,73 @@ export const genericRules: SecretRule[] = [
       "signing_key",
       "encryption_key",
     ],
-    // NAME = "value" in code, NAME=value in .env, name: value in YAML, "name": "value" in JSON.
+    // NAME = "value" in code, "name": "value" in JSON, name: 'value' in YAML. Code assigns expressions
+    // too (secretKey = cfg.secretKey), so in any file only a quoted literal counts.
     pattern: new RegExp(
-      `(?:${SECRET_NAMES})[A-Za-z0-9_.-]{0,24}["']?[ \\t]{0,4}(?::=|=>|=|:)[ \\t]{0,4}["'\`]?([^\\s"'\`,;(){}\\[\\]<>]{8,200})`,
+      `(?:${SECRET_NAMES})[A-Za-z0-9_.-]{0,24}["']?[ \\t]{0,4}(?::=|=>|=|:)[ \\t]{0,4}(["'\`])([^\\s"'\`]{8,200})\\1`,
       "i",
+    ),
+    secretGroup: 2,
+    minEntropy: 3.2,
+    allowlist: { regexes: NOT_A_LITERAL },
+    examples: {
+      tp: ['DB_PASSWORD="«a:16»"', "  client_secret: '«a:24»'", '{"apiToken": "«a:32»"}'],
+      fp: [
+        "password = os.environ['DB_PASSWORD']",
+        'API_KEY="${API_KEY}"',
+        'password: "changeme"',
+        'api_key = "your_api_key_here"',
+        'password = "abcdef123456"',
+        'SECRET_KEY="xxxxxxxxxxxxxxxxxxxx"',
+        'token_type: "bearer_token_type"',
+        'private_key_path: "./keys/app.pem"',
+        'const tokenQuery = "?AccessTokenValue"',
+        "secretKey = computeKey1(input)",
+      ],
+      path: "src/settings.ts",
+    },
+  }),
+  rule({
+    id: "generic-config-secret-assignment",
+    description: "Password, secret or key set in a config or .env file",
+    severity: "medium",
+    keywords: [
+      "passw",
+      "pwd",
+      "secret",
+      "token",
+      "api_key",
+      "api-key",
+      "apikey",
+      "access_key",
+      "access-key",
+      "accesskey",
+      "auth_key",
+      "private_key",
+      "privatekey",
+      "credential",
+      "signing_key",
+      "encryption_key",
+    ],
+    path: /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|properties|ya?ml|ini|toml|conf|cfg|cnf|tfvars)|[^/]*docker-compose[^/]*)$/i,
+    // NAME=value in .env and .properties, name: value in YAML: unquoted values are literals here.
+    pattern: new RegExp(
+      `(?:${SECRET_NAMES})[A-Za-z0-9_.-]{0,24}["']?[ \\t]{0,4}(?::=|=>|=|:)[ \\t]{0,4}([^\\s"'\`,;(){}\\[\\]<>]{8,200})(?=[ \\t]*(?:#|$))`,
+      "im",
     ),
     minEntropy: 3.2,
     allowlist: { regexes: NOT_A_LITERAL },
     examples: {
-      tp: ['DB_PASSWORD="«a:16»"', "API_KEY=«a:32»", "  client_secret: «a:24»", '{"apiToken": "«a:32»"}'],
+      tp: ["API_KEY=«a:32»", "  client_secret: «a:24»", "db.password = «a:16» # rotated monthly"],
       fp: [
-        "password = os.environ['DB_PASSWORD']",
         "API_KEY=${API_KEY}",
-        'password: "changeme"',
         "secret: {{ .Values.secret }}",
-        'api_key = "your_api_key_here"',
         "token: process.env.GITHUB_TOKEN",
-        'password = "abcdef123456"',
         "SECRET_KEY=xxxxxxxxxxxxxxxxxxxx",
+        "password: !vault |",
         "token_type: bearer_token_type",
-        'private_key_path: "./keys/app.pem"',
       ],
+      path: "config/app.env",
     },
   }),
 ];
