@@ -31,6 +31,8 @@ interface Frame {
   container: BlockYamlMap | unknown[];
   /** For a mapping, where its entries were declared. */
   lines?: Map<string, number>;
+  /** Nesting depth: 0 for the document's root mapping. */
+  depth: number;
 }
 
 /** Sets a member without letting a "__proto__" key reach the prototype. */
@@ -83,6 +85,10 @@ function quoted(text: string, start: number, line: number, what: string): [strin
   }
 }
 
+const LIST_STOP = /[,\]]/g;
+const VALUE_STOP = /[,}]/g;
+const KEY_STOP = /:(?=[ ,}]|$)|[,}]/g;
+
 /** One plain, quoted or nested item of a flow collection starting at text[i] (spaces skipped). */
 function flowItem(
   text: string,
@@ -96,16 +102,11 @@ function flowItem(
   const c = text[i];
   if (c === "{" || c === "[") return flow(text, i, line, what);
   if (c === "'" || c === '"') return quoted(text, i, line, what);
-  let j = i;
-  for (; j < text.length; j++) {
-    const d = text[j] ?? "";
-    if (stops.includes(d)) {
-      // In a mapping a key ends at ": ", not at every colon (URLs, "npm:").
-      if (d !== ":" || !inMap) break;
-      const next = text[j + 1];
-      if (next === " " || next === "," || next === "}" || next === undefined) break;
-    }
-  }
+  // In a mapping a key ends at ": " (not at every colon: URLs, "npm:"); values end at "," or the bracket.
+  const stop = stops === ",]" ? LIST_STOP : inMap ? KEY_STOP : VALUE_STOP;
+  stop.lastIndex = i;
+  const found = stop.exec(text);
+  const j = found ? found.index : text.length;
   return [plainScalar(text.slice(i, j).trim()), j];
 }
 
@@ -174,14 +175,35 @@ function inlineValue(text: string, line: number, what: string): unknown {
   return value;
 }
 
-export function readBlockYaml(content: string, what: string): BlockYamlDocument {
+export interface BlockYamlOptions {
+  /**
+   * Deepest mapping whose key lines are kept (0 = the root's keys only). Lockfiles need the lines of one
+   * or two levels; keeping every line of a 10 MB file costs more than parsing it.
+   */
+  keyLineDepth?: number;
+  /**
+   * Keys whose values the caller never reads, in mappings at least `minDepth` deep: their values are
+   * skipped unparsed (and left out), which saves most of the work on big lockfiles.
+   */
+  skip?: { keys: ReadonlySet<string>; minDepth: number };
+}
+
+export function readBlockYaml(
+  content: string,
+  what: string,
+  options: BlockYamlOptions = {},
+): BlockYamlDocument {
+  const keyLineDepth = options.keyLineDepth ?? Infinity;
+  const skip = options.skip;
+  // Indentation of a skipped key: deeper lines (and items at its level) belong to its value.
+  let skipIndent = -1;
   const keyLines = new WeakMap<object, Map<string, number>>();
   const root: BlockYamlMap = {};
   const rootLines = new Map<string, number>();
   keyLines.set(root, rootLines);
-  const stack: Frame[] = [{ indent: 0, opener: -1, container: root, lines: rootLines }];
+  const stack: Frame[] = [{ indent: 0, opener: -1, container: root, lines: rootLines, depth: 0 }];
   // A key whose value is a nested block not yet begun: created on its first line.
-  let pending: { key: string; map: BlockYamlMap; opener: number; line: number } | undefined;
+  let pending: { key: string; map: BlockYamlMap; opener: number; depth: number } | undefined;
   let lineNumber = 0;
   let start = 0;
   const n = content.length;
@@ -205,13 +227,17 @@ export function readBlockYaml(content: string, what: string): BlockYamlDocument 
       continue;
     }
     const isItem = body === "-" || body.startsWith("- ");
+    if (skipIndent >= 0) {
+      if (indent > skipIndent || (indent === skipIndent && isItem)) continue;
+      skipIndent = -1;
+    }
     if (pending) {
       // The first line of a nested block decides whether it is a mapping or a sequence.
       if (indent > pending.opener || (isItem && indent === pending.opener)) {
         const container: BlockYamlMap | unknown[] = isItem ? [] : {};
         setMember(pending.map, pending.key, container);
-        const frame: Frame = { indent, opener: pending.opener, container };
-        if (!isItem) {
+        const frame: Frame = { indent, opener: pending.opener, container, depth: pending.depth };
+        if (!isItem && pending.depth <= keyLineDepth) {
           frame.lines = new Map();
           keyLines.set(container, frame.lines);
         }
@@ -238,10 +264,11 @@ export function readBlockYaml(content: string, what: string): BlockYamlDocument 
         if (indent !== top.indent || Array.isArray(top.container))
           throw new ExtractorError(`${what} is not valid YAML: expected a "- " item`, lineNumber);
       } else {
-        const value = inlineValue(body.slice(1).trimStart(), lineNumber, what);
-        if (value === undefined) throw new UnsupportedYaml("nested block inside a sequence item", lineNumber);
-        if (typeof value === "string" && /^[^'"{[][^#]*:( |$)/.test(body.slice(2)))
+        const item = body.slice(1).trimStart();
+        if (/^[^'"{[#][^#]*:( |$)/.test(item))
           throw new UnsupportedYaml("mapping inside a sequence item", lineNumber);
+        const value = inlineValue(item, lineNumber, what);
+        if (value === undefined) throw new UnsupportedYaml("nested block inside a sequence item", lineNumber);
         top.container.push(value);
         continue;
       }
@@ -274,12 +301,16 @@ export function readBlockYaml(content: string, what: string): BlockYamlDocument 
         throw new ExtractorError(`${what} is not valid YAML: expected "key: value"`, lineNumber);
     }
     const map = top.container as BlockYamlMap;
+    if (skip && top.depth >= skip.minDepth && skip.keys.has(key)) {
+      skipIndent = indent;
+      continue;
+    }
     if (Object.prototype.hasOwnProperty.call(map, key))
       throw new ExtractorError(`${what} is not valid YAML: duplicate key "${key.slice(0, 80)}"`, lineNumber);
     top.lines?.set(key, lineNumber);
     const value = inlineValue(body.slice(after + 1).trim(), lineNumber, what);
     setMember(map, key, value ?? null);
-    if (value === undefined) pending = { key, map, opener: indent, line: lineNumber };
+    if (value === undefined) pending = { key, map, opener: indent, depth: top.depth + 1 };
   }
   return { value: root, keyLines };
 }

@@ -2,7 +2,12 @@
 // documents outside its subset. Either way every mapping keeps the lines of its keys.
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
 import { ExtractorError } from "../extractor.js";
-import { readBlockYaml, UnsupportedYaml, type BlockYamlDocument } from "./block-yaml.js";
+import {
+  readBlockYaml,
+  UnsupportedYaml,
+  type BlockYamlDocument,
+  type BlockYamlOptions,
+} from "./block-yaml.js";
 import { LineIndex } from "./line-index.js";
 
 function collectLines(
@@ -25,9 +30,13 @@ function collectLines(
   }
 }
 
-export function readLockYaml(content: string, what: string): BlockYamlDocument {
+export function readLockYaml(
+  content: string,
+  what: string,
+  options: BlockYamlOptions = {},
+): BlockYamlDocument {
   try {
-    return readBlockYaml(content, what);
+    return readBlockYaml(content, what, options);
   } catch (error) {
     if (!(error instanceof UnsupportedYaml)) throw error;
   }

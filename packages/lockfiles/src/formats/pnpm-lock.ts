@@ -14,6 +14,23 @@ const DEV_FIELDS = ["devDependencies"];
 
 type Era = 5 | 6 | 9;
 
+/** Per-package fields this reader never looks at: skipped unparsed. */
+const UNREAD_FIELDS = new Set([
+  "engines",
+  "cpu",
+  "os",
+  "libc",
+  "hasBin",
+  "bin",
+  "deprecated",
+  "peerDependencies",
+  "peerDependenciesMeta",
+  "transitivePeerDependencies",
+  "requiresBuild",
+  "bundledDependencies",
+  "funding",
+]);
+
 function eraOf(version: unknown): Era {
   const n = Number.parseFloat(String(version ?? ""));
   if (Number.isNaN(n)) throw new ExtractorError("pnpm-lock.yaml: missing or unreadable lockfileVersion", 1);
@@ -57,17 +74,21 @@ function refToKey(name: string, ref: string, era: Era): string | undefined {
 /** Importer dependency maps: v6/v9 `{specifier, version}`, v5 plain version strings. */
 function importerRefs(importer: JsonObject, fields: string[]): [string, string][] {
   const out: [string, string][] = [];
-  for (const field of fields)
-    for (const [name, value] of Object.entries(objectOf(importer[field]))) {
+  for (const field of fields) {
+    const deps = objectOf(importer[field]);
+    for (const name of Object.keys(deps)) {
+      const value = deps[name];
       const ref = isObject(value) ? stringOf(value.version) : value === null ? undefined : String(value);
       if (ref) out.push([name, ref]);
     }
+  }
   return out;
 }
 
 function graphEdges(nodes: JsonObject, era: Era): Map<string, string[]> {
   const edges = new Map<string, string[]>();
-  for (const [key, value] of Object.entries(nodes)) {
+  for (const key of Object.keys(nodes)) {
+    const value = nodes[key];
     if (!isObject(value)) continue;
     const targets: string[] = [];
     for (const [name, ref] of importerRefs(value, PROD_FIELDS)) {
@@ -122,11 +143,14 @@ function extractPnpm(
 
   const optionalKeys = new Set<string>();
   if (era === 9)
-    for (const [nodeKey, node] of Object.entries(nodes))
+    for (const nodeKey of Object.keys(nodes)) {
+      const node = nodes[nodeKey];
       if (isObject(node) && node.optional === true) optionalKeys.add(toPackageKey(nodeKey));
+    }
 
   const records: PackageRecord[] = [];
-  for (const [key, value] of Object.entries(packages)) {
+  for (const key of Object.keys(packages)) {
+    const value = packages[key];
     const line = lines.get(key);
     if (value !== null && !isObject(value))
       throw new ExtractorError(`pnpm-lock.yaml: package "${key}" is not a mapping`, line);
@@ -164,7 +188,10 @@ export const pnpmLockExtractor: Extractor = {
   name: "pnpm-lock.yaml",
   matches: (path) => path.slice(path.lastIndexOf("/") + 1) === "pnpm-lock.yaml",
   async extract(content, context) {
-    const yaml = readLockYaml(content, "pnpm-lock.yaml");
+    const yaml = readLockYaml(content, "pnpm-lock.yaml", {
+      keyLineDepth: 1,
+      skip: { keys: UNREAD_FIELDS, minDepth: 2 },
+    });
     return extractPnpm(yaml.value, (map) => yaml.keyLines.get(map) ?? new Map(), context);
   },
 };

@@ -113,7 +113,7 @@ function classicEntries(content: string): Resolved[] {
 }
 
 function berryEntries(content: string): Resolved[] {
-  const yaml = readLockYaml(content, "yarn.lock");
+  const yaml = readLockYaml(content, "yarn.lock", { keyLineDepth: 0 });
   const doc = yaml.value;
   const lines = yaml.keyLines.get(doc) ?? new Map<string, number>();
   const resolutions = new Set<string>();
