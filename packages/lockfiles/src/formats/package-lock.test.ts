@@ -220,6 +220,25 @@ describe("package-lock.json", () => {
     ]);
   });
 
+  it("marks a package under a workspace's own node_modules direct only when that workspace declares it", async () => {
+    const lock = JSON.stringify({
+      lockfileVersion: 3,
+      packages: {
+        "": { name: "root", workspaces: ["packages/a"], dependencies: { z: "^1" } },
+        "packages/a": { name: "a", version: "1.0.0", dependencies: { c: "^1" } },
+        "packages/a/node_modules/c": { version: "1.5.0" },
+        "packages/a/node_modules/z": { version: "2.0.0" },
+        "node_modules/c": { version: "2.0.0" },
+      },
+    });
+    const records = await packageLockExtractor.extract(lock, memoryContext("package-lock.json"));
+    expect(records.map((r) => [r.name, r.version, r.direct, r.parents])).toEqual([
+      ["c", "1.5.0", true, undefined],
+      ["z", "2.0.0", false, undefined],
+      ["c", "2.0.0", false, undefined],
+    ]);
+  });
+
   it("names the line of a syntax error and rejects a non-object", async () => {
     const bad =
       '{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/a": { "version": "1.0.0", }\n  }\n}';

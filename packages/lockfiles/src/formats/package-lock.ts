@@ -75,7 +75,7 @@ function extractPackagesMap(content: string, packages: JsonObject, context: Extr
     if (!path.includes("node_modules/") && isObject(value) && value.link !== true)
       direct.set(path, declaredNames(value));
   }
-  const allDirect = new Set([...direct.values()].flatMap((s) => [...s]));
+  const declared = [...direct];
   const records: PackageRecord[] = [];
   for (const [path, value] of Object.entries(packages)) {
     if (!path.includes("node_modules/")) continue; // the root and workspace sources are the project's own
@@ -90,7 +90,14 @@ function extractPackagesMap(content: string, packages: JsonObject, context: Extr
     const alias = npmAlias(version);
     const rec = record(alias?.name ?? name, alias?.version ?? version, value, context, line);
     if (names.length === 1) {
-      rec.direct = (direct.get(workspace) ?? allDirect).has(installedAs) || allDirect.has(installedAs);
+      // At the top level: the root's own, or hoisted for a workspace without its own copy.
+      rec.direct =
+        workspace === ""
+          ? declared.some(
+              ([ws, names]) =>
+                names.has(installedAs) && (ws === "" || !(`${ws}/node_modules/${installedAs}` in packages)),
+            )
+          : (direct.get(workspace)?.has(installedAs) ?? false);
     } else {
       rec.direct = false;
       rec.parents = names.slice(0, -1);
