@@ -1,5 +1,6 @@
 // What an action's scan hands to the policy gate and the reporters.
 import type { Finding, Severity } from "./finding.js";
+import type { IgnoreRule } from "./policy/ignore.js";
 
 /** A finding after the policy gate has looked at it. */
 export type FindingStatus = "new" | "baseline" | "ignored";
@@ -37,6 +38,11 @@ export interface ScanResult {
   stats?: Record<string, number>;
   /** Action outputs only this engine has (e.g. `vulnerable-packages`), set besides the common ones. */
   outputs?: Record<string, string>;
+  /**
+   * Ignores the engine read from the project's own tool config (e.g. osv-scanner.toml); the gate applies
+   * them after the policy's ignores, with the same expiry notices.
+   */
+  ignores?: IgnoreRule[];
 }
 
 /** The gate's verdict over a ScanResult. */

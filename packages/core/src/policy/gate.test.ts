@@ -307,3 +307,28 @@ describe("evaluateGate scan problems", () => {
     expect(evaluateGate(scan([], [problems[1]!]), base, NOW).failed).toBe(false);
   });
 });
+
+describe("evaluateGate with the engine's own ignores (ScanResult.ignores)", () => {
+  it("applies them after the policy's, with the same expiry notices", () => {
+    const withIgnores: ScanResult = {
+      ...scan([lodash, log4j]),
+      ignores: [
+        { id: "CVE-2021-23337", path: "web/package-lock.json", reason: "from osv-scanner.toml" },
+        { id: "*", package: "org.apache.logging.log4j:log4j-core", reason: "old", until: "2026-01-01" },
+      ],
+    };
+    const gate = evaluateGate(
+      withIgnores,
+      { failOn: "high", ignores: [{ id: "GHSA-35jh-r3h4-6jhm", reason: "policy says so" }] },
+      NOW,
+    );
+    const byRule = new Map(gate.findings.map((f) => [f.ruleId, f]));
+    expect(byRule.get("GHSA-35jh-r3h4-6jhm")).toMatchObject({
+      status: "ignored",
+      statusReason: "policy says so",
+    });
+    expect(byRule.get("GHSA-jfh8-c2jp-5v3q")).toMatchObject({ status: "new", blocking: true });
+    expect(gate.failed).toBe(true);
+    expect(gate.notices.join("\n")).toContain("expired on 2026-01-01");
+  });
+});

@@ -55,7 +55,8 @@ function severityBreakdown(findings: readonly Finding[]): string {
  * one run). Throws ConfigError when an ignore rule is invalid (no reason, bad date).
  */
 export function evaluateGate(scan: ScanResult, policy: GatePolicy, now: Date): GateResult {
-  const ignores = policy.ignores ?? [];
+  // The user's ignores come first, so their reason wins when both match; then the engine's own.
+  const ignores = [...(policy.ignores ?? []), ...(scan.ignores ?? [])];
   validateIgnoreRules(ignores);
   const baseline = policy.baseline ?? new Set<string>();
   const notices: string[] = [];

@@ -1,0 +1,78 @@
+// The osv-scan check as the action and the CLI see it: its inputs and how they map to the pipeline.
+import { isAbsolute, join } from "node:path";
+import { commonInputs, defineCheck, input } from "@bulwark/core";
+import { DEFAULT_API_BASE, DEFAULT_EXPORT_BASE } from "@bulwark/osv";
+import { chooseDatabase } from "./choose-database.js";
+import { scanDependencies } from "./scan-dependencies.js";
+
+export const osvScanCheck = defineCheck({
+  name: "osv-scan",
+  description:
+    "Fails the build on dependencies with known vulnerabilities (OSV) and says exactly what to upgrade.",
+  specs: [
+    ...commonInputs,
+    input.boolean("recursive", {
+      description: "Look for lockfiles in every folder under path, not only at its top level.",
+      default: true,
+    }),
+    input.list("include", {
+      description: "Only lockfiles matching these globs (relative to path). Default: every supported file.",
+      default: [],
+    }),
+    input.list("exclude", {
+      description: "Leave out lockfiles and folders matching these globs (relative to path).",
+      default: [],
+    }),
+    input.list("lockfiles", {
+      description:
+        "Exactly these lockfiles (relative to path) instead of discovering them; recursive/include/exclude then do not apply.",
+      default: [],
+    }),
+    input.boolean("include-dev", {
+      description: "Also check packages only development needs (dev dependencies).",
+      default: true,
+    }),
+    input.choice("database", {
+      values: ["online", "offline", "auto"],
+      description:
+        "Where vulnerabilities come from: online (the osv.dev API), offline (OSV's per-ecosystem exports, downloaded and cached), auto (online, falling back to the cached exports with a notice).",
+      default: "auto",
+    }),
+    input.string("database-cache", {
+      description:
+        "Directory (relative to the workspace) to cache the database in; keep it with actions/cache. Default: a temp dir.",
+    }),
+    input.string("osv-api-url", {
+      description: "Base URL of the osv.dev API.",
+      default: DEFAULT_API_BASE,
+    }),
+    input.string("osv-db-url", {
+      description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
+      default: DEFAULT_EXPORT_BASE,
+    }),
+  ] as const,
+  async run(inputs, context) {
+    const cacheDir = inputs.databaseCache
+      ? isAbsolute(inputs.databaseCache)
+        ? inputs.databaseCache
+        : join(context.workspace, inputs.databaseCache)
+      : join(context.tempDir, "osv");
+    const source = chooseDatabase({
+      mode: inputs.database,
+      cacheDir,
+      apiUrl: inputs.osvApiUrl,
+      exportsUrl: inputs.osvDbUrl,
+      retry: { attempts: 4 },
+    });
+    return scanDependencies({
+      root: context.root,
+      recursive: inputs.recursive,
+      include: inputs.include,
+      exclude: inputs.exclude,
+      lockfiles: inputs.lockfiles,
+      includeDev: inputs.includeDev,
+      source,
+      progress: context.progress,
+    });
+  },
+});

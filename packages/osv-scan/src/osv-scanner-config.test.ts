@@ -1,0 +1,117 @@
+import { evaluateGate } from "@bulwark/core";
+import { OfflineSource } from "@bulwark/osv";
+import { describe, expect, it } from "vitest";
+import { OSV_DB_DIR } from "../../osv/src/test-support/shared-data.js";
+import { parseOsvScannerConfig } from "./osv-scanner-config.js";
+import { scanDependencies } from "./scan-dependencies.js";
+import { REAL, realRepo } from "./test-support/real-repo.js";
+
+describe("parseOsvScannerConfig", () => {
+  it("reads IgnoredVulns and ignoring PackageOverrides; ignoreUntil becomes the last day that counts", () => {
+    const config = parseOsvScannerConfig(
+      [
+        "[[IgnoredVulns]]",
+        'id = "GHSA-35jh-r3h4-6jhm"',
+        "ignoreUntil = 2026-07-01",
+        'reason = "template() never sees user input"',
+        "",
+        "[[IgnoredVulns]]",
+        'id = "RUSTSEC-2026-0249"',
+        "ignoreUntil = 2026-03-05T12:00:00Z",
+        "",
+        "[[PackageOverrides]]",
+        'name = "rkyv"',
+        'ecosystem = "crates.io"',
+        "ignore = true",
+        'reason = "vendored fork"',
+        "",
+        "[[PackageOverrides]]",
+        'name = "left-alone"',
+        'license.override = ["MIT"]',
+      ].join("\n"),
+      "osv-scanner.toml",
+    );
+    expect(config.vulns).toEqual([
+      {
+        id: "GHSA-35jh-r3h4-6jhm",
+        until: "2026-06-30",
+        reason: "template() never sees user input (osv-scanner.toml)",
+      },
+      { id: "RUSTSEC-2026-0249", until: "2026-03-05", reason: "listed in osv-scanner.toml without a reason" },
+    ]);
+    expect(config.packages).toEqual([
+      { name: "rkyv", ecosystem: "crates.io", reason: "vendored fork (osv-scanner.toml)" },
+    ]);
+  });
+
+  it("names the file and line of broken TOML, and refuses entries it cannot honour exactly", () => {
+    expect(() =>
+      parseOsvScannerConfig('[[IgnoredVulns]]\nid = "X"\nreason = \n', "a/osv-scanner.toml"),
+    ).toThrow(/^a\/osv-scanner\.toml:3: /);
+    expect(() => parseOsvScannerConfig("[[IgnoredVulns]]\nreason = 'x'\n", "osv-scanner.toml")).toThrow(
+      "osv-scanner.toml: IgnoredVulns[0] needs an id",
+    );
+    expect(() =>
+      parseOsvScannerConfig(
+        '[[PackageOverrides]]\nname = "a"\nversion = "1"\nignore = true\n',
+        "osv-scanner.toml",
+      ),
+    ).toThrow(/ignores whole packages only/);
+  });
+});
+
+describe("osv-scanner.toml in a scan", () => {
+  it("ignores through the gate, scoped to the lockfiles it governs, and expires", async () => {
+    const root = realRepo({
+      "web/bom.json": REAL.juiceShopBom,
+      "web/osv-scanner.toml": {
+        text: '[[IgnoredVulns]]\nid = "GHSA-35jh-r3h4-6jhm"\nignoreUntil = 2026-07-01\nreason = "no user templates"\n',
+      },
+      "Cargo.lock": REAL.helixCargo,
+      "osv-scanner.toml": { text: '[[PackageOverrides]]\nname = "rkyv"\nignore = true\nreason = "fork"\n' },
+      "other/bom.json": REAL.juiceShopBom,
+    });
+    const result = await scanDependencies({ root, source: new OfflineSource({ base: OSV_DB_DIR }) });
+    expect(result.ignores).toContainEqual({
+      id: "GHSA-35jh-r3h4-6jhm",
+      path: "web/bom.json",
+      until: "2026-06-30",
+      reason: "no user templates (web/osv-scanner.toml)",
+    });
+    expect(result.summaryMarkdown).toContain("Ignores read from osv-scanner.toml, web/osv-scanner.toml.");
+
+    const before = evaluateGate(result, { failOn: "high" }, new Date("2026-06-30T23:00:00Z"));
+    const status = (path: string, name: string) =>
+      before.findings
+        .filter((f) => f.location?.path === path && f.package?.name === name)
+        .map((f) => f.status);
+    expect(new Set(status("web/bom.json", "lodash"))).toEqual(new Set(["ignored"]));
+    // The root file governs other/bom.json too, but it only ignores rkyv: lodash there still fails.
+    expect(new Set(status("other/bom.json", "lodash"))).toEqual(new Set(["new"]));
+    expect(new Set(status("Cargo.lock", "rkyv"))).toEqual(new Set(["ignored"]));
+    expect(before.failed).toBe(true);
+
+    const after = evaluateGate(result, { failOn: "high" }, new Date("2026-07-01T00:00:00Z"));
+    expect(
+      after.findings.filter((f) => f.location?.path === "web/bom.json").every((f) => f.status === "new"),
+    ).toBe(true);
+    expect(after.notices.join("\n")).toContain(
+      '"GHSA-35jh-r3h4-6jhm" on path "web/bom.json" expired on 2026-06-30',
+    );
+  });
+
+  it("reports a broken osv-scanner.toml as an error naming it", async () => {
+    const root = realRepo({
+      "Cargo.lock": REAL.helixCargo,
+      "osv-scanner.toml": { text: "[[IgnoredVulns]\n" },
+    });
+    const result = await scanDependencies({ root, source: new OfflineSource({ base: OSV_DB_DIR }) });
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        path: "osv-scanner.toml",
+        message: expect.stringMatching(/^osv-scanner\.toml:1: /),
+      }),
+    );
+  });
+});

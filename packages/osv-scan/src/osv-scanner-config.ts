@@ -1,0 +1,130 @@
+// Honours an existing osv-scanner.toml (next to a lockfile, else at the scan root) by turning its
+// ignores into the gate's ignore rules, scoped to the lockfiles the file governs. The gate then marks
+// the findings ignored with the file's reason and names the ignore once it expires.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { IgnoreRule, ScanProblem } from "@bulwark/core";
+import { parse } from "smol-toml";
+
+export const OSV_SCANNER_CONFIG = "osv-scanner.toml";
+
+/** The ignores of one osv-scanner.toml, not yet scoped to lockfiles. */
+export interface OsvScannerIgnores {
+  /** Path of the file, relative to the root. */
+  file: string;
+  vulns: Array<{ id: string; until?: string; reason: string }>;
+  packages: Array<{ name: string; ecosystem?: string; until?: string; reason: string }>;
+}
+
+/**
+ * Parses osv-scanner.toml text. `[[IgnoredVulns]]` (id, ignoreUntil, reason) and `[[PackageOverrides]]`
+ * with `ignore = true` (name, ecosystem, effectiveUntil, reason) are read; other keys are left alone.
+ * Throws an error naming the file (and line) when it is not valid TOML or an entry lacks its id/name.
+ */
+export function parseOsvScannerConfig(text: string, file: string): OsvScannerIgnores {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parse(text) as Record<string, unknown>;
+  } catch (error) {
+    const line = (error as { line?: number }).line;
+    const first = (error as Error).message.split("\n")[0];
+    throw new Error(`${file}${line !== undefined ? `:${line}` : ""}: ${first}`);
+  }
+  const result: OsvScannerIgnores = { file, vulns: [], packages: [] };
+  const reasonOf = (entry: Record<string, unknown>): string =>
+    typeof entry.reason === "string" && entry.reason.trim() !== ""
+      ? `${entry.reason.trim()} (${file})`
+      : `listed in ${file} without a reason`;
+  tables(doc.IgnoredVulns, file, "IgnoredVulns").forEach((entry, i) => {
+    if (typeof entry.id !== "string" || entry.id.trim() === "")
+      throw new Error(`${file}: IgnoredVulns[${i}] needs an id`);
+    const until = lastDay(entry.ignoreUntil, file, `IgnoredVulns[${i}].ignoreUntil`);
+    result.vulns.push({ id: entry.id.trim(), reason: reasonOf(entry), ...(until ? { until } : {}) });
+  });
+  tables(doc.PackageOverrides, file, "PackageOverrides").forEach((entry, i) => {
+    if (entry.ignore !== true) return;
+    if (typeof entry.name !== "string" || entry.name.trim() === "")
+      throw new Error(`${file}: PackageOverrides[${i}] needs a name to ignore a package`);
+    if (entry.version !== undefined)
+      throw new Error(
+        `${file}: PackageOverrides[${i}] ignores one version of ${entry.name}; Bulwark ignores whole packages only, so remove "version" or use the ignore input`,
+      );
+    const until = lastDay(entry.effectiveUntil, file, `PackageOverrides[${i}].effectiveUntil`);
+    result.packages.push({
+      name: entry.name.trim(),
+      ...(typeof entry.ecosystem === "string" ? { ecosystem: entry.ecosystem } : {}),
+      reason: reasonOf(entry),
+      ...(until ? { until } : {}),
+    });
+  });
+  return result;
+}
+
+function tables(value: unknown, file: string, key: string): Array<Record<string, unknown>> {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "object" || v === null || Array.isArray(v)))
+    throw new Error(`${file}: ${key} must be written as [[${key}]] tables`);
+  return value as Array<Record<string, unknown>>;
+}
+
+/**
+ * osv-scanner ignores while now < ignoreUntil; the gate's `until` is the last day (UTC) that still
+ * counts, so the boundary instant itself is excluded.
+ */
+function lastDay(value: unknown, file: string, what: string): string | undefined {
+  if (value === undefined) return undefined;
+  const time = value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) throw new Error(`${file}: ${what} must be a date (got ${String(value)})`);
+  return new Date(time - 1).toISOString().slice(0, 10);
+}
+
+/** Ignore rules for one lockfile from the ignores that govern it. */
+export function ignoreRulesFor(lockfile: string, config: OsvScannerIgnores): IgnoreRule[] {
+  const scoped = (rule: Omit<IgnoreRule, "path">): IgnoreRule => ({ ...rule, path: lockfile });
+  return [
+    ...config.vulns.map((v) =>
+      scoped({ id: v.id, reason: v.reason, ...(v.until ? { until: v.until } : {}) }),
+    ),
+    ...config.packages.map((p) =>
+      scoped({ id: "*", package: p.name, reason: p.reason, ...(p.until ? { until: p.until } : {}) }),
+    ),
+  ];
+}
+
+/**
+ * Reads the osv-scanner.toml that governs each lockfile: the one in its folder, else the root's.
+ * A file that cannot be read or parsed is an error problem: its ignores would otherwise silently vanish
+ * and, worse, the findings they meant to accept would fail the build without saying why.
+ */
+export async function osvScannerIgnores(
+  root: string,
+  lockfiles: readonly string[],
+): Promise<{ rules: IgnoreRule[]; problems: ScanProblem[]; files: string[] }> {
+  const cache = new Map<string, OsvScannerIgnores | null>();
+  const problems: ScanProblem[] = [];
+  const load = async (relative: string): Promise<OsvScannerIgnores | null> => {
+    if (cache.has(relative)) return cache.get(relative)!;
+    let config: OsvScannerIgnores | null = null;
+    try {
+      const text = await readFile(join(root, relative), "utf8");
+      config = parseOsvScannerConfig(text, relative);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") {
+        problems.push({ level: "error", path: relative, message: (error as Error).message });
+      }
+    }
+    cache.set(relative, config);
+    return config;
+  };
+  const rules: IgnoreRule[] = [];
+  for (const lockfile of lockfiles) {
+    const slash = lockfile.lastIndexOf("/");
+    const dir = slash === -1 ? "" : lockfile.slice(0, slash + 1);
+    const config =
+      (await load(`${dir}${OSV_SCANNER_CONFIG}`)) ?? (dir ? await load(OSV_SCANNER_CONFIG) : null);
+    if (config) rules.push(...ignoreRulesFor(lockfile, config));
+  }
+  const files = [...cache.entries()].filter(([, c]) => c !== null).map(([f]) => f);
+  return { rules, problems, files };
+}

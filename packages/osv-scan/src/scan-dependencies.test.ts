@@ -1,0 +1,170 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { evaluateGate, type Finding } from "@bulwark/core";
+import { OfflineSource, OnlineSource } from "@bulwark/osv";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startExportServer, type ExportServer } from "../../osv/src/test-support/export-server.js";
+import { OSV_DB_DIR } from "../../osv/src/test-support/shared-data.js";
+import { FallbackSource } from "./choose-database.js";
+import { scanDependencies } from "./scan-dependencies.js";
+import { REAL, realRepo } from "./test-support/real-repo.js";
+
+const offline = () => new OfflineSource({ base: OSV_DB_DIR });
+const find = (findings: Finding[], name: string, id: string) =>
+  findings.filter((f) => f.package?.name === name && [f.ruleId, ...(f.ids ?? [])].includes(id));
+
+describe("scanDependencies on real lockfiles against the real OSV exports", () => {
+  const root = realRepo({
+    "web/bom.json": REAL.juiceShopBom,
+    "Cargo.lock": REAL.helixCargo,
+    "py/Pipfile.lock": REAL.checkovPipfile,
+    "broken/package-lock.json": { text: '{ "lockfileVersion": 3, "packages": ' },
+    "tools/requirements.txt": { text: "requests>=2.31\nurllib3==2.2.2\n" },
+  });
+  let result: Awaited<ReturnType<typeof scanDependencies>>;
+  beforeAll(async () => {
+    result = await scanDependencies({ root, source: offline() });
+  });
+
+  it("finds lodash 4.17.19 at the SBOM line that declares it, with the upgrade that fixes it", () => {
+    const [lodash] = find(result.findings, "lodash", "CVE-2021-23337").filter(
+      (f) => f.package?.version === "4.17.19",
+    );
+    expect(lodash).toMatchObject({
+      tool: "osv-scan",
+      ruleId: "CVE-2021-23337",
+      severity: "high",
+      location: { path: "web/bom.json", startLine: 5185 },
+      package: { name: "lodash", version: "4.17.19", ecosystem: "npm" },
+      remediation: "Upgrade lodash to 4.17.21.",
+      properties: { fixedVersion: "4.17.21" },
+    });
+    expect(lodash!.aliases).toContain("GHSA-35jh-r3h4-6jhm");
+    expect(lodash!.score).toBeGreaterThan(7);
+    // The SBOM also holds lodash 2.4.2: a second finding with its own fingerprint.
+    const both = find(result.findings, "lodash", "GHSA-35jh-r3h4-6jhm");
+    expect(both.map((f) => f.package?.version).sort()).toEqual(["2.4.2", "4.17.19"]);
+    expect(new Set(both.map((f) => f.fingerprint)).size).toBe(2);
+  });
+
+  it("tells direct from transitive and says when no fix exists", () => {
+    const smartstring = find(result.findings, "smartstring", "RUSTSEC-2026-0249")[0]!;
+    expect(smartstring.properties).toMatchObject({ direct: true });
+    expect(smartstring.properties?.fixedVersion).toBeUndefined();
+    expect(smartstring.remediation).toMatch(/^No fixed version of smartstring/);
+    const rkyv = result.findings.filter((f) => f.package?.name === "rkyv");
+    expect(rkyv.map((f) => f.ruleId).sort()).toEqual([
+      "RUSTSEC-2026-0233",
+      "RUSTSEC-2026-0234",
+      "RUSTSEC-2026-0235",
+    ]);
+    expect(rkyv[0]).toMatchObject({
+      location: { path: "Cargo.lock", startLine: 2401 },
+      properties: { direct: false, fixedVersion: "0.8.17" },
+    });
+    expect(rkyv[0]!.remediation).toMatch(/^Upgrade rkyv to 0\.8\.17 \(a transitive dependency/);
+    expect(find(result.findings, "py", "CVE-2022-42969")[0]!.location?.path).toBe("py/Pipfile.lock");
+  });
+
+  it("lists the unreadable file and the unpinned package as problems, never hides them", () => {
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ level: "error", path: "broken/package-lock.json" }),
+    );
+    const unresolved = result.problems.find((p) => p.path === "tools/requirements.txt");
+    expect(unresolved).toMatchObject({ level: "warning" });
+    expect(unresolved!.message).toContain("requests >=2.31");
+    expect(result.stats).toMatchObject({ lockfiles: 4, "unreadable-files": 1, unresolved: 1 });
+    expect(result.summaryMarkdown).toContain("1 package could not be checked");
+  });
+
+  it("writes the summary with the upgrade fixing the most findings first, and the output", () => {
+    const md = result.summaryMarkdown!;
+    const upgrades = md.split("\n").filter((l) => l.startsWith("- Upgrade "));
+    expect(upgrades[0]).toMatch(/^- Upgrade rkyv \(crates\.io\) to 0\.8\.17: fixes 3 findings/);
+    expect(upgrades[1]).toMatch(/^- Upgrade lodash \(npm\) to 4\.17\.21: fixes 2 findings/);
+    const rows = md.split("\n").filter((l) => l.startsWith("| "));
+    expect(rows[2]).toMatch(/^\| high \([\d.]+\) \| lodash \| 2\.4\.2 \| CVE-2021-23337/);
+    expect(md).toMatch(
+      /\| smartstring \| 1\.0\.1 \| RUSTSEC-2026-0249 \| No fix available \| Cargo\.lock:2671 \|/,
+    );
+    const output = JSON.parse(result.outputs!["vulnerable-packages"]!);
+    expect(output).toContainEqual({
+      ecosystem: "npm",
+      name: "lodash",
+      version: "4.17.19",
+      ids: ["CVE-2021-23337"],
+      fixedVersions: ["4.17.21"],
+      files: ["web/bom.json"],
+    });
+  });
+
+  it("honours recursive, include/exclude, explicit lockfiles and include-dev", async () => {
+    const top = await scanDependencies({ root, recursive: false, source: offline() });
+    expect(new Set(top.findings.map((f) => f.location?.path))).toEqual(new Set(["Cargo.lock"]));
+    const noWeb = await scanDependencies({ root, exclude: ["web/**", "broken"], source: offline() });
+    expect(noWeb.findings.some((f) => f.package?.name === "lodash")).toBe(false);
+    expect(noWeb.problems.some((p) => p.path === "broken/package-lock.json")).toBe(false);
+    const onlyPy = await scanDependencies({ root, include: ["py/**"], source: offline() });
+    expect(onlyPy.stats?.lockfiles).toBe(1);
+    const explicit = await scanDependencies({ root, lockfiles: ["web/bom.json"], source: offline() });
+    expect(new Set(explicit.findings.map((f) => f.package?.name))).toEqual(new Set(["lodash"]));
+    const prodOnly = await scanDependencies({
+      root,
+      lockfiles: ["py/Pipfile.lock"],
+      includeDev: false,
+      source: offline(),
+    });
+    expect(prodOnly.findings).toEqual([]);
+  });
+});
+
+describe("databases", () => {
+  let exports: ExportServer;
+  beforeAll(async () => {
+    exports = await startExportServer(OSV_DB_DIR);
+  });
+  afterAll(() => exports.close());
+  const root = realRepo({ "Cargo.lock": REAL.helixCargo });
+  const closedPort = "http://127.0.0.1:9";
+  const retry = { attempts: 1, timeoutMs: 2000 };
+
+  it("turns an unreachable database into an error problem, never a pass", async () => {
+    const result = await scanDependencies({
+      root,
+      source: new OnlineSource({ baseUrl: closedPort, retry }),
+    });
+    expect(result.findings).toEqual([]);
+    expect(result.problems[0]).toMatchObject({ level: "error" });
+    expect(result.problems[0]!.message).toMatch(/^The vulnerability database could not be reached/);
+    const gate = evaluateGate(result, { failOn: "high" }, new Date());
+    expect(gate.failed).toBe(true);
+  });
+
+  it("auto falls back to the cached exports with a notice when osv.dev cannot be reached", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "bulwark-osv-cache-"));
+    const options = { mode: "auto" as const, cacheDir, apiUrl: closedPort, exportsUrl: exports.url, retry };
+    // Fill the cache from the export server first, as an earlier run would have.
+    const warm = await scanDependencies({
+      root,
+      source: new OfflineSource({ base: exports.url, cacheDir: join(cacheDir, "exports") }),
+    });
+    const result = await scanDependencies({ root, source: new FallbackSource(options) });
+    expect(result.findings.map((f) => f.fingerprint).sort()).toEqual(
+      warm.findings.map((f) => f.fingerprint).sort(),
+    );
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        level: "notice",
+        message: expect.stringContaining("used the cached offline database"),
+      }),
+    );
+    // Without a cache the fallback has nothing to read: an error, not a pass.
+    const empty = mkdtempSync(join(tmpdir(), "bulwark-osv-cache-"));
+    const none = await scanDependencies({
+      root,
+      source: new FallbackSource({ ...options, cacheDir: empty, exportsUrl: closedPort }),
+    });
+    expect(none.problems.some((p) => p.level === "error")).toBe(true);
+  });
+});

@@ -1,0 +1,210 @@
+// The osv-scan pipeline: lockfiles -> packages -> OSV matches -> findings, with every file that
+// could not be read, every package that could not be decided and every database failure reported.
+import type { Finding, ScanProblem, ScanResult } from "@bulwark/core";
+import type { ExtractResult, PackageRecord } from "@bulwark/lockfiles";
+import {
+  matchPackages,
+  packageKey,
+  type PackageMatch,
+  type PackageQuery,
+  type UnresolvedPackage,
+  type VulnerabilitySource,
+} from "@bulwark/osv";
+import { collectLockfiles, type CollectOptions } from "./collect-lockfiles.js";
+import { dependencyFinding, TOOL } from "./dependency-finding.js";
+import { osvScannerIgnores } from "./osv-scanner-config.js";
+import { scanSummary } from "./scan-summary.js";
+import { ENGINE_VERSION } from "./version.js";
+
+export interface ScanOptions extends CollectOptions {
+  source: VulnerabilitySource & { notices?: ScanProblem[] };
+  /** Keep packages only dev tooling needs (default true). */
+  includeDev?: boolean;
+  progress?(message: string): void;
+}
+
+/** Most unresolved package names a problem lists before "and N more". */
+const NAMES_PER_PROBLEM = 20;
+
+export async function scanDependencies(options: ScanOptions): Promise<ScanResult> {
+  const progress = options.progress ?? (() => {});
+  const extracted = await collectLockfiles(options);
+  const problems: ScanProblem[] = [];
+  const lockfiles: ExtractResult[] = [];
+  for (const result of extracted) {
+    for (const e of result.errors) {
+      problems.push({
+        level: "error",
+        path: e.file,
+        ...(e.line !== undefined ? { line: e.line } : {}),
+        message: e.message,
+      });
+    }
+    if (result.errors.length === 0) lockfiles.push(result);
+  }
+  const records = lockfiles.flatMap((l) =>
+    l.packages.filter((p) => options.includeDev !== false || !devOnly(p)),
+  );
+  progress(`osv-scan: ${records.length} packages in ${lockfiles.length} lockfiles`);
+  if (extracted.length === 0) {
+    problems.push({ level: "notice", message: "No supported lockfile or manifest was found." });
+  }
+
+  const queries = new Map<string, PackageQuery>();
+  for (const r of records) {
+    const q = query(r);
+    queries.set(packageKey(q), q);
+  }
+
+  const byKey = new Map<string, PackageMatch[]>();
+  const unresolvedByKey = new Map<string, UnresolvedPackage>();
+  if (queries.size > 0) {
+    try {
+      const result = await matchPackages([...queries.values()], options.source);
+      for (const m of result.matches) {
+        const key = packageKey(m.package);
+        byKey.set(key, [...(byKey.get(key) ?? []), m]);
+      }
+      for (const u of result.unresolved) unresolvedByKey.set(packageKey(u.package), u);
+      for (const p of result.problems) {
+        // A gap (an ecosystem the database lacks) leaves packages unchecked: an error unless the
+        // source says it went on (a stale cached export).
+        problems.push({ level: p.level ?? "error", message: p.message });
+      }
+    } catch (error) {
+      problems.push({
+        level: "error",
+        message: `The vulnerability database could not be reached, so no package was checked: ${(error as Error).message}`,
+      });
+    }
+  }
+  problems.push(...(options.source.notices ?? []));
+
+  const findings: Finding[] = [];
+  const unresolvedPerFile = new Map<string, Map<string, string>>();
+  for (const lockfile of lockfiles) {
+    const versions = new Map<string, Set<string | undefined>>();
+    for (const r of lockfile.packages) {
+      const k = `${r.ecosystem}/${r.name}`;
+      versions.set(k, (versions.get(k) ?? new Set()).add(r.version));
+    }
+    const seen = new Set<string>();
+    for (const r of lockfile.packages) {
+      if (options.includeDev === false && devOnly(r)) continue;
+      const key = packageKey(query(r));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const unresolved = unresolvedByKey.get(key);
+      if (unresolved) {
+        const names = unresolvedPerFile.get(lockfile.file) ?? new Map<string, string>();
+        names.set(
+          `${r.name}${r.requirement ? ` ${r.requirement}` : r.version ? `@${r.version}` : ""}`,
+          unresolved.reason,
+        );
+        unresolvedPerFile.set(lockfile.file, names);
+      }
+      const severalVersions = (versions.get(`${r.ecosystem}/${r.name}`)?.size ?? 0) > 1;
+      for (const m of byKey.get(key) ?? []) findings.push(dependencyFinding(m, r, { severalVersions }));
+    }
+  }
+  for (const [file, names] of unresolvedPerFile) problems.push(unresolvedProblem(file, names));
+
+  const ignores = await osvScannerIgnores(
+    options.root,
+    lockfiles.map((l) => l.file),
+  );
+  problems.push(...ignores.problems);
+
+  const unresolvedCount = [...unresolvedPerFile.values()].reduce((n, m) => n + m.size, 0);
+  const stats = {
+    lockfiles: lockfiles.length,
+    "unreadable-files": extracted.length - lockfiles.length,
+    packages: queries.size,
+    unresolved: unresolvedCount,
+    vulnerabilities: new Set(findings.map((f) => f.ruleId)).size,
+    "vulnerable-packages": new Set(
+      findings.map((f) => `${f.package?.ecosystem}/${f.package?.name}@${f.package?.version}`),
+    ).size,
+  };
+  const result: ScanResult = {
+    tool: TOOL,
+    toolVersion: ENGINE_VERSION,
+    findings,
+    problems,
+    summaryMarkdown: scanSummary(findings, { unresolved: unresolvedCount, osvScannerFiles: ignores.files }),
+    stats,
+    outputs: { "vulnerable-packages": JSON.stringify(vulnerablePackages(findings)) },
+  };
+  if (ignores.rules.length > 0) result.ignores = ignores.rules;
+  return result;
+}
+
+function query(r: PackageRecord): PackageQuery {
+  return {
+    ecosystem: r.ecosystem,
+    name: r.name,
+    ...(r.version !== undefined ? { version: r.version } : {}),
+    ...(r.version === undefined && r.commit !== undefined ? { commit: r.commit } : {}),
+  };
+}
+
+function devOnly(r: PackageRecord): boolean {
+  return r.scopes !== undefined && r.scopes.length > 0 && r.scopes.every((s) => s === "dev");
+}
+
+function unresolvedProblem(file: string, names: Map<string, string>): ScanProblem {
+  const list = [...names.keys()];
+  const shown = list.slice(0, NAMES_PER_PROBLEM).join(", ");
+  const more = list.length > NAMES_PER_PROBLEM ? ` and ${list.length - NAMES_PER_PROBLEM} more` : "";
+  const reasons = [...new Set(names.values())];
+  return {
+    level: "warning",
+    path: file,
+    message: `${list.length} package${list.length === 1 ? "" : "s"} could not be checked (${reasons.slice(0, 3).join("; ")}): ${shown}${more}`,
+  };
+}
+
+/** The `vulnerable-packages` output: one entry per vulnerable package version, sorted. */
+export interface VulnerablePackage {
+  ecosystem: string;
+  name: string;
+  version: string;
+  ids: string[];
+  /** Fixed versions its vulnerabilities name (empty when none has a fix). */
+  fixedVersions: string[];
+  files: string[];
+}
+
+function vulnerablePackages(findings: readonly Finding[]): VulnerablePackage[] {
+  const map = new Map<string, VulnerablePackage>();
+  for (const f of findings) {
+    const p = f.package!;
+    const key = `${p.ecosystem}\u0000${p.name}\u0000${p.version}`;
+    const entry = map.get(key) ?? {
+      ecosystem: p.ecosystem ?? "",
+      name: p.name,
+      version: p.version ?? "",
+      ids: [],
+      fixedVersions: [],
+      files: [],
+    };
+    if (!entry.ids.includes(f.ruleId)) entry.ids.push(f.ruleId);
+    const fixed = f.properties?.fixedVersion;
+    if (typeof fixed === "string" && !entry.fixedVersions.includes(fixed)) entry.fixedVersions.push(fixed);
+    if (f.location && !entry.files.includes(f.location.path)) entry.files.push(f.location.path);
+    map.set(key, entry);
+  }
+  return [...map.values()]
+    .map((e) => ({ ...e, ids: e.ids.sort(), fixedVersions: e.fixedVersions.sort(), files: e.files.sort() }))
+    .sort((a, b) =>
+      a.ecosystem !== b.ecosystem
+        ? cmp(a.ecosystem, b.ecosystem)
+        : a.name !== b.name
+          ? cmp(a.name, b.name)
+          : cmp(a.version, b.version),
+    );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,104 @@
+// The engine's part of the job summary: the upgrades that fix the most findings first, then every
+// vulnerable package by severity.
+import { escapeMarkdownCell, SEVERITIES, type Finding } from "@bulwark/core";
+import { compareVersions } from "@bulwark/osv";
+
+export interface SummaryContext {
+  unresolved: number;
+  osvScannerFiles: readonly string[];
+}
+
+export interface Upgrade {
+  ecosystem: string;
+  name: string;
+  /** The lowest version that fixes every fixable finding of the package. */
+  to: string;
+  fixes: number;
+  ids: string[];
+}
+
+/** Upgrades by the number of findings they fix (most first), then by package name. */
+export function upgrades(findings: readonly Finding[]): Upgrade[] {
+  const map = new Map<string, Upgrade>();
+  for (const f of findings) {
+    const fixed = f.properties?.fixedVersion;
+    const p = f.package;
+    if (typeof fixed !== "string" || !p) continue;
+    const ecosystem = p.ecosystem ?? "";
+    const key = `${ecosystem}\u0000${p.name}`;
+    const entry = map.get(key) ?? { ecosystem, name: p.name, to: fixed, fixes: 0, ids: [] };
+    entry.fixes++;
+    if (!entry.ids.includes(f.ruleId)) entry.ids.push(f.ruleId);
+    if (entry.to !== fixed && later(ecosystem, fixed, entry.to)) entry.to = fixed;
+    map.set(key, entry);
+  }
+  return [...map.values()].sort((a, b) =>
+    b.fixes !== a.fixes ? b.fixes - a.fixes : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+}
+
+function later(ecosystem: string, a: string, b: string): boolean {
+  try {
+    return compareVersions(ecosystem, a, b) > 0;
+  } catch {
+    return false;
+  }
+}
+
+export function scanSummary(findings: readonly Finding[], context: SummaryContext): string {
+  const lines: string[] = ["### Dependencies", ""];
+  if (findings.length === 0) {
+    lines.push("No known vulnerabilities in the packages checked.");
+  } else {
+    const list = upgrades(findings);
+    if (list.length > 0) {
+      lines.push("**Upgrades**, the one that fixes the most findings first:", "");
+      for (const u of list) {
+        lines.push(
+          `- Upgrade ${escapeMarkdownCell(u.name)} (${escapeMarkdownCell(u.ecosystem)}) to ${escapeMarkdownCell(u.to)}: fixes ${u.fixes} finding${u.fixes === 1 ? "" : "s"} (${u.ids.map((id) => escapeMarkdownCell(id)).join(", ")})`,
+        );
+      }
+      lines.push("");
+    }
+    lines.push(
+      "| Severity | Package | Version | Vulnerability | Fix | Lockfile |",
+      "| --- | --- | --- | --- | --- | --- |",
+    );
+    const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
+    const sorted = [...findings].sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        cmp(a.package?.name ?? "", b.package?.name ?? "") ||
+        cmp(a.package?.version ?? "", b.package?.version ?? "") ||
+        cmp(a.ruleId, b.ruleId) ||
+        cmp(a.location?.path ?? "", b.location?.path ?? ""),
+    );
+    for (const f of sorted) {
+      const fixed = f.properties?.fixedVersion;
+      const where = f.location
+        ? `${f.location.path}${f.location.startLine !== undefined ? `:${f.location.startLine}` : ""}`
+        : "";
+      const ids = [f.ruleId, ...(f.aliases ?? [])].map((id) => escapeMarkdownCell(id)).join(", ");
+      lines.push(
+        `| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} |`,
+      );
+    }
+  }
+  if (context.unresolved > 0) {
+    lines.push(
+      "",
+      `${context.unresolved} package${context.unresolved === 1 ? "" : "s"} could not be checked (no exact version, or no database for the ecosystem); see the problems above.`,
+    );
+  }
+  if (context.osvScannerFiles.length > 0) {
+    lines.push(
+      "",
+      `Ignores read from ${context.osvScannerFiles.map((f) => escapeMarkdownCell(f)).join(", ")}.`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
