@@ -238,7 +238,9 @@ export class RegistryClient {
     const scope = `repository:${ref.repository}:${action}`;
     const tokenKey = `${ref.registry} ${scope}`;
     let authorization = this.tokens.get(tokenKey);
-    for (let attempt = 0; ; attempt++) {
+    let authenticated = false;
+    let attempt = 0;
+    for (;;) {
       const headers: Record<string, string> = { ...init.headers };
       if (authorization) headers.authorization = authorization;
       let response: Response;
@@ -248,12 +250,14 @@ export class RegistryClient {
         );
       } catch (error) {
         if (attempt < (this.options.retries ?? 3)) {
-          await this.backoff(attempt);
+          await this.backoff(attempt++);
           continue;
         }
         throw new RegistryError(`${method} ${url}: ${(error as Error).message}`);
       }
-      if (response.status === 401 && attempt === 0) {
+      // One authentication round per request (a cached token may have expired); retries are counted apart.
+      if (response.status === 401 && !authenticated) {
+        authenticated = true;
         const challenge = parseWwwAuthenticate(response.headers.get("www-authenticate") ?? "");
         await response.body?.cancel();
         if (challenge?.scheme === "bearer") {
@@ -272,7 +276,7 @@ export class RegistryClient {
       }
       if (RETRY_STATUS.has(response.status) && attempt < (this.options.retries ?? 3)) {
         await response.body?.cancel();
-        await this.backoff(attempt, response.headers.get("retry-after"));
+        await this.backoff(attempt++, response.headers.get("retry-after"));
         continue;
       }
       if (response.ok || (init.allow404 && response.status === 404)) return response;
