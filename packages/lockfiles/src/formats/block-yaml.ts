@@ -182,10 +182,10 @@ export interface BlockYamlOptions {
    */
   keyLineDepth?: number;
   /**
-   * Keys whose values the caller never reads, in mappings at least `minDepth` deep: their values are
+   * Keys whose values the caller never reads, in mappings exactly `depth` deep: their values are
    * skipped unparsed (and left out), which saves most of the work on big lockfiles.
    */
-  skip?: { keys: ReadonlySet<string>; minDepth: number };
+  skip?: { keys: ReadonlySet<string>; depth: number };
 }
 
 export function readBlockYaml(
@@ -301,7 +301,7 @@ export function readBlockYaml(
         throw new ExtractorError(`${what} is not valid YAML: expected "key: value"`, lineNumber);
     }
     const map = top.container as BlockYamlMap;
-    if (skip && top.depth >= skip.minDepth && skip.keys.has(key)) {
+    if (skip && top.depth === skip.depth && skip.keys.has(key)) {
       skipIndent = indent;
       continue;
     }

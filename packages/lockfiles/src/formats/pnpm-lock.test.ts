@@ -174,6 +174,44 @@ snapshots:
     ]);
   });
 
+  it("skips unread package fields but not dependencies that share their names", async () => {
+    const lock = `lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      os:
+        specifier: ^0.1.2
+        version: 0.1.2
+
+packages:
+
+  os@0.1.2:
+    resolution: {integrity: sha512-a}
+    engines: {node: '>=0.10'}
+    os: [darwin, linux]
+
+  bin@1.0.0:
+    resolution: {integrity: sha512-b}
+    bin:
+      x: cli.js
+
+snapshots:
+
+  os@0.1.2:
+    dependencies:
+      bin: 1.0.0
+
+  bin@1.0.0: {}
+`;
+    const records = await pnpmLockExtractor.extract(lock, memoryContext("pnpm-lock.yaml"));
+    expect(records.map((r) => [r.name, r.version, r.line, r.direct, r.scopes])).toEqual([
+      ["os", "0.1.2", 13, true, ["prod"]],
+      ["bin", "1.0.0", 18, false, ["prod"]],
+    ]);
+  });
+
   it("names the line of bad YAML and of a missing lockfileVersion", async () => {
     await expect(
       pnpmLockExtractor.extract(

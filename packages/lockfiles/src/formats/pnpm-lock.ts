@@ -190,7 +190,7 @@ export const pnpmLockExtractor: Extractor = {
   async extract(content, context) {
     const yaml = readLockYaml(content, "pnpm-lock.yaml", {
       keyLineDepth: 1,
-      skip: { keys: UNREAD_FIELDS, minDepth: 2 },
+      skip: { keys: UNREAD_FIELDS, depth: 2 },
     });
     return extractPnpm(yaml.value, (map) => yaml.keyLines.get(map) ?? new Map(), context);
   },
