@@ -33,8 +33,11 @@ const WORDS = [
   "…",
 ];
 
-/** Template variables and interpolations: `${VAR}`, `{{ var }}`, `<token>`, `%(name)s`, `$(cmd)`, `#{x}`. */
-const TEMPLATE = /\$\{|\{\{|\}\}|<[^>]*>|%\([a-z_]+\)|\$\(|#\{|^\$[A-Za-z_]|^%[A-Za-z_]+%$/i;
+/**
+ * Template variables and interpolations: `${VAR}`, `{{ var }}`, `<token>`, `%(name)s`, `$(cmd)`, `#{x}`,
+ * and this package's own example slots (`«a:40»`).
+ */
+const TEMPLATE = /\$\{|\{\{|\}\}|<[^>]*>|%\([a-z_]+\)|\$\(|#\{|^\$[A-Za-z_]|^%[A-Za-z_]+%$|«/i;
 
 function longestSequentialRun(s: string): number {
   let best = 1;

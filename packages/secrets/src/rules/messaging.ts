@@ -148,7 +148,8 @@ export const messagingRules: SecretRule[] = [
     id: "mailchimp-api-key",
     description: "Mailchimp API key",
     severity: "high",
-    keywords: ["-us"],
+    // "-us" alone occurs all over code ("-user", "-use"); the name of the service gates the rule instead.
+    keywords: ["mailchimp", "mc_api", "mcapi"],
     // 32 hex characters and the data center, e.g. "-us21".
     pattern: /\b([0-9a-f]{32}-us\d{1,2})\b/,
     examples: { tp: ["MAILCHIMP_KEY=«h:32»-us21"] },
