@@ -54,7 +54,8 @@ try {
     `corpus: ${corpus.files} files, ${(corpus.bytes / 1048576).toFixed(1)} MiB (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
   );
   const workerScript = await buildWorkerScript(process.env["BULWARK_SECRETS_DIR"]);
-  const modes = [1, availableParallelism()];
+  // BENCH_THREADS="1,2,1,2" repeats modes to show the variance on a shared machine.
+  const modes = (process.env["BENCH_THREADS"] ?? `1,${availableParallelism()}`).split(",").map(Number);
   for (const threads of modes) {
     // One warm-up pass over the page cache, then the measured pass.
     if (threads === modes[0]) await scanDirectory(out, { threads, workerScript });
