@@ -37,3 +37,4 @@ export { parseDpkgStatus, DpkgParseError, type DpkgPackage } from "./inventory/d
 export { parseApkInstalled, ApkParseError, type ApkPackage } from "./inventory/apk.js";
 export { osPackages } from "./inventory/os-packages.js";
 export { scanImage, type ScanImageOptions, type ImageInventory } from "./scan-image.js";
+export { openImage, type OpenImageOptions } from "./open-image.js";

@@ -14,6 +14,7 @@ import { sha256Digest } from "../registry/digest-stream.js";
 import { OCI_CONFIG, OCI_INDEX, OCI_LAYER, OCI_LAYER_GZIP, OCI_MANIFEST } from "../registry/media-types.js";
 import { scanImage, type ImageInventory } from "../scan-image.js";
 import { layerTar } from "../test-support/layer-tar.js";
+import { openImage } from "../open-image.js";
 import { dockerArchiveSource } from "./docker-archive.js";
 import { localImageSource, ociLayoutSource } from "./oci-layout.js";
 
@@ -176,6 +177,12 @@ describe("local images", () => {
     expect(
       inventory.packages.filter((p) => p.source === "Cargo.lock").map((p) => `${p.name}@${p.version}`),
     ).toEqual(expected);
+  });
+
+  it("openImage takes docker-archive:, oci:<path>:<ref> and plain paths", async () => {
+    check(await scanImage(await openImage(`docker-archive:${join(work, "save.tar")}`)));
+    check(await scanImage(await openImage(`oci:${join(work, "oci")}:1`)));
+    check(await scanImage(await openImage(join(work, "oci.tar.gz"))));
   });
 
   it("tells which kind of local image it was given, and names what is missing", async () => {
