@@ -1,4 +1,5 @@
 // The checks `bulwark` knows: the same definitions the actions run.
+import { osvScanCheck } from "@bulwark/osv-scan";
 import { sastCheck } from "@bulwark/sast";
 import { supportedVersionsCheck } from "@bulwark/supported-versions";
 import type { CliProgram } from "./main.js";
@@ -6,5 +7,5 @@ import { CLI_VERSION } from "./version.js";
 
 export const program: CliProgram = {
   version: CLI_VERSION,
-  checks: [supportedVersionsCheck, sastCheck],
+  checks: [supportedVersionsCheck, sastCheck, osvScanCheck],
 };
