@@ -100,11 +100,12 @@ export class ImageFilesystem {
     return (this.history.get(path) ?? []).map((v) => v.layerIndex);
   }
 
-  /** Paths present in the final image (not following links) that satisfy a test. */
+  /** Non-directory paths present in the final image (not following links) that satisfy a test. */
   paths(test: (path: string) => boolean = () => true): string[] {
     const result: string[] = [];
     for (const path of this.history.keys()) {
-      if (test(path) && this.entryAt(path)) result.push(path);
+      const entry = test(path) ? this.entryAt(path)?.entry : undefined;
+      if (entry && entry.type !== "dir") result.push(path);
     }
     return result.sort();
   }

@@ -10,6 +10,8 @@ export type LayerEntry =
   | { type: "file"; content: Buffer }
   | { type: "symlink"; target: string }
   | { type: "hardlink"; target: string }
+  /** Recorded so a directory replacing a lower layer's symlink (e.g. a usr-merge link) stops redirecting. */
+  | { type: "dir" }
   /** A wanted path whose content was not kept (over the size cap); its presence still counts. */
   | { type: "skipped"; size: number };
 
@@ -69,6 +71,9 @@ async function peek(stream: Readable): Promise<Buffer | null> {
 /** Streams of a layer, with gzip sniffed by magic bytes so lying media types and docker save's plain tars both work. */
 async function layerStages(stream: Readable): Promise<(Readable | Transform)[]> {
   const head = await peek(stream);
+  if (head && head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) {
+    throw new Error("zstd-compressed layers are not supported yet");
+  }
   return head && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b
     ? [stream, createGunzip()]
     : [stream];
@@ -129,7 +134,7 @@ export async function readLayer(
       return done();
     }
     if (header.type === "directory") {
-      // A directory replacing a file hides that file: record it as a deletion of anything kept there.
+      if (path) changes.entries.set(path, { type: "dir" });
       return done();
     }
     if (header.type !== "file" && header.type !== "contiguous-file") return done();
