@@ -31,6 +31,13 @@ describe("scanSast on the fixture repository", () => {
     expect(new Set(result.findings.map((f) => f.fingerprint)).size).toBe(result.findings.length);
   });
 
+  it("gives the same findings when files go to each tool in batches", async () => {
+    const whole = await scanSast({ root: FIXTURE, tools: ["shellcheck", "eslint"] });
+    const batched = await scanSast({ root: FIXTURE, tools: ["shellcheck", "eslint"], batchSize: 1 });
+    expect(batched.findings).toEqual(whole.findings);
+    expect(batched.findings.length).toBeGreaterThan(5);
+  });
+
   it("merges one issue found by cppcheck and flawfinder into one finding naming both", async () => {
     const result = await scanSast({ root: FIXTURE, tools: ["cppcheck", "flawfinder"] });
     const line28 = result.findings.filter(

@@ -39,6 +39,8 @@ export interface SastOptions {
   /** Executable per analyser name, overriding the PATH lookup. */
   executables?: Readonly<Record<string, string>>;
   tempDir?: string;
+  /** Files per tool invocation. Default 400. */
+  batchSize?: number;
   progress?(message: string): void;
 }
 
@@ -58,6 +60,31 @@ interface ToolsOutcome {
   problems: ScanProblem[];
   reports: AnalyserReport[];
   notices: string[];
+}
+
+/** Path, line, column, tool, rule: the same input always gives the same order, however tools ran. */
+function sortFindings(findings: Finding[]): Finding[] {
+  const key = (f: Finding) =>
+    [
+      f.location?.path ?? "",
+      String(f.location?.startLine ?? 0).padStart(9, "0"),
+      String(f.location?.startColumn ?? 0).padStart(9, "0"),
+      f.tool,
+      f.ruleId,
+      f.fingerprint,
+    ].join("\0");
+  return findings
+    .map((f) => [key(f), f] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, f]) => f);
+}
+
+/** Batches of at most `size` files (one empty batch when there are none: gosec works on packages). */
+export function fileBatches(files: readonly string[], size: number): string[][] {
+  if (files.length === 0) return [[]];
+  const out: string[][] = [];
+  for (let i = 0; i < files.length; i += size) out.push(files.slice(i, i + size));
+  return out;
 }
 
 function filesFor(analyser: Analyser, files: Map<Language, string[]>): string[] {
@@ -122,18 +149,24 @@ async function runAnalysers(
       report.version = await analyser.version(executable, env, timeoutMs);
       log(`Running ${analyser.name} ${report.version} on ${files.length} file(s)`);
       try {
-        const out = await analyser.run({
-          root,
-          files,
-          executable,
-          timeoutMs,
-          tempDir: options.tempDir ?? tmpdir(),
-          env,
-        });
+        // Files go in batches so a large repository never exceeds the system's argument length limit.
+        const raw: RawFinding[] = [];
+        const batches = fileBatches(files, options.batchSize ?? 400);
+        for (const batch of batches) {
+          const out = await analyser.run({
+            root,
+            files: batch,
+            executable,
+            timeoutMs,
+            tempDir: options.tempDir ?? tmpdir(),
+            env,
+          });
+          raw.push(...out.findings);
+          problems.push(...out.problems);
+        }
         report.status = "ran";
-        report.findings = out.findings.length;
-        problems.push(...out.problems);
-        return { raw: out.findings, problems, report };
+        report.findings = raw.length;
+        return { raw, problems, report };
       } catch (err) {
         if (!(err instanceof ToolFailure || err instanceof ToolStartError)) throw err;
         report.status = "failed";
@@ -214,8 +247,8 @@ export async function scanSast(options: SastOptions): Promise<ScanResult> {
   const tools = await runAnalysers(root, options, log);
   const imported = await readSarifFiles(root, options.sarifFiles ?? []);
   const problems = [...tools.problems, ...imported.problems];
-  let findings: Finding[] = mergeDuplicates(
-    await toFindings([...tools.raw, ...imported.raw], new SourceLines(root)),
+  let findings: Finding[] = sortFindings(
+    mergeDuplicates(await toFindings([...tools.raw, ...imported.raw], new SourceLines(root))),
   );
   const total = findings.length;
   const scope = options.scope ?? "all";

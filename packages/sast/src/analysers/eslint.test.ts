@@ -1,3 +1,4 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ESLint } from "eslint";
@@ -52,5 +53,30 @@ describe("eslint", () => {
       line: 9,
       column: 3,
     });
+  });
+});
+
+describe("eslint on files it cannot parse", () => {
+  it("reports the parse error as a problem naming file and line; other files' findings stand", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sast-eslint-"));
+    writeFileSync(join(dir, "broken.js"), "function (\n");
+    writeFileSync(join(dir, "ok.js"), "module.exports = (c) => eval(c);\n");
+    const out = await eslint.run({
+      root: dir,
+      files: ["broken.js", "ok.js"],
+      executable: eslint.locate(process.env)!,
+      timeoutMs: 120_000,
+      env: process.env,
+      tempDir: tmpdir(),
+    });
+    expect(out.problems).toEqual([
+      {
+        level: "error",
+        path: "broken.js",
+        line: 1,
+        message: "eslint could not parse broken.js:1: Parsing error: Unexpected token (",
+      },
+    ]);
+    expect(keys(out.findings)).toEqual(["security/detect-eval-with-expression ok.js:1"]);
   });
 });
