@@ -21,7 +21,8 @@ export async function registryImageSource(
     config: resolved.config,
     layers: resolved.manifest.layers.map((l) => ({ digest: l.digest, mediaType: l.mediaType, size: l.size })),
     async readLayers(indexes, visit) {
-      await Promise.all(
+      // Every layer gets its chance; the first failure is reported once all have finished.
+      const results = await Promise.allSettled(
         indexes.map((index) =>
           layerLimit.run(async () => {
             const layer = resolved.manifest.layers[index];
@@ -35,6 +36,8 @@ export async function registryImageSource(
           }),
         ),
       );
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) throw failed.reason;
     },
   };
   if (resolved.platform) source.platform = resolved.platform;
