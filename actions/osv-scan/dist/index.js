@@ -30931,11 +30931,15 @@ function ignoreRulesFor(lockfile, config) {
     ];
 }
 /**
- * Reads the osv-scanner.toml that governs each lockfile: the one in its folder, else the root's.
+ * Reads the osv-scanner.toml that governs each lockfile (paths relative to `base`): the one in its
+ * folder, else the scan root's.
  * A file that cannot be read or parsed is an error problem: its ignores would otherwise silently vanish
  * and, worse, the findings they meant to accept would fail the build without saying why.
  */
-async function osvScannerIgnores(root, lockfiles) {
+async function osvScannerIgnores(base, lockfiles, 
+/** The scan root relative to `base` ("" when they are the same): where the fallback file lives. */
+rootDir = "") {
+    const rootConfig = rootDir ? `${rootDir}/${OSV_SCANNER_CONFIG}` : OSV_SCANNER_CONFIG;
     const cache = new Map();
     const problems = [];
     const load = async (relative) => {
@@ -30943,7 +30947,7 @@ async function osvScannerIgnores(root, lockfiles) {
             return cache.get(relative);
         let config = null;
         try {
-            const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, relative), "utf8");
+            const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(base, relative), "utf8");
             config = parseOsvScannerConfig(text, relative);
         }
         catch (error) {
@@ -30959,7 +30963,8 @@ async function osvScannerIgnores(root, lockfiles) {
     for (const lockfile of lockfiles) {
         const slash = lockfile.lastIndexOf("/");
         const dir = slash === -1 ? "" : lockfile.slice(0, slash + 1);
-        const config = (await load(`${dir}${OSV_SCANNER_CONFIG}`)) ?? (dir ? await load(OSV_SCANNER_CONFIG) : null);
+        const own = `${dir}${OSV_SCANNER_CONFIG}`;
+        const config = (await load(own)) ?? (own !== rootConfig ? await load(rootConfig) : null);
         if (config)
             rules.push(...ignoreRulesFor(lockfile, config));
     }
@@ -31046,6 +31051,9 @@ function cmp(a, b) {
 const ENGINE_VERSION = "0.1.0";
 
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/scan-dependencies.ts
+// The osv-scan pipeline: lockfiles -> packages -> OSV matches -> findings, with every file that
+// could not be read, every package that could not be decided and every database failure reported.
+
 
 
 
@@ -31056,7 +31064,8 @@ const ENGINE_VERSION = "0.1.0";
 const NAMES_PER_PROBLEM = 20;
 async function scanDependencies(options) {
     const progress = options.progress ?? (() => { });
-    const extracted = await collectLockfiles(options);
+    const prefix = options.workspace ? scan_dependencies_toPosix((0,external_node_path_namespaceObject.relative)(options.workspace, options.root)) : "";
+    const extracted = (await collectLockfiles(options)).map((r) => withPrefix(r, prefix));
     const problems = [];
     const lockfiles = [];
     for (const result of extracted) {
@@ -31135,7 +31144,7 @@ async function scanDependencies(options) {
     }
     for (const [file, names] of unresolvedPerFile)
         problems.push(unresolvedProblem(file, names));
-    const ignores = await osvScannerIgnores(options.root, lockfiles.map((l) => l.file));
+    const ignores = await osvScannerIgnores(prefix ? options.workspace : options.root, lockfiles.map((l) => l.file), prefix);
     problems.push(...ignores.problems);
     const unresolvedCount = [...unresolvedPerFile.values()].reduce((n, m) => n + m.size, 0);
     const stats = {
@@ -31158,6 +31167,21 @@ async function scanDependencies(options) {
     if (ignores.rules.length > 0)
         result.ignores = ignores.rules;
     return result;
+}
+function scan_dependencies_toPosix(path) {
+    return path.split(external_node_path_namespaceObject.sep).join("/");
+}
+/** Re-roots a result's paths from the scan root to the workspace. */
+function withPrefix(result, prefix) {
+    if (!prefix)
+        return result;
+    const at = (file) => `${prefix}/${file}`;
+    return {
+        ...result,
+        file: at(result.file),
+        packages: result.packages.map((p) => ({ ...p, file: at(p.file) })),
+        errors: result.errors.map((e) => ({ ...e, file: at(e.file) })),
+    };
 }
 function query(r) {
     return {
@@ -31279,6 +31303,7 @@ const osvScanCheck = defineCheck({
         });
         return scanDependencies({
             root: context.root,
+            workspace: context.workspace,
             recursive: inputs.recursive,
             include: inputs.include,
             exclude: inputs.exclude,

@@ -66,6 +66,7 @@ export const osvScanCheck = defineCheck({
     });
     return scanDependencies({
       root: context.root,
+      workspace: context.workspace,
       recursive: inputs.recursive,
       include: inputs.include,
       exclude: inputs.exclude,

@@ -115,3 +115,28 @@ describe("osv-scanner.toml in a scan", () => {
     );
   });
 });
+
+describe("a scan root inside the workspace", () => {
+  it("reports paths from the workspace root and reads the scan root's osv-scanner.toml", async () => {
+    const ws = realRepo({
+      "services/web/app/bom.json": REAL.juiceShopBom,
+      "services/web/osv-scanner.toml": {
+        text: '[[IgnoredVulns]]\nid = "CVE-2021-23337"\nreason = "no user templates"\n',
+      },
+      "services/web/broken/Cargo.lock": { text: "[[package]\n" },
+    });
+    const result = await scanDependencies({
+      root: `${ws}/services/web`,
+      workspace: ws,
+      source: new OfflineSource({ base: OSV_DB_DIR }),
+    });
+    expect(result.findings[0]!.location?.path).toBe("services/web/app/bom.json");
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ level: "error", path: "services/web/broken/Cargo.lock" }),
+    );
+    expect(result.ignores).toContainEqual(
+      expect.objectContaining({ id: "CVE-2021-23337", path: "services/web/app/bom.json" }),
+    );
+    expect(evaluateGate(result, { failOn: "high" }, new Date()).failed).toBe(true); // broken Cargo.lock
+  });
+});

@@ -92,21 +92,25 @@ export function ignoreRulesFor(lockfile: string, config: OsvScannerIgnores): Ign
 }
 
 /**
- * Reads the osv-scanner.toml that governs each lockfile: the one in its folder, else the root's.
+ * Reads the osv-scanner.toml that governs each lockfile (paths relative to `base`): the one in its
+ * folder, else the scan root's.
  * A file that cannot be read or parsed is an error problem: its ignores would otherwise silently vanish
  * and, worse, the findings they meant to accept would fail the build without saying why.
  */
 export async function osvScannerIgnores(
-  root: string,
+  base: string,
   lockfiles: readonly string[],
+  /** The scan root relative to `base` ("" when they are the same): where the fallback file lives. */
+  rootDir = "",
 ): Promise<{ rules: IgnoreRule[]; problems: ScanProblem[]; files: string[] }> {
+  const rootConfig = rootDir ? `${rootDir}/${OSV_SCANNER_CONFIG}` : OSV_SCANNER_CONFIG;
   const cache = new Map<string, OsvScannerIgnores | null>();
   const problems: ScanProblem[] = [];
   const load = async (relative: string): Promise<OsvScannerIgnores | null> => {
     if (cache.has(relative)) return cache.get(relative)!;
     let config: OsvScannerIgnores | null = null;
     try {
-      const text = await readFile(join(root, relative), "utf8");
+      const text = await readFile(join(base, relative), "utf8");
       config = parseOsvScannerConfig(text, relative);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -121,8 +125,8 @@ export async function osvScannerIgnores(
   for (const lockfile of lockfiles) {
     const slash = lockfile.lastIndexOf("/");
     const dir = slash === -1 ? "" : lockfile.slice(0, slash + 1);
-    const config =
-      (await load(`${dir}${OSV_SCANNER_CONFIG}`)) ?? (dir ? await load(OSV_SCANNER_CONFIG) : null);
+    const own = `${dir}${OSV_SCANNER_CONFIG}`;
+    const config = (await load(own)) ?? (own !== rootConfig ? await load(rootConfig) : null);
     if (config) rules.push(...ignoreRulesFor(lockfile, config));
   }
   const files = [...cache.entries()].filter(([, c]) => c !== null).map(([f]) => f);

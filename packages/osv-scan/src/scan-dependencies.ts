@@ -1,5 +1,6 @@
 // The osv-scan pipeline: lockfiles -> packages -> OSV matches -> findings, with every file that
 // could not be read, every package that could not be decided and every database failure reported.
+import { relative, sep } from "node:path";
 import type { Finding, ScanProblem, ScanResult } from "@bulwark/core";
 import type { ExtractResult, PackageRecord } from "@bulwark/lockfiles";
 import {
@@ -17,6 +18,11 @@ import { scanSummary } from "./scan-summary.js";
 import { ENGINE_VERSION } from "./version.js";
 
 export interface ScanOptions extends CollectOptions {
+  /**
+   * The repository root when the scan root is a folder inside it: finding and problem paths are then
+   * relative to it, so annotations and SARIF point at the right files. Default: the scan root.
+   */
+  workspace?: string;
   source: VulnerabilitySource & { notices?: ScanProblem[] };
   /** Keep packages only dev tooling needs (default true). */
   includeDev?: boolean;
@@ -28,7 +34,8 @@ const NAMES_PER_PROBLEM = 20;
 
 export async function scanDependencies(options: ScanOptions): Promise<ScanResult> {
   const progress = options.progress ?? (() => {});
-  const extracted = await collectLockfiles(options);
+  const prefix = options.workspace ? toPosix(relative(options.workspace, options.root)) : "";
+  const extracted = (await collectLockfiles(options)).map((r) => withPrefix(r, prefix));
   const problems: ScanProblem[] = [];
   const lockfiles: ExtractResult[] = [];
   for (const result of extracted) {
@@ -110,8 +117,9 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
   for (const [file, names] of unresolvedPerFile) problems.push(unresolvedProblem(file, names));
 
   const ignores = await osvScannerIgnores(
-    options.root,
+    prefix ? options.workspace! : options.root,
     lockfiles.map((l) => l.file),
+    prefix,
   );
   problems.push(...ignores.problems);
 
@@ -137,6 +145,22 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
   };
   if (ignores.rules.length > 0) result.ignores = ignores.rules;
   return result;
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join("/");
+}
+
+/** Re-roots a result's paths from the scan root to the workspace. */
+function withPrefix(result: ExtractResult, prefix: string): ExtractResult {
+  if (!prefix) return result;
+  const at = (file: string) => `${prefix}/${file}`;
+  return {
+    ...result,
+    file: at(result.file),
+    packages: result.packages.map((p) => ({ ...p, file: at(p.file) })),
+    errors: result.errors.map((e) => ({ ...e, file: at(e.file) })),
+  };
 }
 
 function query(r: PackageRecord): PackageQuery {
