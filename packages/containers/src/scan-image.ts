@@ -54,11 +54,15 @@ function osWanted(path: string): boolean {
   );
 }
 
-/** Layer i of the image is the i-th history entry that is not an empty layer. */
+/**
+ * Layer i of the image is the i-th history entry that is not an empty layer. When the counts disagree
+ * (hand-made or squashed images) the pairing would be a guess, so no instruction is given.
+ */
 function layerInfos(source: ImageSource): LayerInfo[] {
   const history = (source.config.history ?? []).filter((h) => !h.empty_layer);
+  const paired = history.length === source.layers.length;
   return source.layers.map((layer, index) => {
-    const createdBy = history[index]?.created_by;
+    const createdBy = paired ? history[index]?.created_by : undefined;
     return { index, digest: layer.digest, ...(createdBy ? { createdBy } : {}) };
   });
 }

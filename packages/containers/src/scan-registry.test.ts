@@ -40,16 +40,27 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "bulwark-containers-test-"));
   execFileSync("tar", ["-xf", rootfs.tar, "-C", work, "./var/lib/dpkg/status"]);
   baseStatus = readFileSync(join(work, "var/lib/dpkg/status"), "utf8");
+  // Installed packages only (ii/hi): a fallback rootfs from this machine may also hold removed ones.
   dpkgQuery = execFileSync(
     "dpkg-query",
-    ["-W", "-f", "${Package} ${Version}\n", `--admindir=${join(work, "var/lib/dpkg")}`],
-    {
-      encoding: "utf8",
-    },
+    ["-W", "-f", "${db:Status-Abbrev}|${Package} ${Version}\n", `--admindir=${join(work, "var/lib/dpkg")}`],
+    { encoding: "utf8" },
   )
     .split("\n")
-    .filter(Boolean)
+    .filter((l) => /^[ih]i/.test(l))
+    .map((l) => l.slice(l.indexOf("|") + 1))
     .sort();
+  if (rootfs.debootstrapped) {
+    // Exactly the plain `dpkg-query -W` listing for a debootstrapped system (everything is installed).
+    const plain = execFileSync(
+      "dpkg-query",
+      ["-W", "-f", "${Package} ${Version}\n", `--admindir=${join(work, "var/lib/dpkg")}`],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(plain.split("\n").filter(Boolean).sort()).toEqual(dpkgQuery);
+  }
   base = {
     data: gzipSync(readFileSync(rootfs.tar), { level: 1 }),
     createdBy: "debootstrap --variant=minbase bookworm",
