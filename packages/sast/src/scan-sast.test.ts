@@ -28,6 +28,13 @@ describe("scanSast on the fixture repository", () => {
       result.problems.some((p) => p.level === "notice" && p.message.startsWith("semgrep is not installed")),
     ).toBe(true);
     expect(result.summaryMarkdown).toContain("| bandit |");
+    expect(result.stats).toMatchObject({
+      "python-files": 1,
+      "javascript-files": 2,
+      "typescript-files": 1,
+      "shell-files": 2,
+      "c-files": 1,
+    });
     expect(new Set(result.findings.map((f) => f.fingerprint)).size).toBe(result.findings.length);
   });
 

@@ -60,6 +60,8 @@ interface ToolsOutcome {
   problems: ScanProblem[];
   reports: AnalyserReport[];
   notices: string[];
+  /** Files per language found, for the stats. */
+  languages: Record<string, number>;
 }
 
 /** Path, line, column, tool, rule: the same input always gives the same order, however tools ran. */
@@ -181,6 +183,7 @@ async function runAnalysers(
     problems: outcomes.flatMap((o) => o.problems),
     reports: outcomes.map((o) => o.report),
     notices,
+    languages: Object.fromEntries([...detected.files].map(([language, list]) => [language, list.length])),
   };
 }
 
@@ -295,6 +298,7 @@ export async function scanSast(options: SastOptions): Promise<ScanResult> {
   for (const notice of tools.notices) problems.push({ level: "notice", message: notice });
   const stats: Record<string, number> = { findings: findings.length, "findings-before-scope": total };
   for (const r of reports) stats[`${r.name}-findings`] = r.findings;
+  for (const [language, count] of Object.entries(tools.languages)) stats[`${language}-files`] = count;
   return {
     tool: "sast",
     toolVersion: SAST_VERSION,
