@@ -159,6 +159,18 @@ describe("osv-scan action", () => {
     expect(notice?.message).toContain('Ignore "CVE-2021-23337" on path "bom.json" expired on 2019-12-31');
   }, 120_000);
 
+  it("scans a folder given by path and points annotations at files from the repository root", async () => {
+    const ws = repo({ "services/web/bom.json": JUICE_SHOP, "Cargo.lock": HELIX });
+    const run = await runAction(action, { workspace: ws, inputs: { ...offline(), path: "services/web" } });
+    expect(run.exitCode).toBe(1);
+    const files = new Set(run.annotations.filter((a) => a.file).map((a) => a.file));
+    expect(files).toEqual(new Set(["services/web/bom.json"]));
+    expect(run.annotations.find((a) => a.level === "error")).toMatchObject({
+      file: "services/web/bom.json",
+      line: 5185,
+    });
+  }, 120_000);
+
   it("fails clearly when the database cannot be reached, and fail-open only turns it into a notice", async () => {
     const ws = repo({ "Cargo.lock": HELIX });
     const inputs = { database: "online", "osv-api-url": "http://127.0.0.1:9", "fail-on": "none" };
