@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startExportServer, type ExportServer } from "../../packages/osv/src/test-support/export-server.js";
 import { startOsvApiServer, type ApiServer } from "../../packages/osv/src/test-support/osv-api-server.js";
 import { exportZip, LOCKFILES_DIR, OSV_DB_DIR } from "../../packages/osv/src/test-support/shared-data.js";
+import { GitHubServer } from "./harness/github-server.js";
 import { runAction } from "./harness/run-action.js";
 
 const action = fileURLToPath(new URL("../../actions/osv-scan/", import.meta.url));
@@ -169,6 +170,33 @@ describe("osv-scan action", () => {
       file: "services/web/bom.json",
       line: 5185,
     });
+  }, 120_000);
+
+  it("comments on the pull request and uploads SARIF with the findings", async () => {
+    const github = await new GitHubServer({ writeTokens: ["ghs_write"], readTokens: [] }).start();
+    try {
+      const ws = repo({ "web/bom.json": JUICE_SHOP });
+      const run = await runAction(action, {
+        workspace: ws,
+        eventName: "pull_request",
+        event: {
+          pull_request: {
+            number: 7,
+            base: { ref: "main", sha: "a".repeat(40), repo: { full_name: "octo/app" } },
+            head: { ref: "bump", sha: "b".repeat(40), repo: { full_name: "octo/app" } },
+          },
+        },
+        inputs: { ...offline(), token: "ghs_write", "upload-sarif": "true" },
+        env: { GITHUB_API_URL: github.url },
+      });
+      expect(run.exitCode).toBe(1);
+      expect(github.comments).toHaveLength(1);
+      expect(github.comments[0]!.body).toContain("<!-- bulwark:osv-scan -->");
+      expect(github.comments[0]!.body).toContain("CVE-2021-23337");
+      expect(github.sarifUploads[0]).toMatchObject({ commitSha: "b".repeat(40), toolName: "osv-scan" });
+    } finally {
+      await github.stop();
+    }
   }, 120_000);
 
   it("fails clearly when the database cannot be reached, and fail-open only turns it into a notice", async () => {
