@@ -72,7 +72,7 @@ export async function scanImage(
   options: ScanImageOptions = {},
 ): Promise<ImageInventory> {
   const cache = options.cache ?? new LayerCache();
-  const extractors = options.extractors ?? lockfileExtractors;
+  const extractors: readonly Extractor[] = options.extractors ?? lockfileExtractors;
   const skipLanguage = options.skipLanguagePaths ?? ((p: string) => NEVER_LANGUAGE.test(p));
   const wanted = (path: string): boolean =>
     osWanted(path) || (!skipLanguage(path) && extractors.some((e) => e.matches(path)));
