@@ -5,7 +5,8 @@ import { evaluateGate, type Finding } from "@bulwark/core";
 import { OfflineSource, OnlineSource } from "@bulwark/osv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startExportServer, type ExportServer } from "../../osv/src/test-support/export-server.js";
-import { OSV_DB_DIR } from "../../osv/src/test-support/shared-data.js";
+import { startOsvApiServer } from "../../osv/src/test-support/osv-api-server.js";
+import { exportZip, OSV_DB_DIR } from "../../osv/src/test-support/shared-data.js";
 import { FallbackSource } from "./choose-database.js";
 import { scanDependencies } from "./scan-dependencies.js";
 import { REAL, realRepo } from "./test-support/real-repo.js";
@@ -139,6 +140,26 @@ describe("databases", () => {
     expect(result.problems[0]!.message).toMatch(/^The vulnerability database could not be reached/);
     const gate = evaluateGate(result, { failOn: "high" }, new Date());
     expect(gate.failed).toBe(true);
+  });
+
+  it("auto uses osv.dev when it answers, without touching the exports", async () => {
+    const api = await startOsvApiServer({ zips: [exportZip("crates.io")] });
+    try {
+      const cacheDir = mkdtempSync(join(tmpdir(), "bulwark-osv-cache-"));
+      const source = new FallbackSource({
+        mode: "auto",
+        cacheDir,
+        apiUrl: api.url,
+        exportsUrl: closedPort,
+        retry,
+      });
+      const result = await scanDependencies({ root, source });
+      expect(result.problems).toEqual([]);
+      expect(result.findings.map((f) => f.ruleId)).toContain("RUSTSEC-2026-0249");
+      expect(api.requests.some((r) => r.path === "/v1/querybatch")).toBe(true);
+    } finally {
+      await api.close();
+    }
   });
 
   it("auto falls back to the cached exports with a notice when osv.dev cannot be reached", async () => {
