@@ -13152,6 +13152,10 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
             tempDir: (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempDir, `bulwark-${check.name}-`)),
             ...(api ? { hosting: { listReleases: () => api.listReleases() } } : {}),
         });
+        // Mask found secrets before any report mentions their findings.
+        for (const secret of scan.secretsForMasking ?? [])
+            for (const c of workflow_commands_maskCommands(secret))
+                log(c);
         const policy = await gatePolicyFromInputs(common, { baseDir: context.workspace });
         const gate = evaluateGate(scan, policy, now);
         const sarif = toSarif([{ scan, gate, category: check.name }]);
