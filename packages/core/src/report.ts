@@ -43,6 +43,8 @@ export interface ScanResult {
    * them after the policy's ignores, with the same expiry notices.
    */
   ignores?: IgnoreRule[];
+  /** Secrets to register with the runner's log masking before anything about findings is written; never serialised. */
+  secretsForMasking?: string[];
 }
 
 /** The gate's verdict over a ScanResult. */

@@ -22,7 +22,12 @@ import { commentMarker, toPrComment } from "../report/pr-comment.js";
 import { formatSarif, toSarif } from "../report/sarif.js";
 import { planGitHubWrites, type GitHubWrite } from "../runner/act.js";
 import { EnvFiles } from "../runner/env-files.js";
-import { annotationCommand, maskCommand, workflowCommand } from "../runner/workflow-commands.js";
+import {
+  annotationCommand,
+  maskCommand,
+  maskCommands,
+  workflowCommand,
+} from "../runner/workflow-commands.js";
 
 export interface ActionIo {
   /** Where workflow commands and log lines go (the runner reads stdout). */
@@ -68,6 +73,8 @@ export async function runCheckAction(
       tempDir: mkdtempSync(join(tempDir, `bulwark-${check.name}-`)),
       ...(api ? { hosting: { listReleases: () => api.listReleases() } } : {}),
     });
+    // Mask found secrets before any report mentions their findings.
+    for (const secret of scan.secretsForMasking ?? []) for (const c of maskCommands(secret)) log(c);
     const policy = await gatePolicyFromInputs(common, { baseDir: context.workspace });
     const gate = evaluateGate(scan, policy, now);
 

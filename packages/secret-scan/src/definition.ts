@@ -1,0 +1,89 @@
+// The secret-scan check as the action and the CLI see it: which commits or files to read, and the engine.
+import { commonInputs, defineCheck, input, readGitHubContext, type ScanResult } from "@bulwark/core";
+import { loadRepoSettings, scanDirectory, toScanResult, TOOL, type TestPathMode } from "@bulwark/secrets";
+import { ensureRange } from "./ensure-commits.js";
+import { scanHistory } from "./scan-history.js";
+import { chooseTarget, type ScanMode } from "./scan-target.js";
+import { ENGINE_VERSION } from "./version.js";
+
+export const secretScanCheck = defineCheck({
+  name: "secret-scan",
+  description:
+    "Finds leaked credentials in the working tree, in a pull request's or push's commits, or in history.",
+  specs: [
+    ...commonInputs,
+    input.choice("scan", {
+      values: ["auto", "tree", "history", "diff"],
+      description:
+        "What to read: auto (a pull request's commits base..head, a push's commits before..after, else the working tree), tree (the files as checked out), history (every commit reachable from HEAD), diff (like auto, but an error outside pull_request/push).",
+      default: "auto",
+    }),
+    input.string("history-range", {
+      description: 'Scan exactly these commits (git revision range, e.g. "v1.0.0..HEAD"); overrides scan.',
+    }),
+    input.choice("test-paths", {
+      values: ["lower", "skip", "keep"],
+      description:
+        "Secrets in test paths (test/, __tests__/, fixtures/, *.test.*...): lower (report at low severity), skip (do not scan them), keep (like any file).",
+      default: "lower",
+    }),
+    input.list("test-path-globs", {
+      description: "Globs that count as test paths instead of the built-in list.",
+      default: [],
+    }),
+  ] as const,
+  async run(inputs, context): Promise<ScanResult> {
+    const settings = await loadRepoSettings(context.root);
+    const options = {
+      ...settings.options,
+      testPaths: {
+        mode: inputs.testPaths as TestPathMode,
+        ...(inputs.testPathGlobs.length > 0 ? { globs: inputs.testPathGlobs } : {}),
+      },
+    };
+    const github = readGitHubContext(context.env);
+    const target = await chooseTarget(inputs.scan as ScanMode, inputs.historyRange, github, context.root);
+    context.progress(`secret-scan: ${target.reason}`);
+    if (target.kind === "nothing") {
+      return {
+        tool: TOOL,
+        toolVersion: ENGINE_VERSION,
+        findings: [],
+        problems: [{ level: "notice", message: `Nothing to scan: ${target.reason}.` }],
+      };
+    }
+    if (target.kind === "tree") {
+      // In the ncc bundle there is no separate worker file, so scanDirectory stays on this thread.
+      const result = await scanDirectory(context.root, options);
+      return {
+        ...toScanResult({ ...result, problems: [...settings.problems, ...result.problems] }, ENGINE_VERSION),
+        secretsForMasking: result.secretsForMasking,
+      };
+    }
+    if (target.base && target.head) {
+      const ensured = await ensureRange(context.root, target.base, target.head);
+      if (!ensured.ok) {
+        return {
+          tool: TOOL,
+          toolVersion: ENGINE_VERSION,
+          findings: [],
+          problems: [
+            ...settings.problems,
+            { level: "error", message: `Cannot scan ${target.reason}: ${ensured.message}.` },
+          ],
+        };
+      }
+      if (ensured.fetched) context.progress("secret-scan: fetched the missing history from the remote");
+    }
+    const result = await scanHistory(context.root, target.revisions, options);
+    const { durationMs: _d, ...stats } = result.stats;
+    return {
+      tool: TOOL,
+      toolVersion: ENGINE_VERSION,
+      findings: result.findings,
+      problems: [...settings.problems, ...result.problems],
+      stats: { ...stats },
+      secretsForMasking: result.secretsForMasking,
+    };
+  },
+});

@@ -1,0 +1,34 @@
+// Runs git for short answers (rev-parse, cat-file, fetch); long output goes through patch-stream.ts.
+import { spawn } from "node:child_process";
+
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Environment for every git call: no pager, no prompts, no user config that changes diff output. */
+export const GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" } as const;
+
+export function git(cwd: string, args: readonly string[]): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, { cwd, env: { ...process.env, ...GIT_ENV }, stdio: "pipe" });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", (e) => reject(new Error(`could not run git: ${e.message}`)));
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** Like git() but throws with git's own message when it fails. */
+export async function gitOk(cwd: string, args: readonly string[]): Promise<string> {
+  const r = await git(cwd, args);
+  if (r.code !== 0) throw new Error(`git ${args[0]} failed: ${r.stderr.trim().slice(0, 500)}`);
+  return r.stdout;
+}
+
+export async function hasCommit(cwd: string, sha: string): Promise<boolean> {
+  return (await git(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
+}
