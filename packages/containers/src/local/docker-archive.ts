@@ -1,5 +1,6 @@
 // `docker save` output (manifest.json naming a config and layer tars), as a directory or a tar(.gz).
 import type { ImageSource } from "../image-source.js";
+import { formatImageReference, parseImageReference } from "../reference.js";
 import type { ImageConfig } from "../registry/media-types.js";
 import { openArchive, type ArchiveReader } from "./archive-reader.js";
 
@@ -7,6 +8,16 @@ interface SaveManifestEntry {
   Config: string;
   RepoTags?: string[] | null;
   Layers: string[];
+}
+
+/** "debian:12", "docker.io/library/debian:12" and "index.docker.io/library/debian:12" are one image. */
+function sameImage(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return formatImageReference(parseImageReference(a)) === formatImageReference(parseImageReference(b));
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a docker save archive; `tag` picks one image when it holds several (default: the first). */
@@ -31,7 +42,8 @@ export async function dockerArchiveFromReader(
   }
   if (!Array.isArray(entries) || entries.length === 0)
     throw new Error(`${reader.path}: manifest.json lists no image`);
-  const entry = options.tag ? entries.find((e) => e.RepoTags?.includes(options.tag ?? "")) : entries[0];
+  const wanted = options.tag;
+  const entry = wanted ? entries.find((e) => e.RepoTags?.some((t) => sameImage(t, wanted))) : entries[0];
   if (!entry) {
     const tags = entries.flatMap((e) => e.RepoTags ?? []).join(", ");
     throw new Error(`${reader.path}: no image tagged ${options.tag} (has ${tags || "no tags"})`);
