@@ -42,6 +42,8 @@ export interface Analyser {
   languages: readonly Language[] | "any";
   /** Optional analysers (gosec, semgrep) are run only when installed; a notice says when they are not. */
   optional: boolean;
+  /** False for tools that find their own inputs (gosec reads packages): they run once, not per batch. */
+  takesFiles?: boolean;
   /** Absolute path of the tool, or undefined when it is not installed. */
   locate(env: NodeJS.ProcessEnv): string | undefined;
   version(executable: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string>;

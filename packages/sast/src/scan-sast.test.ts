@@ -129,6 +129,21 @@ describe("analyser faults", () => {
     });
   });
 
+  it("gosec, which reads packages itself, runs once however many batches of Go files there are", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sast-go-"));
+    for (const name of ["a.go", "b.go", "c.go"]) writeFileSync(join(dir, name), "package main\n");
+    const calls = join(dir, "calls.txt");
+    const crash = script(
+      `case "$1" in -fmt=*) echo run >> "${calls}";; esac\necho "gosec: no Go toolchain" >&2\nexit 3`,
+    );
+    const result = await scanSast({ root: dir, batchSize: 1, executables: { gosec: crash } });
+    expect(readFileSync(calls, "utf8")).toBe("run\n");
+    expect(result.problems).toContainEqual({
+      level: "error",
+      message: "gosec exited with code 3: gosec: no Go toolchain",
+    });
+  });
+
   it("an unknown tool name is refused", async () => {
     await expect(scanSast({ root: FIXTURE, tools: ["pylint"] })).rejects.toThrow(
       /unknown tool pylint; known tools: bandit/,

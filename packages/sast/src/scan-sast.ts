@@ -127,7 +127,7 @@ async function runAnalysers(
         findings: 0,
       };
       const problems: ScanProblem[] = [];
-      if (files.length === 0 && analyser.name !== "gosec") {
+      if (files.length === 0 && analyser.takesFiles !== false) {
         report.note = "no files for it";
         notices.push(`${analyser.name} was asked for but there are no files for it.`);
         return { raw: [] as RawFinding[], problems, report };
@@ -153,7 +153,8 @@ async function runAnalysers(
       try {
         // Files go in batches so a large repository never exceeds the system's argument length limit.
         const raw: RawFinding[] = [];
-        const batches = fileBatches(files, options.batchSize ?? 400);
+        const batches =
+          analyser.takesFiles === false ? [files] : fileBatches(files, options.batchSize ?? 400);
         for (const batch of batches) {
           const out = await analyser.run({
             root,

@@ -10,6 +10,7 @@ export const gosec: Analyser = {
   name: "gosec",
   languages: ["go"],
   optional: true,
+  takesFiles: false,
   locate: (env) => findExecutable("gosec", env.PATH),
   version: (exe, env, timeoutMs) => versionOf(exe, ["-version"], env, timeoutMs),
   async run({ root, executable, timeoutMs, env }) {

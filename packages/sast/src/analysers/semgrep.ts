@@ -1,4 +1,6 @@
 // Semgrep (any language), only when installed: SARIF output; `nosemgrep` is honoured by Semgrep itself.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Analyser } from "../analyser.js";
 import { execTool } from "../exec-tool.js";
 import { findExecutable } from "../find-executable.js";
@@ -13,7 +15,9 @@ export const semgrep: Analyser = {
   locate: (env) => findExecutable("semgrep", env.PATH),
   version: (exe, env, timeoutMs) => versionOf(exe, ["--version"], env, timeoutMs),
   async run({ root, files, executable, timeoutMs, env }) {
-    const config = env.SEMGREP_RULES ?? "auto";
+    // The repository's own rules when it has them; "auto" needs metrics on, so the registry's default pack.
+    const local = [".semgrep.yml", ".semgrep.yaml", ".semgrep"].find((name) => existsSync(join(root, name)));
+    const config = env.SEMGREP_RULES ?? local ?? "p/default";
     const run = await execTool(
       executable,
       ["scan", "--sarif", "--quiet", "--metrics=off", `--config=${config}`, "--", ...files],
