@@ -11,6 +11,7 @@ export function generalHelp(checks: readonly CheckDefinition[]): string {
     "Checks:",
     ...checks.map((c) => `  ${c.name.padEnd(width)}${c.description}`),
     `  ${"all".padEnd(width)}Run every check above.`,
+    `  ${"deps".padEnd(width)}List the dependencies of every lockfile, manifest and SBOM.`,
     "",
     "Options for every command:",
     `  --format <${OUTPUT_FORMATS.join("|")}>  Output format (default: table)`,

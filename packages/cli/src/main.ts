@@ -2,6 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ConfigError, InputValueError, type CheckDefinition } from "@bulwark/core";
+import { runDeps } from "./deps-command.js";
 import { formatRuns } from "./format-runs.js";
 import { checkHelp, generalHelp } from "./help.js";
 import { EXIT_GATE_FAILED, EXIT_PASS, EXIT_USAGE, type CliIo } from "./io.js";
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[], io: CliIo, program: CliProgr
 }
 
 async function dispatch(argv: readonly string[], io: CliIo, program: CliProgram): Promise<number> {
+  if (argv[0] === "deps") return runDeps(argv, io);
   const selected = argv[0] === "all" ? [...program.checks] : program.checks.filter((c) => c.name === argv[0]);
   const booleans = new Set(CLI_BOOLEANS);
   for (const check of selected)

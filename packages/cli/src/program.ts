@@ -1,11 +1,12 @@
 // The checks `bulwark` knows: the same definitions the actions run.
 import { osvScanCheck } from "@bulwark/osv-scan";
 import { sastCheck } from "@bulwark/sast";
+import { secretScanCheck } from "@bulwark/secret-scan";
 import { supportedVersionsCheck } from "@bulwark/supported-versions";
 import type { CliProgram } from "./main.js";
 import { CLI_VERSION } from "./version.js";
 
 export const program: CliProgram = {
   version: CLI_VERSION,
-  checks: [supportedVersionsCheck, sastCheck, osvScanCheck],
+  checks: [supportedVersionsCheck, sastCheck, osvScanCheck, secretScanCheck],
 };
