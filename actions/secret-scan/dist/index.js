@@ -10439,14 +10439,41 @@ or an equivalent configuration depending on your build tool.\`)};t.up=function(n
 
 /***/ }),
 
+/***/ 3689:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+// Lets recheck's dependency synckit load inside this ESM ncc bundle. recheck (which the engine uses to
+// vet custom regexes) requires synckit at load time, and synckit's CommonJS build probes its
+// environment there: ncc rewrites its `require.extensions` into a read on an empty webpack context
+// function ("Cannot convert undefined or null to object"), and its `typeof __dirname` check falls through
+// to an `import.meta.url` it does not have. Functions inheriting a writable, non-enumerable `extensions`,
+// and a global `__dirname` of the bundle's folder, satisfy both. Imported first by main.ts.
+// No node: imports here: this module must run before the bundle touches any of them.
+if (!("extensions" in Function.prototype)) {
+    Object.defineProperty(Function.prototype, "extensions", {
+        value: {},
+        enumerable: false,
+        configurable: true,
+        writable: true,
+    });
+}
+const g = globalThis;
+g.__dirname ??= decodeURIComponent(new URL(/* asset import */ __nccwpck_require__(712), __nccwpck_require__.b).pathname).replace(/\/$/, "");
+
+
+
+/***/ }),
+
 /***/ 9026:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2970);
+/* harmony import */ var _bundle_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3689);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2970);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
-process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
+
+process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(process.env);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -18684,6 +18711,13 @@ module.exports = webpackEmptyContext;
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__.p + "82937a80502646a2e873.ts";
+
+/***/ }),
+
+/***/ 712:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "293248747edf5d37944a.js?.";
 
 /***/ }),
 

@@ -1,4 +1,5 @@
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
+import "./bundle-shim.js";
 import { run } from "./run.js";
 
 process.exitCode = await run(process.env);
