@@ -188,6 +188,33 @@ describe("secret-scan action", () => {
     expect(run.stdout).toContain("Failing closed");
   });
 
+  it("applies the repository's .gitleaks.toml custom rules (recheck vets the regex inside the bundle)", async () => {
+    const repo = newRepo();
+    const acme = `acme_${random("abcdefghijklmnopqrstuvwxyz0123456789", 24)}`;
+    const toml = [
+      "[extend]",
+      "useDefault = true",
+      "",
+      "[[rules]]",
+      'id = "acme-key"',
+      'description = "Acme key"',
+      "regex = '''acme_[a-z0-9]{24}'''",
+      'keywords = ["acme_"]',
+      "",
+    ].join("\n");
+    repo.commit("init", { ".gitleaks.toml": toml, "src/a.txt": `k = "${acme}"\n` });
+    const run = await runAction(action, {
+      workspace: repo.dir,
+      eventName: "workflow_dispatch",
+      inputs: { "json-file": "report.json" },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.exitCode).toBe(1);
+    expect(ruleAt(run)).toEqual([["acme-key", "src/a.txt", 1, null]]);
+    expect(run.commands[0]).toEqual({ command: "add-mask", properties: {}, message: acme });
+    expect(readFileSync(join(repo.dir, "report.json"), "utf8")).not.toContain(acme);
+  });
+
   it("push of a new branch: only commits on no other remote branch", async () => {
     const origin = newRepo();
     origin.commit("init", { "config/aws.ini": `[default]\naws_access_key_id = ${plant.awsOnMain}\n` });
