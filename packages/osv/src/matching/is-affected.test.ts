@@ -256,3 +256,24 @@ describe("isAffected on real records", () => {
     );
   });
 });
+
+describe("ranges with bounds the ecosystem cannot order", () => {
+  it("reports the package as unresolved instead of silently not affected", () => {
+    // A real shape from Alpine secdb conversions: "6.6.2p1-r0" is not an apk version.
+    const record = {
+      id: "ALPINE-TEST-1",
+      modified: "2024-01-01T00:00:00Z",
+      affected: [
+        {
+          package: { ecosystem: "Alpine:v3.18", name: "openssh" },
+          ranges: [{ type: "ECOSYSTEM" as const, events: [{ introduced: "0" }, { fixed: "6.6.2p1-r0" }] }],
+        },
+      ],
+    };
+    const verdict = isAffected(record, { ecosystem: "Alpine:v3.18", name: "openssh", version: "6.6.1-r0" });
+    expect(verdict.status).toBe("unresolved");
+    expect((verdict as { reason?: string }).reason).toContain(
+      '"6.6.2p1-r0" is not a valid Alpine:v3.18 version',
+    );
+  });
+});

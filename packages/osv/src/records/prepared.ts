@@ -1,6 +1,6 @@
 // Per-record work done once and cached: events sorted in the ecosystem's order, normalised package
 // names. Cached in WeakMaps keyed by the record's own objects so records stay plain JSON.
-import { compareVersions } from "../versions/index.js";
+import { compareVersions, isValidVersion } from "../versions/index.js";
 import { normalizePackageName } from "../names/index.js";
 import type { OsvAffected, OsvEvent, OsvRange } from "./osv-record.js";
 import { splitEcosystem } from "./ecosystem.js";
@@ -64,6 +64,21 @@ export function prepareRange(range: OsvRange, ecosystem: string): PreparedRange 
     // Commits have no order of their own; the walk needs the repository graph.
     prepared = { events, limits, ordering };
   } else {
+    // A bound the ordering cannot parse would sort first and silently decide every version as not
+    // affected; such a range is reported as unorderable instead.
+    const invalid = [...events.map((e) => e.version), ...limits].find(
+      (v) => v !== "0" && !isValidVersion(ordering, v),
+    );
+    if (invalid !== undefined) {
+      prepared = {
+        events: undefined,
+        limits,
+        ordering,
+        error: `"${invalid}" is not a valid ${ordering} version`,
+      };
+      rangeCache.set(range, prepared);
+      return prepared;
+    }
     try {
       events.sort((a, b) => {
         const az = a.kind === "introduced" && a.version === "0";
