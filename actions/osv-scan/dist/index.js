@@ -15651,6 +15651,19 @@ function prepareRange(range, ecosystem) {
         prepared = { events, limits, ordering };
     }
     else {
+        // A bound the ordering cannot parse would sort first and silently decide every version as not
+        // affected; such a range is reported as unorderable instead.
+        const invalid = [...events.map((e) => e.version), ...limits].find((v) => v !== "0" && !isValidVersion(ordering, v));
+        if (invalid !== undefined) {
+            prepared = {
+                events: undefined,
+                limits,
+                ordering,
+                error: `"${invalid}" is not a valid ${ordering} version`,
+            };
+            rangeCache.set(range, prepared);
+            return prepared;
+        }
         try {
             events.sort((a, b) => {
                 const az = a.kind === "introduced" && a.version === "0";

@@ -12257,7 +12257,8 @@ function severityBreakdown(findings) {
  * one run). Throws ConfigError when an ignore rule is invalid (no reason, bad date).
  */
 function evaluateGate(scan, policy, now) {
-    const ignores = policy.ignores ?? [];
+    // The user's ignores come first, so their reason wins when both match; then the engine's own.
+    const ignores = [...(policy.ignores ?? []), ...(scan.ignores ?? [])];
     validateIgnoreRules(ignores);
     const baseline = policy.baseline ?? new Set();
     const notices = [];
@@ -14766,6 +14767,10 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
             tempDir: (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempDir, `bulwark-${check.name}-`)),
             ...(api ? { hosting: { listReleases: () => api.listReleases() } } : {}),
         });
+        // Mask found secrets before any report mentions their findings.
+        for (const secret of scan.secretsForMasking ?? [])
+            for (const c of workflow_commands_maskCommands(secret))
+                log(c);
         const policy = await gatePolicyFromInputs(common, { baseDir: context.workspace });
         const gate = evaluateGate(scan, policy, now);
         const sarif = toSarif([{ scan, gate, category: check.name }]);
