@@ -79,4 +79,23 @@ describe("eslint on files it cannot parse", () => {
     ]);
     expect(keys(out.findings)).toEqual(["security/detect-eval-with-expression ok.js:1"]);
   });
+
+  it("ignores ESLint's remarks on a file's own config comments, which are neither findings nor failures", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sast-eslint-"));
+    // The same rule configured twice by comments: ESLint says so in a message without a rule id.
+    writeFileSync(
+      join(dir, "bundle.js"),
+      "/* eslint no-shadow: 0 */\n/* eslint no-shadow: 0 */\nmodule.exports = (c) => eval(c);\n",
+    );
+    const out = await eslint.run({
+      root: dir,
+      files: ["bundle.js"],
+      executable: eslint.locate(process.env)!,
+      timeoutMs: 120_000,
+      env: process.env,
+      tempDir: tmpdir(),
+    });
+    expect(out.problems).toEqual([]);
+    expect(keys(out.findings)).toEqual(["security/detect-eval-with-expression bundle.js:3"]);
+  });
 });

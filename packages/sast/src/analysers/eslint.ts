@@ -79,6 +79,9 @@ export function eslintFindings(
   for (const file of results) {
     const path = relative(root, file.filePath).replace(/\\/g, "/");
     for (const m of file.messages) {
+      // Messages without a rule that are not fatal are ESLint's remarks on the file's own config
+      // comments (e.g. a rule configured twice); they are not findings and nothing went unchecked.
+      if (!m.fatal && m.ruleId === null) continue;
       if (m.fatal || m.ruleId === null) {
         problems.push({
           level: "error",

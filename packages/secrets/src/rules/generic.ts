@@ -44,6 +44,8 @@ const NOT_A_LITERAL = [
   /^[A-Za-z_][A-Za-z_.-]*$/,
   /^(?:process\.env|os\.environ|os\.getenv|env\.|secrets\.|vars\.|config\.|settings\.|self\.|this\.)/i,
   /^[0-9]+$/,
+  // Package-manager dependency specifiers: "@org/secret-store": "workspace:*", "npm:x@^1", "file:../x".
+  /^(?:workspace|npm|file|link|portal|patch|catalog|github|git\+[a-z]+|jsr):/i,
   // Query strings and interpolation markers.
   /^[?&$%@!]/,
   // File paths and URLs are references to where a secret lives.
@@ -179,6 +181,7 @@ export const genericRules: SecretRule[] = [
       tp: ['DB_PASSWORD="«a:16»"', "  client_secret: '«a:24»'", '{"apiToken": "«a:32»"}'],
       fp: [
         "password = os.environ['DB_PASSWORD']",
+        '"@acme/secret-store": "workspace:*"',
         'API_KEY="${API_KEY}"',
         'password: "changeme"',
         'api_key = "your_api_key_here"',
