@@ -13991,6 +13991,25 @@ function urlCredentialRule(id, schemes, description, keywords) {
 /** Names whose value is a credential. */
 const SECRET_NAMES = "passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|client[_-]?secret|credentials?|signing[_-]?key|encryption[_-]?key";
 /** Values that are code or configuration references rather than literal secrets. */
+/** Prefilter words of the two assignment rules, which look for the same names in different files. */
+const SECRET_KEYWORDS = [
+    "passw",
+    "pwd",
+    "secret",
+    "token",
+    "api_key",
+    "api-key",
+    "apikey",
+    "access_key",
+    "access-key",
+    "accesskey",
+    "auth_key",
+    "private_key",
+    "privatekey",
+    "credential",
+    "signing_key",
+    "encryption_key",
+];
 const NOT_A_LITERAL = [
     /^(?:true|false|null|nil|none|undefined|required|optional)$/i,
     // Identifiers and dotted references without digits: PASSWORD_FIELD, config.secret, process.env.X.
@@ -14079,24 +14098,7 @@ const genericRules = [
         id: "generic-secret-assignment",
         description: "Password, secret or key assigned a quoted literal",
         severity: "medium",
-        keywords: [
-            "passw",
-            "pwd",
-            "secret",
-            "token",
-            "api_key",
-            "api-key",
-            "apikey",
-            "access_key",
-            "access-key",
-            "accesskey",
-            "auth_key",
-            "private_key",
-            "privatekey",
-            "credential",
-            "signing_key",
-            "encryption_key",
-        ],
+        keywords: SECRET_KEYWORDS,
         // NAME = "value" in code, "name": "value" in JSON, name: 'value' in YAML. Code assigns expressions
         // too (secretKey = cfg.secretKey), so in any file only a quoted literal counts.
         pattern: new RegExp(`(?:${SECRET_NAMES})[A-Za-z0-9_.-]{0,24}["']?[ \\t]{0,4}(?::=|=>|=|:)[ \\t]{0,4}(["'\`])([^\\s"'\`]{8,200})\\1`, "i"),
@@ -14125,24 +14127,7 @@ const genericRules = [
         id: "generic-config-secret-assignment",
         description: "Password, secret or key set in a config or .env file",
         severity: "medium",
-        keywords: [
-            "passw",
-            "pwd",
-            "secret",
-            "token",
-            "api_key",
-            "api-key",
-            "apikey",
-            "access_key",
-            "access-key",
-            "accesskey",
-            "auth_key",
-            "private_key",
-            "privatekey",
-            "credential",
-            "signing_key",
-            "encryption_key",
-        ],
+        keywords: SECRET_KEYWORDS,
         path: /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|properties|ya?ml|ini|toml|conf|cfg|cnf|tfvars)|[^/]*docker-compose[^/]*)$/i,
         // NAME=value in .env and .properties, name: value in YAML: unquoted values are literals here.
         pattern: new RegExp(`(?:${SECRET_NAMES})[A-Za-z0-9_.-]{0,24}["']?[ \\t]{0,4}(?::=|=>|=|:)[ \\t]{0,4}([^\\s"'\`,;(){}\\[\\]<>]{8,200})(?=[ \\t]*(?:#|$))`, "im"),
