@@ -10282,7 +10282,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5466);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2288);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -10292,7 +10292,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5466:
+/***/ 2288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14221,10 +14221,12 @@ const pep440Scheme = {
     compare: comparePep440,
 };
 
-;// CONCATENATED MODULE: ../../packages/osv/src/versions/dpkg.ts
+;// CONCATENATED MODULE: ../../packages/osv/src/versions/epoch-version-release.ts
+// The [epoch:]version[-release] layout dpkg and rpm share: a numeric epoch before the first colon,
+// and the text after the last dash as the revision (dpkg) or release (rpm).
 
-function parseDpkg(input) {
-    const s = input.trim();
+/** Undefined when the epoch is not all digits. */
+function splitEpochVersionRelease(s) {
     let epoch = 0;
     let rest = s;
     const colon = s.indexOf(":");
@@ -14236,8 +14238,24 @@ function parseDpkg(input) {
         rest = s.slice(colon + 1);
     }
     const dash = rest.lastIndexOf("-");
-    const upstream = dash >= 0 ? rest.slice(0, dash) : rest;
-    const revision = dash >= 0 ? rest.slice(dash + 1) : "";
+    return {
+        epoch,
+        rest,
+        head: dash >= 0 ? rest.slice(0, dash) : rest,
+        tail: dash >= 0 ? rest.slice(dash + 1) : "",
+        dash,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/osv/src/versions/dpkg.ts
+
+
+function parseDpkg(input) {
+    const s = input.trim();
+    const split = splitEpochVersionRelease(s);
+    if (split === undefined)
+        return undefined;
+    const { epoch, rest, head: upstream, tail: revision, dash } = split;
     if (upstream.length === 0 || (dash >= 0 && revision.length === 0))
         return undefined;
     for (let i = 0; i < rest.length; i++) {
@@ -14454,23 +14472,15 @@ const apkScheme = { name: "apk", parse: parseApk, compare: compareApk };
 
 ;// CONCATENATED MODULE: ../../packages/osv/src/versions/rpm.ts
 
+
 function parseRpm(input) {
     const s = input.trim();
     if (s.length === 0)
         return undefined;
-    let epoch = 0;
-    let rest = s;
-    const colon = s.indexOf(":");
-    if (colon >= 0) {
-        const e = s.slice(0, colon);
-        if (!isAllDigits(e))
-            return undefined;
-        epoch = Number(e);
-        rest = s.slice(colon + 1);
-    }
-    const dash = rest.lastIndexOf("-");
-    const version = dash >= 0 ? rest.slice(0, dash) : rest;
-    const release = dash >= 0 ? rest.slice(dash + 1) : "";
+    const split = splitEpochVersionRelease(s);
+    if (split === undefined)
+        return undefined;
+    const { epoch, head: version, tail: release } = split;
     if (version.length === 0)
         return undefined;
     return { epoch, version: splitSegments(version), release: splitSegments(release) };

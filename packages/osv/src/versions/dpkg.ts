@@ -3,7 +3,8 @@
 // character: `~` before everything, even the end of the string, then letters, then other characters)
 // and digit runs (compared numerically).
 import type { VersionScheme } from "./scheme.js";
-import { compareDigits, isAllDigits, isDigitCode, isLetterCode, stripLeadingZeros } from "./digits.js";
+import { compareDigits, isDigitCode, isLetterCode, stripLeadingZeros } from "./digits.js";
+import { splitEpochVersionRelease } from "./epoch-version-release.js";
 
 /**
  * A version part pre-split into alternating runs: `texts[i]` holds the dpkg weights of a non-digit run
@@ -22,18 +23,9 @@ export interface ParsedDpkg {
 
 export function parseDpkg(input: string): ParsedDpkg | undefined {
   const s = input.trim();
-  let epoch = 0;
-  let rest = s;
-  const colon = s.indexOf(":");
-  if (colon >= 0) {
-    const e = s.slice(0, colon);
-    if (!isAllDigits(e)) return undefined;
-    epoch = Number(e);
-    rest = s.slice(colon + 1);
-  }
-  const dash = rest.lastIndexOf("-");
-  const upstream = dash >= 0 ? rest.slice(0, dash) : rest;
-  const revision = dash >= 0 ? rest.slice(dash + 1) : "";
+  const split = splitEpochVersionRelease(s);
+  if (split === undefined) return undefined;
+  const { epoch, rest, head: upstream, tail: revision, dash } = split;
   if (upstream.length === 0 || (dash >= 0 && revision.length === 0)) return undefined;
   for (let i = 0; i < rest.length; i++) {
     const c = rest.charCodeAt(i);

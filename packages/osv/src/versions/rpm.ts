@@ -5,7 +5,8 @@
 // digit segments compare numerically and beat letter segments; letter segments compare by code point;
 // when all shared segments tie, the string with segments left over is newer.
 import type { VersionScheme } from "./scheme.js";
-import { compareDigits, isAllDigits, isDigitCode, isLetterCode, stripLeadingZeros } from "./digits.js";
+import { compareDigits, isDigitCode, isLetterCode, stripLeadingZeros } from "./digits.js";
+import { splitEpochVersionRelease } from "./epoch-version-release.js";
 
 /** A segment: "~" or "^", a digit run without leading zeros (flagged numeric), or a letter run. */
 export interface RpmSegments {
@@ -22,18 +23,9 @@ export interface ParsedRpm {
 export function parseRpm(input: string): ParsedRpm | undefined {
   const s = input.trim();
   if (s.length === 0) return undefined;
-  let epoch = 0;
-  let rest = s;
-  const colon = s.indexOf(":");
-  if (colon >= 0) {
-    const e = s.slice(0, colon);
-    if (!isAllDigits(e)) return undefined;
-    epoch = Number(e);
-    rest = s.slice(colon + 1);
-  }
-  const dash = rest.lastIndexOf("-");
-  const version = dash >= 0 ? rest.slice(0, dash) : rest;
-  const release = dash >= 0 ? rest.slice(dash + 1) : "";
+  const split = splitEpochVersionRelease(s);
+  if (split === undefined) return undefined;
+  const { epoch, head: version, tail: release } = split;
   if (version.length === 0) return undefined;
   return { epoch, version: splitSegments(version), release: splitSegments(release) };
 }
