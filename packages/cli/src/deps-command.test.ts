@@ -3,25 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "./main.js";
+import { runCli } from "./test-support/run-cli.js";
 
 const shared = fileURLToPath(new URL("../../../../shared/lockfiles/", import.meta.url));
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    argv,
-    {
-      stdout: { write: (t: string) => (stdout += t) },
-      stderr: { write: (t: string) => (stderr += t) },
-      cwd,
-      env: {},
-    },
-    { version: "0", checks: [] },
-  );
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd: string) => runCli(argv, cwd, { version: "0", checks: [] });
 
 function repoWithRealLockfiles(): string {
   const dir = mkdtempSync(join(tmpdir(), "bulwark-deps-"));

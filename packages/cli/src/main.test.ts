@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { commonInputs, defineCheck, fingerprint, input, type Finding } from "@bulwark/core";
 import { describe, expect, it } from "vitest";
-import { main, type CliProgram } from "./main.js";
+import type { CliProgram } from "./main.js";
+import { runCli } from "./test-support/run-cli.js";
 
 // A small real check: every file named TODO.<severity> in the tree is a finding of that severity.
 const todoCheck = defineCheck({
@@ -40,21 +41,7 @@ function repo(files: Record<string, string>): string {
   return dir;
 }
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    argv,
-    {
-      stdout: { write: (t: string) => (stdout += t) },
-      stderr: { write: (t: string) => (stderr += t) },
-      cwd,
-      env: {},
-    },
-    program,
-  );
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd: string) => runCli(argv, cwd, program);
 
 describe("bulwark CLI", () => {
   it("passes with exit 0 when nothing is at or above fail-on", async () => {

@@ -4,24 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCKFILES_DIR, OSV_DB_DIR } from "../../osv/src/test-support/shared-data.js";
-import { main } from "./main.js";
 import { program } from "./program.js";
+import { runCli } from "./test-support/run-cli.js";
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    argv,
-    {
-      stdout: { write: (t: string) => (stdout += t) },
-      stderr: { write: (t: string) => (stderr += t) },
-      cwd,
-      env: {},
-    },
-    program,
-  );
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd: string) => runCli(argv, cwd, program);
 
 describe("bulwark osv-scan", () => {
   const ws = mkdtempSync(join(tmpdir(), "bulwark-cli-osv-"));
