@@ -38,6 +38,11 @@ export interface Finding {
   package?: { name: string; version?: string; ecosystem?: string; purl?: string };
   /** Help link. */
   helpUri?: string;
+  /**
+   * Set when the finding breaks a rule that fails the gate whatever its severity (e.g. "SLA breached",
+   * with fail-on-sla-breach): a new finding carrying it blocks, and the gate's reason names it.
+   */
+  blockReason?: string;
   /** Free-form extra data for reporters (e.g. CWE list, layer digest); must not contain secrets. */
   properties?: Record<string, unknown>;
 }

@@ -43,6 +43,13 @@ export interface ScanResult {
    * them after the policy's ignores, with the same expiry notices.
    */
   ignores?: IgnoreRule[];
+  /**
+   * Findings that were already there before the change under review (new-only on pull requests: the
+   * same finding on the base branch). The gate reports them as "baseline" with this reason; they never block.
+   */
+  preexisting?: { fingerprints: readonly string[]; reason: string };
+  /** Findings the change under review removes (new-only): listed as fixed in the JSON report. */
+  fixed?: Finding[];
   /** Secrets to register with the runner's log masking before anything about findings is written; never serialised. */
   secretsForMasking?: string[];
 }

@@ -332,3 +332,39 @@ describe("evaluateGate with the engine's own ignores (ScanResult.ignores)", () =
     expect(gate.notices.join("\n")).toContain("expired on 2026-01-01");
   });
 });
+
+describe("evaluateGate and engine-made rules", () => {
+  it("reports findings the scan marks preexisting as baseline with the scan's reason", () => {
+    const result = evaluateGate(
+      { ...scan([lodash, log4j]), preexisting: { fingerprints: [log4j.fingerprint], reason: "on the base" } },
+      base,
+      NOW,
+    );
+    expect(result.findings.map((f) => [f.ruleId, f.status, f.statusReason, f.blocking])).toEqual([
+      ["GHSA-35jh-r3h4-6jhm", "new", undefined, true],
+      ["GHSA-jfh8-c2jp-5v3q", "baseline", "on the base", false],
+    ]);
+    expect(result.reasons[0]).toBe("1 new finding at or above high (1 high)");
+  });
+
+  it("fails on a finding with a block reason below the threshold, unless ignored or report-only", () => {
+    const breached = { ...minor, blockReason: "SLA breached" };
+    const result = evaluateGate(scan([breached]), base, NOW);
+    expect(result.failed).toBe(true);
+    expect(result.findings[0]!.blocking).toBe(true);
+    expect(result.reasons).toEqual(["1 new finding fails on its own: SLA breached"]);
+    expect(evaluateGate(scan([minor]), base, NOW).failed).toBe(false);
+    expect(evaluateGate(scan([breached]), { ...base, reportOnly: true }, NOW).failed).toBe(false);
+    const ignores = [{ id: "PYSEC-2023-1", reason: "accepted" }];
+    expect(evaluateGate(scan([breached]), { ...base, ignores }, NOW).failed).toBe(false);
+  });
+
+  it("matches ignore rules on package version and ecosystem when they name them", () => {
+    const rule = { id: "*", package: "lodash", version: "4.17.20", ecosystem: "NPM", reason: "fork" };
+    const other = { ...lodash, package: { ...lodash.package!, version: "4.17.19" }, fingerprint: "x" };
+    const result = evaluateGate(scan([lodash, other]), { ...base, ignores: [rule] }, NOW);
+    expect(result.findings.map((f) => f.status)).toEqual(["ignored", "new"]);
+    const pypi = { ...rule, ecosystem: "PyPI" };
+    expect(evaluateGate(scan([lodash]), { ...base, ignores: [pypi] }, NOW).findings[0]!.status).toBe("new");
+  });
+});

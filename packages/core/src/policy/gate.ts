@@ -59,6 +59,7 @@ export function evaluateGate(scan: ScanResult, policy: GatePolicy, now: Date): G
   const ignores = [...(policy.ignores ?? []), ...(scan.ignores ?? [])];
   validateIgnoreRules(ignores);
   const baseline = policy.baseline ?? new Set<string>();
+  const preexisting = new Set(scan.preexisting?.fingerprints ?? []);
   const notices: string[] = [];
 
   const rules = ignores.map((rule) => ({
@@ -86,7 +87,11 @@ export function evaluateGate(scan: ScanResult, policy: GatePolicy, now: Date): G
     if (baseline.has(finding.fingerprint)) {
       return { ...finding, status: "baseline", statusReason: "in baseline", blocking: false };
     }
-    const blocking = !policy.reportOnly && atOrAbove(finding.severity, policy.failOn);
+    if (preexisting.has(finding.fingerprint)) {
+      return { ...finding, status: "baseline", statusReason: scan.preexisting!.reason, blocking: false };
+    }
+    const blocking =
+      !policy.reportOnly && (atOrAbove(finding.severity, policy.failOn) || finding.blockReason !== undefined);
     return { ...finding, status: "new", blocking };
   });
 
@@ -124,6 +129,17 @@ export function evaluateGate(scan: ScanResult, policy: GatePolicy, now: Date): G
       `${plural(atThreshold.length, "new finding")} at or above ${policy.failOn} (${severityBreakdown(atThreshold)})`,
     );
   }
+
+  // Rules that block whatever the severity (e.g. an SLA breach), for the findings the threshold let through.
+  const byBlockReason = new Map<string, number>();
+  for (const f of findings) {
+    if (f.status !== "new" || f.blockReason === undefined || atOrAbove(f.severity, policy.failOn)) continue;
+    byBlockReason.set(f.blockReason, (byBlockReason.get(f.blockReason) ?? 0) + 1);
+  }
+  for (const [reason, n] of byBlockReason)
+    failures.push(
+      `${plural(n, "new finding")} ${n === 1 ? "fails" : "fail"} on ${n === 1 ? "its" : "their"} own: ${reason}`,
+    );
 
   const errors = scan.problems.filter((p) => p.level === "error");
   if (errors.length > 0) {

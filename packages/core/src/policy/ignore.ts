@@ -11,6 +11,10 @@ export interface IgnoreRule {
   path?: string;
   /** Matches the finding's package name (case-insensitive). */
   package?: string;
+  /** Matches the finding's package version exactly (engine-made rules, e.g. osv-scanner.toml overrides). */
+  version?: string;
+  /** Matches the finding's package ecosystem (case-insensitive; engine-made rules). */
+  ecosystem?: string;
   /** Why it is safe to ignore; required so every exception is explained. */
   reason: string;
   /** Last day (UTC, inclusive) the ignore applies, as YYYY-MM-DD. */
@@ -47,7 +51,8 @@ export function parseIsoDate(text: string): Date | undefined {
 /** A short human name for an ignore in notices: `"CVE-2024-1" (path "test/**")`. */
 export function describeIgnore(rule: IgnoreRule): string {
   let text = `"${rule.id}"`;
-  if (rule.package !== undefined) text += ` for package "${rule.package}"`;
+  if (rule.package !== undefined)
+    text += ` for package "${rule.ecosystem !== undefined ? `${rule.ecosystem}/` : ""}${rule.package}${rule.version !== undefined ? `@${rule.version}` : ""}"`;
   if (rule.path !== undefined) text += ` on path "${rule.path}"`;
   return text;
 }
@@ -90,6 +95,7 @@ export function isIgnoreExpired(rule: IgnoreRule, now: Date): boolean {
 export function ignoreMatcher(rule: IgnoreRule): (finding: Finding) => boolean {
   const id = rule.id.trim().toLowerCase();
   const pkg = rule.package?.trim().toLowerCase();
+  const ecosystem = rule.ecosystem?.trim().toLowerCase();
   const pathMatch = rule.path === undefined ? undefined : pathMatcher(rule.path);
   return (finding) => {
     if (id !== "*") {
@@ -97,6 +103,8 @@ export function ignoreMatcher(rule: IgnoreRule): (finding: Finding) => boolean {
       if (!ids.some((x) => x.toLowerCase() === id)) return false;
     }
     if (pkg !== undefined && finding.package?.name.toLowerCase() !== pkg) return false;
+    if (rule.version !== undefined && finding.package?.version !== rule.version) return false;
+    if (ecosystem !== undefined && finding.package?.ecosystem?.toLowerCase() !== ecosystem) return false;
     if (pathMatch !== undefined) {
       const path = finding.location?.path;
       if (path === undefined || !pathMatch(path)) return false;

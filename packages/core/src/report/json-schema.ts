@@ -11,6 +11,51 @@ const statusCounts = {
 };
 const strings = { type: "array", items: { type: "string" } };
 
+const findingProperties = {
+  tool: { type: "string" },
+  ruleId: { type: "string" },
+  severity,
+  status: { enum: ["new", "baseline", "ignored"] },
+  statusReason: { type: "string" },
+  blocking: { type: "boolean" },
+  title: { type: "string" },
+  message: { type: "string" },
+  score: { type: "number", minimum: 0, maximum: 10 },
+  location: {
+    type: "object",
+    required: ["path"],
+    additionalProperties: false,
+    properties: {
+      path: { type: "string" },
+      startLine: { type: "integer" },
+      endLine: { type: "integer" },
+      startColumn: { type: "integer" },
+      endColumn: { type: "integer" },
+    },
+  },
+  fingerprint: { type: "string" },
+  ids: strings,
+  aliases: strings,
+  package: {
+    type: "object",
+    required: ["name"],
+    additionalProperties: false,
+    properties: {
+      name: { type: "string" },
+      version: { type: "string" },
+      ecosystem: { type: "string" },
+      purl: { type: "string" },
+    },
+  },
+  remediation: { type: "string" },
+  evidence: { type: "string" },
+  helpUri: { type: "string" },
+  properties: { type: "object" },
+} as const;
+
+// A finding the change under review removed (new-only): no gate status, it is gone.
+const { status: _status, statusReason: _reason, blocking: _blocking, ...fixedProperties } = findingProperties;
+
 export const JSON_REPORT_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "https://github.com/bulwark-security/bulwark/schemas/report-v1.json",
@@ -79,47 +124,16 @@ export const JSON_REPORT_SCHEMA = {
         type: "object",
         required: ["tool", "ruleId", "severity", "status", "blocking", "title", "message", "fingerprint"],
         additionalProperties: false,
-        properties: {
-          tool: { type: "string" },
-          ruleId: { type: "string" },
-          severity,
-          status: { enum: ["new", "baseline", "ignored"] },
-          statusReason: { type: "string" },
-          blocking: { type: "boolean" },
-          title: { type: "string" },
-          message: { type: "string" },
-          score: { type: "number", minimum: 0, maximum: 10 },
-          location: {
-            type: "object",
-            required: ["path"],
-            additionalProperties: false,
-            properties: {
-              path: { type: "string" },
-              startLine: { type: "integer" },
-              endLine: { type: "integer" },
-              startColumn: { type: "integer" },
-              endColumn: { type: "integer" },
-            },
-          },
-          fingerprint: { type: "string" },
-          ids: strings,
-          aliases: strings,
-          package: {
-            type: "object",
-            required: ["name"],
-            additionalProperties: false,
-            properties: {
-              name: { type: "string" },
-              version: { type: "string" },
-              ecosystem: { type: "string" },
-              purl: { type: "string" },
-            },
-          },
-          remediation: { type: "string" },
-          evidence: { type: "string" },
-          helpUri: { type: "string" },
-          properties: { type: "object" },
-        },
+        properties: findingProperties,
+      },
+    },
+    fixed: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["tool", "ruleId", "severity", "title", "message", "fingerprint"],
+        additionalProperties: false,
+        properties: fixedProperties,
       },
     },
   },

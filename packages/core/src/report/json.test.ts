@@ -42,6 +42,17 @@ describe("toJsonReport", () => {
     }
   });
 
+  it("lists the findings a change removes as fixed, without a gate status, within the schema", () => {
+    const scan = osvScan();
+    const [gone] = scan.findings;
+    const report = toJsonReport({ ...scan, fixed: [gone!] }, gateFor(scan));
+    expect(report.fixed).toHaveLength(1);
+    expect(report.fixed![0]).toMatchObject({ ruleId: gone!.ruleId, fingerprint: gone!.fingerprint });
+    expect(report.fixed![0]).not.toHaveProperty("status");
+    expect(validate(JSON.parse(formatJsonReport([report])))).toBe(true);
+    expect(toJsonReport(scan, gateFor(scan))).not.toHaveProperty("fixed");
+  });
+
   it("writes keys in a fixed order and sorts free-form properties, so output is byte-identical", () => {
     const [bandit] = sastScans();
     const a = formatJsonReport([toJsonReport(bandit!, gateFor(bandit!))]);

@@ -1,6 +1,6 @@
 // The JSON report: a stable, documented shape for scripts (version 1). Keys come in a fixed order and
 // free-form properties are key-sorted, so the same scan always gives byte-identical text.
-import { SEVERITIES, type Severity } from "../finding.js";
+import { SEVERITIES, type Finding, type Severity } from "../finding.js";
 import type { EvaluatedFinding, FindingStatus, GateResult, ScanProblem, ScanResult } from "../report.js";
 import { compareText, sortForReport } from "./order.js";
 
@@ -50,7 +50,12 @@ export interface JsonReport {
   stats: Record<string, number>;
   /** Most severe first, then new, baseline, ignored; then tool, path, line, rule. */
   findings: JsonReportFinding[];
+  /** Findings the change under review removes (new-only on pull requests), in report order. */
+  fixed?: JsonReportFixedFinding[];
 }
+
+/** A finding that is gone after the change: no gate status. */
+export type JsonReportFixedFinding = Omit<JsonReportFinding, "status" | "statusReason" | "blocking">;
 
 /** Copies a JSON-like value with object keys sorted, dropping undefined and non-JSON values. */
 function canonical(value: unknown): unknown {
@@ -110,6 +115,20 @@ function jsonFinding(f: EvaluatedFinding): JsonReportFinding {
   });
 }
 
+function fixedFinding(f: Finding): JsonReportFixedFinding {
+  const {
+    status: _s,
+    statusReason: _r,
+    blocking: _b,
+    ...rest
+  } = jsonFinding({
+    ...f,
+    status: "new",
+    blocking: false,
+  });
+  return rest;
+}
+
 function jsonProblem(p: ScanProblem): ScanProblem {
   return defined({ level: p.level, message: p.message, path: p.path, line: p.line });
 }
@@ -142,6 +161,7 @@ export function toJsonReport(scan: ScanResult, gate: GateResult): JsonReport {
     counts: countFindings(gate.findings),
     stats: canonical(scan.stats ?? {}) as Record<string, number>,
     findings: sortForReport(gate.findings).map(jsonFinding),
+    ...(scan.fixed !== undefined ? { fixed: scan.fixed.map(fixedFinding) } : {}),
   };
 }
 
