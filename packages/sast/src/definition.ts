@@ -16,11 +16,16 @@ export const sastCheck = defineCheck({
       description:
         "SARIF files other steps wrote, merged into the results (paths relative to the workspace).",
     }),
+    input.list("exclude", {
+      description:
+        "Paths no analyser looks at, in .gitignore syntax relative to path, on top of the defaults (node_modules, dist, build, vendor, third_party, minified and generated files); `!dist/` brings a default back.",
+      default: [],
+    }),
     input.choice("scope", {
       description:
-        "Which findings count: all, changed-lines (only lines a pull request adds or changes) or new (not found on the base commit).",
-      values: SCOPES,
-      default: "all",
+        "Which findings count: all, changed-lines (only lines a pull request adds or changes), new (not found on the base commit), or auto (changed-lines on pull requests and merge groups, all elsewhere).",
+      values: [...SCOPES, "auto"],
+      default: "auto",
     }),
     input.number("tool-timeout", {
       description: "Seconds each analyser may run before it is stopped.",
@@ -32,9 +37,10 @@ export const sastCheck = defineCheck({
   async run(inputs, context) {
     let base: string | undefined;
     let head: string | undefined;
-    if (inputs.scope !== "all") {
-      const gh = readGitHubContext(context.env);
-      const change = gh.pullRequest ?? gh.mergeGroup;
+    const gh = readGitHubContext(context.env);
+    const change = gh.pullRequest ?? gh.mergeGroup;
+    const scope = inputs.scope === "auto" ? (change ? "changed-lines" : "all") : inputs.scope;
+    if (scope !== "all") {
       if (change) {
         base = change.baseSha;
         head = change.headSha;
@@ -47,7 +53,8 @@ export const sastCheck = defineCheck({
       root: context.root,
       tools: inputs.tools ?? [],
       sarifFiles: (inputs.sarifFiles ?? []).map((f) => resolve(context.workspace, f)),
-      scope: inputs.scope,
+      exclude: inputs.exclude,
+      scope,
       ...(base && head ? { base, head } : {}),
       timeoutMs: inputs.toolTimeout * 1000,
       env: context.env as NodeJS.ProcessEnv,

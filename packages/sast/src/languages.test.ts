@@ -1,7 +1,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { excludeMatcher } from "./exclude.js";
 import { detectSources, languageOfShebang } from "./languages.js";
 import { FIXTURE } from "./test-support/fixture.js";
 
@@ -46,6 +48,16 @@ describe("detectSources", () => {
       go: ["svc/main.go"],
     });
     expect(manifests).toEqual(["svc/go.mod"]);
+  });
+
+  it("leaves this repository's committed action bundles and dependencies out by default", async () => {
+    const repo = fileURLToPath(new URL("../../../", import.meta.url));
+    const { files } = await detectSources(repo);
+    const all = [...files.values()].flat();
+    expect(all).toContain("packages/sast/src/languages.ts");
+    expect(all.filter((p) => /(^|\/)(dist|node_modules)\//.test(p))).toEqual([]);
+    const withBundles = await detectSources(repo, excludeMatcher(["!dist/"]));
+    expect([...withBundles.files.values()].flat()).toContain("actions/sast/dist/index.js");
   });
 
   it("knows the common shebangs", () => {

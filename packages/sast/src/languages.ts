@@ -1,8 +1,9 @@
 // Which languages a repository holds, file by file: extensions first, then shebangs for extensionless
-// scripts. Dependency and build directories and gitignored paths are skipped.
+// scripts. Excluded paths (vendored, built, generated: see exclude.ts) and gitignored paths are skipped.
 import { open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import ignore, { type Ignore } from "ignore";
+import { excludeMatcher, type ExcludeMatcher } from "./exclude.js";
 
 export const LANGUAGES = ["python", "javascript", "typescript", "shell", "c", "go"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,17 +33,6 @@ const EXTENSIONS: Record<string, Language> = {
   hxx: "c",
   go: "go",
 };
-
-/** Directories never scanned: other people's code and build output. */
-const SKIPPED_DIRS = new Set([
-  ".git",
-  "node_modules",
-  "vendor",
-  "bower_components",
-  ".venv",
-  "venv",
-  "__pycache__",
-]);
 
 const SHEBANGS: [RegExp, Language][] = [
   [/^#!.*\bpython[0-9.]*\b/, "python"],
@@ -98,8 +88,11 @@ async function readIgnore(dir: string): Promise<string | undefined> {
   }
 }
 
-/** Walks `root` and sorts its source files by language. */
-export async function detectSources(root: string): Promise<DetectedSources> {
+/** Walks `root` and sorts its source files by language, leaving out what `exclude` matches. */
+export async function detectSources(
+  root: string,
+  exclude: ExcludeMatcher = excludeMatcher(),
+): Promise<DetectedSources> {
   const files = new Map<Language, string[]>();
   const manifests: string[] = [];
   // Each .gitignore applies to its own directory and below, with patterns relative to it.
@@ -117,11 +110,11 @@ export async function detectSources(root: string): Promise<DetectedSources> {
     for (const entry of entries) {
       const path = rel === "" ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (SKIPPED_DIRS.has(entry.name) || ignored(path, true)) continue;
+        if (entry.name === ".git" || exclude(path, true) || ignored(path, true)) continue;
         await walk(path, scoped);
         continue;
       }
-      if (!entry.isFile() || ignored(path, false)) continue;
+      if (!entry.isFile() || exclude(path) || ignored(path, false)) continue;
       if (MANIFESTS[entry.name]) manifests.push(path);
       let language = languageOfName(entry.name);
       if (language === undefined && !entry.name.includes(".")) {

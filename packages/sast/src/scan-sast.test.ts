@@ -1,6 +1,6 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSast } from "./scan-sast.js";
 import { FIXTURE, fixtureRepo, git } from "./test-support/fixture.js";
@@ -191,5 +191,69 @@ describe("scope", () => {
     expect(result.findings).toHaveLength(7);
     expect(result.problems[0]?.level).toBe("error");
     expect(result.problems[0]?.message).toMatch(/^git diff f+\.\.\.[0-9a-f]+ failed/);
+  });
+});
+
+describe("exclude", () => {
+  function tree(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), "sast-exclude-"));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return dir;
+  }
+  const evalJs = "module.exports = (c) => eval(c);\n";
+  const files = {
+    "src/app.js": evalJs,
+    "dist/index.js": evalJs,
+    "web/jquery.min.js": evalJs,
+    "legacy/old.js": evalJs,
+    "vendor/lib/util.py": "import pickle\npickle.loads(b'')\n",
+    "native/main.c": '#include "../third_party/ring.h"\nint main(void) { return ring(); }\n',
+    "third_party/ring.h": "static int ring(void) { int a[2]; a[2] = 0; return a[0]; }\n",
+  };
+
+  it("keeps vendored, built and minified code away from every analyser, headers a tool reads included", async () => {
+    const dir = tree(files);
+    const result = await scanSast({ root: dir });
+    expect(result.outputs?.tools).toBe("eslint,cppcheck,flawfinder");
+    const paths = [...new Set(result.findings.map((f) => f.location?.path))].sort();
+    expect(paths).toEqual(["legacy/old.js", "src/app.js"]);
+    expect(result.stats).toMatchObject({ "javascript-files": 2, "c-files": 1 });
+    expect(result.stats?.["python-files"]).toBeUndefined();
+    // Without the exclusions cppcheck reports the header it read through the #include.
+    const everything = await scanSast({ root: dir, tools: ["cppcheck"], exclude: ["!third_party/"] });
+    expect(everything.findings.map((f) => `${f.ruleId} ${f.location?.path}`)).toEqual([
+      "arrayIndexOutOfBounds third_party/ring.h",
+    ]);
+  });
+
+  it("adds the user's patterns to the defaults and brings a default back with a negation", async () => {
+    const dir = tree(files);
+    const result = await scanSast({ root: dir, tools: ["eslint"], exclude: ["legacy/", "!dist/"] });
+    const paths = [...new Set(result.findings.map((f) => f.location?.path))].sort();
+    expect(paths).toEqual(["dist/index.js", "src/app.js"]);
+  });
+
+  it("applies to SARIF merged from other steps", async () => {
+    const dir = tree(files);
+    const log = {
+      version: "2.1.0",
+      runs: [
+        {
+          tool: { driver: { name: "Other", rules: [{ id: "R1" }] } },
+          results: ["src/app.js", "dist/index.js"].map((uri) => ({
+            ruleId: "R1",
+            level: "warning",
+            message: { text: "r1" },
+            locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: 1 } } }],
+          })),
+        },
+      ],
+    };
+    writeFileSync(join(dir, "other.sarif"), JSON.stringify(log));
+    const result = await scanSast({ root: dir, tools: ["shellcheck"], sarifFiles: ["other.sarif"] });
+    expect(result.findings.map((f) => f.location?.path)).toEqual(["src/app.js"]);
   });
 });

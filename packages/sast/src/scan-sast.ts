@@ -10,6 +10,7 @@ import { extractCommit } from "./base-snapshot.js";
 import { changedLines } from "./changed-lines.js";
 import { mergeDuplicates } from "./dedupe.js";
 import { ToolStartError } from "./exec-tool.js";
+import { excludeMatcher, type ExcludeMatcher } from "./exclude.js";
 import { detectSources, type Language } from "./languages.js";
 import { mapBounded } from "./pool.js";
 import { importSarif, SarifReadError } from "./sarif-import.js";
@@ -22,6 +23,11 @@ export type Scope = (typeof SCOPES)[number];
 export interface SastOptions {
   /** Absolute directory to scan; finding paths are relative to it. */
   root: string;
+  /**
+   * Paths no analyser looks at, in .gitignore syntax relative to root, added after DEFAULT_EXCLUDES
+   * (vendored, built, minified and generated code); `!dist/` brings a default back.
+   */
+  exclude?: readonly string[];
   /** Analysers to run; default: those for the languages found. */
   tools?: readonly string[];
   /** SARIF logs other steps produced, merged in (absolute paths or relative to root). */
@@ -97,10 +103,11 @@ function filesFor(analyser: Analyser, files: Map<Language, string[]>): string[] 
 async function runAnalysers(
   root: string,
   options: SastOptions,
+  exclude: ExcludeMatcher,
   log: (m: string) => void,
 ): Promise<ToolsOutcome> {
   const env = options.env ?? process.env;
-  const detected = await detectSources(root);
+  const detected = await detectSources(root, exclude);
   const explicit =
     options.tools && options.tools.length > 0 ? options.tools.map((t) => t.toLowerCase()) : undefined;
   if (explicit) {
@@ -164,7 +171,8 @@ async function runAnalysers(
             tempDir: options.tempDir ?? tmpdir(),
             env,
           });
-          raw.push(...out.findings);
+          // Tools that read more than they are given (headers, Go packages) may report excluded paths.
+          raw.push(...out.findings.filter((f) => !exclude(f.path)));
           problems.push(...out.problems);
         }
         report.status = "ran";
@@ -191,6 +199,7 @@ async function runAnalysers(
 async function readSarifFiles(
   root: string,
   files: readonly string[],
+  exclude: ExcludeMatcher,
 ): Promise<{ raw: RawFinding[]; problems: ScanProblem[]; reports: AnalyserReport[] }> {
   const raw: RawFinding[] = [];
   const problems: ScanProblem[] = [];
@@ -201,13 +210,14 @@ async function readSarifFiles(
     try {
       const runs = importSarif(JSON.parse(await readFile(path, "utf8")), { root });
       for (const run of runs) {
-        raw.push(...run.findings);
+        const kept = run.findings.filter((f) => !exclude(f.path));
+        raw.push(...kept);
         reports.push({
           name: run.tool,
           status: "ran",
           ...(run.version ? { version: run.version } : {}),
           files: 0,
-          findings: run.findings.length,
+          findings: kept.length,
           note: `from ${display}`,
         });
       }
@@ -248,8 +258,9 @@ function summary(reports: readonly AnalyserReport[], scopeNote: string | undefin
 export async function scanSast(options: SastOptions): Promise<ScanResult> {
   const log = options.progress ?? (() => {});
   const root = resolve(options.root);
-  const tools = await runAnalysers(root, options, log);
-  const imported = await readSarifFiles(root, options.sarifFiles ?? []);
+  const exclude = excludeMatcher(options.exclude ?? []);
+  const tools = await runAnalysers(root, options, exclude, log);
+  const imported = await readSarifFiles(root, options.sarifFiles ?? [], exclude);
   const problems = [...tools.problems, ...imported.problems];
   let findings: Finding[] = sortFindings(
     mergeDuplicates(await toFindings([...tools.raw, ...imported.raw], new SourceLines(root))),
@@ -277,7 +288,7 @@ export async function scanSast(options: SastOptions): Promise<ScanResult> {
       let snapshot: { dir: string; root: string } | undefined;
       try {
         snapshot = await extractCommit(root, options.base, options.tempDir ?? tmpdir());
-        const base = await runAnalysers(snapshot.root, { ...options, sarifFiles: [] }, log);
+        const base = await runAnalysers(snapshot.root, { ...options, sarifFiles: [] }, exclude, log);
         const known = new Set(
           mergeDuplicates(await toFindings(base.raw, new SourceLines(snapshot.root))).map(
             (f) => f.fingerprint,
