@@ -97,10 +97,11 @@ function flowItem(
   inMap: boolean,
   line: number,
   what: string,
+  depth: number,
 ): [unknown, number] {
   while (text.charCodeAt(i) === 32) i++;
   const c = text[i];
-  if (c === "{" || c === "[") return flow(text, i, line, what);
+  if (c === "{" || c === "[") return flow(text, i, line, what, depth + 1);
   if (c === "'" || c === '"') return quoted(text, i, line, what);
   // In a mapping a key ends at ": " (not at every colon: URLs, "npm:"); values end at "," or the bracket.
   const stop = stops === ",]" ? LIST_STOP : inMap ? KEY_STOP : VALUE_STOP;
@@ -111,7 +112,13 @@ function flowItem(
 }
 
 /** One-line flow collection ({a: b, c: [d]}) starting at text[start]. */
-function flow(text: string, start: number, line: number, what: string): [unknown, number] {
+/** Deeper one-line flow collections than this are hostile, not lockfiles; recursion stays well off the stack limit. */
+const MAX_FLOW_DEPTH = 100;
+
+function flow(text: string, start: number, line: number, what: string, depth = 1): [unknown, number] {
+  if (depth > MAX_FLOW_DEPTH) {
+    throw new ExtractorError(`${what}: flow collections are nested more than ${MAX_FLOW_DEPTH} deep`, line);
+  }
   const isMap = text[start] === "{";
   const close = isMap ? "}" : "]";
   const map: BlockYamlMap = {};
@@ -122,11 +129,11 @@ function flow(text: string, start: number, line: number, what: string): [unknown
   if (text[i] === close) return [done, i + 1];
   for (;;) {
     let item: unknown;
-    [item, i] = flowItem(text, i, isMap ? ":,}" : ",]", isMap, line, what);
+    [item, i] = flowItem(text, i, isMap ? ":,}" : ",]", isMap, line, what, depth);
     if (isMap) {
       while (text.charCodeAt(i) === 32) i++;
       let value: unknown = null;
-      if (text[i] === ":") [value, i] = flowItem(text, i + 1, ",}", false, line, what);
+      if (text[i] === ":") [value, i] = flowItem(text, i + 1, ",}", false, line, what, depth);
       setMember(map, String(item), value);
     } else list.push(item);
     while (text.charCodeAt(i) === 32) i++;

@@ -17,7 +17,9 @@ function tokenize(text: string, line: number): { args: string[]; comment: string
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
-    if (ch === " " || ch === "\t" || ch === "\r") i++;
+    // Any whitespace separates (a BOM or no-break space too): the bare-token loop below stops at \s, so
+    // skipping less here would never advance.
+    if (/\s/.test(ch ?? "")) i++;
     else if (text.startsWith("//", i)) return { args, comment: text.slice(i + 2).trim() };
     else if (ch === '"' || ch === "`") {
       const end = text.indexOf(ch, i + 1);

@@ -9,6 +9,7 @@ import {
   type BlockYamlOptions,
 } from "./block-yaml.js";
 import { LineIndex } from "./line-index.js";
+import { yamlProblem, yamlToJs } from "./yaml-document.js";
 
 function collectLines(
   node: unknown,
@@ -45,12 +46,12 @@ export function readLockYaml(
   const first = doc.errors[0];
   if (first) {
     throw new ExtractorError(
-      `${what} is not valid YAML: ${first.message.split("\n")[0]}`,
+      `${what} is not valid YAML: ${yamlProblem(first.message)}`,
       lines.lineAt(first.pos[0]),
     );
   }
   // A bounded alias count keeps a crafted file from expanding without limit.
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const value: unknown = yamlToJs(doc, what, { maxAliasCount: 100 });
   const keyLines = new WeakMap<object, Map<string, number>>();
   const root =
     typeof value === "object" && value !== null && !Array.isArray(value)

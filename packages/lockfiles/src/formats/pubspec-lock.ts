@@ -4,14 +4,14 @@ import { ExtractorError, type Extractor } from "../extractor.js";
 import type { DependencyScope, PackageRecord } from "../package-record.js";
 import { isObject, objectOf, stringOf } from "./json-document.js";
 import { purlString } from "./purl-string.js";
-import { keyLines, parseYamlDocument } from "./yaml-document.js";
+import { keyLines, parseYamlDocument, yamlToJs } from "./yaml-document.js";
 
 export const pubspecLockExtractor: Extractor = {
   name: "pubspec.lock",
   matches: (path) => path.split("/").pop() === "pubspec.lock",
   extract(content, context) {
     const yaml = parseYamlDocument(content, "pubspec.lock");
-    const root: unknown = yaml.doc.toJS({ maxAliasCount: 1000 });
+    const root: unknown = yamlToJs(yaml.doc, "pubspec.lock", { maxAliasCount: 1000 });
     if (root === null || root === undefined) return [];
     if (!isObject(root)) throw new ExtractorError("pubspec.lock: top level must be a mapping", 1);
     const packages = root.packages ?? {};

@@ -4,7 +4,7 @@ import { ExtractorError, type Extractor } from "../extractor.js";
 import type { PackageRecord } from "../package-record.js";
 import { isObject, objectOf, stringOf } from "./json-document.js";
 import { purlString } from "./purl-string.js";
-import { parseYamlDocument } from "./yaml-document.js";
+import { parseYamlDocument, yamlToJs } from "./yaml-document.js";
 import { isMap, isSeq } from "yaml";
 
 export function parseHackageId(id: string): { name: string; version: string } | undefined {
@@ -17,7 +17,7 @@ export const stackYamlLockExtractor: Extractor = {
   matches: (path) => path.split("/").pop() === "stack.yaml.lock",
   extract(content, context) {
     const yaml = parseYamlDocument(content, "stack.yaml.lock");
-    const root: unknown = yaml.doc.toJS({ maxAliasCount: 1000 });
+    const root: unknown = yamlToJs(yaml.doc, "stack.yaml.lock", { maxAliasCount: 1000 });
     if (root === null || root === undefined) return [];
     if (!isObject(root)) throw new ExtractorError("stack.yaml.lock: top level must be a mapping", 1);
     const packages = root.packages ?? [];
