@@ -10282,7 +10282,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2288);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3741);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -10292,7 +10292,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2288:
+/***/ 3741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10466,7 +10466,7 @@ function parseIsoDate(text) {
 function describeIgnore(rule) {
     let text = `"${rule.id}"`;
     if (rule.package !== undefined)
-        text += ` for package "${rule.package}"`;
+        text += ` for package "${rule.ecosystem !== undefined ? `${rule.ecosystem}/` : ""}${rule.package}${rule.version !== undefined ? `@${rule.version}` : ""}"`;
     if (rule.path !== undefined)
         text += ` on path "${rule.path}"`;
     return text;
@@ -10510,6 +10510,7 @@ function isIgnoreExpired(rule, now) {
 function ignoreMatcher(rule) {
     const id = rule.id.trim().toLowerCase();
     const pkg = rule.package?.trim().toLowerCase();
+    const ecosystem = rule.ecosystem?.trim().toLowerCase();
     const pathMatch = rule.path === undefined ? undefined : pathMatcher(rule.path);
     return (finding) => {
         if (id !== "*") {
@@ -10518,6 +10519,10 @@ function ignoreMatcher(rule) {
                 return false;
         }
         if (pkg !== undefined && finding.package?.name.toLowerCase() !== pkg)
+            return false;
+        if (rule.version !== undefined && finding.package?.version !== rule.version)
+            return false;
+        if (ecosystem !== undefined && finding.package?.ecosystem?.toLowerCase() !== ecosystem)
             return false;
         if (pathMatch !== undefined) {
             const path = finding.location?.path;
@@ -10646,6 +10651,7 @@ function evaluateGate(scan, policy, now) {
     const ignores = [...(policy.ignores ?? []), ...(scan.ignores ?? [])];
     validateIgnoreRules(ignores);
     const baseline = policy.baseline ?? new Set();
+    const preexisting = new Set(scan.preexisting?.fingerprints ?? []);
     const notices = [];
     const rules = ignores.map((rule) => ({
         rule,
@@ -10676,7 +10682,10 @@ function evaluateGate(scan, policy, now) {
         if (baseline.has(finding.fingerprint)) {
             return { ...finding, status: "baseline", statusReason: "in baseline", blocking: false };
         }
-        const blocking = !policy.reportOnly && atOrAbove(finding.severity, policy.failOn);
+        if (preexisting.has(finding.fingerprint)) {
+            return { ...finding, status: "baseline", statusReason: scan.preexisting.reason, blocking: false };
+        }
+        const blocking = !policy.reportOnly && (atOrAbove(finding.severity, policy.failOn) || finding.blockReason !== undefined);
         return { ...finding, status: "new", blocking };
     });
     const warnDays = policy.expiryWarningDays ?? 14;
@@ -10706,6 +10715,15 @@ function evaluateGate(scan, policy, now) {
     if (atThreshold.length > 0) {
         failures.push(`${plural(atThreshold.length, "new finding")} at or above ${policy.failOn} (${severityBreakdown(atThreshold)})`);
     }
+    // Rules that block whatever the severity (e.g. an SLA breach), for the findings the threshold let through.
+    const byBlockReason = new Map();
+    for (const f of findings) {
+        if (f.status !== "new" || f.blockReason === undefined || atOrAbove(f.severity, policy.failOn))
+            continue;
+        byBlockReason.set(f.blockReason, (byBlockReason.get(f.blockReason) ?? 0) + 1);
+    }
+    for (const [reason, n] of byBlockReason)
+        failures.push(`${plural(n, "new finding")} ${n === 1 ? "fails" : "fail"} on ${n === 1 ? "its" : "their"} own: ${reason}`);
     const errors = scan.problems.filter((p) => p.level === "error");
     if (errors.length > 0) {
         const details = errors.map((p) => `Not checked: ${problemWhere(p)}${p.message}`);
@@ -11729,6 +11747,14 @@ function jsonFinding(f) {
         properties: f.properties ? canonical(f.properties) : undefined,
     });
 }
+function fixedFinding(f) {
+    const { status: _s, statusReason: _r, blocking: _b, ...rest } = jsonFinding({
+        ...f,
+        status: "new",
+        blocking: false,
+    });
+    return rest;
+}
 function jsonProblem(p) {
     return defined({ level: p.level, message: p.message, path: p.path, line: p.line });
 }
@@ -11758,6 +11784,7 @@ function toJsonReport(scan, gate) {
         counts: countFindings(gate.findings),
         stats: canonical(scan.stats ?? {}),
         findings: sortForReport(gate.findings).map(jsonFinding),
+        ...(scan.fixed !== undefined ? { fixed: scan.fixed.map(fixedFinding) } : {}),
     };
 }
 /** One report is written as an object, several (one per tool) as an array; two-space indent, final newline. */
@@ -11777,6 +11804,49 @@ const statusCounts = {
     properties: { new: count, baseline: count, ignored: count },
 };
 const strings = { type: "array", items: { type: "string" } };
+const findingProperties = {
+    tool: { type: "string" },
+    ruleId: { type: "string" },
+    severity,
+    status: { enum: ["new", "baseline", "ignored"] },
+    statusReason: { type: "string" },
+    blocking: { type: "boolean" },
+    title: { type: "string" },
+    message: { type: "string" },
+    score: { type: "number", minimum: 0, maximum: 10 },
+    location: {
+        type: "object",
+        required: ["path"],
+        additionalProperties: false,
+        properties: {
+            path: { type: "string" },
+            startLine: { type: "integer" },
+            endLine: { type: "integer" },
+            startColumn: { type: "integer" },
+            endColumn: { type: "integer" },
+        },
+    },
+    fingerprint: { type: "string" },
+    ids: strings,
+    aliases: strings,
+    package: {
+        type: "object",
+        required: ["name"],
+        additionalProperties: false,
+        properties: {
+            name: { type: "string" },
+            version: { type: "string" },
+            ecosystem: { type: "string" },
+            purl: { type: "string" },
+        },
+    },
+    remediation: { type: "string" },
+    evidence: { type: "string" },
+    helpUri: { type: "string" },
+    properties: { type: "object" },
+};
+// A finding the change under review removed (new-only): no gate status, it is gone.
+const { status: _status, statusReason: _reason, blocking: _blocking, ...fixedProperties } = findingProperties;
 const JSON_REPORT_SCHEMA = {
     $schema: "http://json-schema.org/draft-07/schema#",
     $id: "https://github.com/bulwark-security/bulwark/schemas/report-v1.json",
@@ -11845,47 +11915,16 @@ const JSON_REPORT_SCHEMA = {
                 type: "object",
                 required: ["tool", "ruleId", "severity", "status", "blocking", "title", "message", "fingerprint"],
                 additionalProperties: false,
-                properties: {
-                    tool: { type: "string" },
-                    ruleId: { type: "string" },
-                    severity,
-                    status: { enum: ["new", "baseline", "ignored"] },
-                    statusReason: { type: "string" },
-                    blocking: { type: "boolean" },
-                    title: { type: "string" },
-                    message: { type: "string" },
-                    score: { type: "number", minimum: 0, maximum: 10 },
-                    location: {
-                        type: "object",
-                        required: ["path"],
-                        additionalProperties: false,
-                        properties: {
-                            path: { type: "string" },
-                            startLine: { type: "integer" },
-                            endLine: { type: "integer" },
-                            startColumn: { type: "integer" },
-                            endColumn: { type: "integer" },
-                        },
-                    },
-                    fingerprint: { type: "string" },
-                    ids: strings,
-                    aliases: strings,
-                    package: {
-                        type: "object",
-                        required: ["name"],
-                        additionalProperties: false,
-                        properties: {
-                            name: { type: "string" },
-                            version: { type: "string" },
-                            ecosystem: { type: "string" },
-                            purl: { type: "string" },
-                        },
-                    },
-                    remediation: { type: "string" },
-                    evidence: { type: "string" },
-                    helpUri: { type: "string" },
-                    properties: { type: "object" },
-                },
+                properties: findingProperties,
+            },
+        },
+        fixed: {
+            type: "array",
+            items: {
+                type: "object",
+                required: ["tool", "ruleId", "severity", "title", "message", "fingerprint"],
+                additionalProperties: false,
+                properties: fixedProperties,
             },
         },
     },
@@ -19481,7 +19520,9 @@ function tokenize(text, line) {
     let i = 0;
     while (i < text.length) {
         const ch = text[i];
-        if (ch === " " || ch === "\t" || ch === "\r")
+        // Any whitespace separates (a BOM or no-break space too): the bare-token loop below stops at \s, so
+        // skipping less here would never advance.
+        if (/\s/.test(ch ?? ""))
             i++;
         else if (text.startsWith("//", i))
             return { args, comment: text.slice(i + 2).trim() };
@@ -27758,13 +27799,36 @@ const packageResolvedExtractor = {
 
 
 function parseYamlDocument(content, what) {
-    // Callers convert with toJS({ maxAliasCount }) so a crafted file cannot blow up memory through aliases.
+    // Callers convert with yamlToJs so a crafted file cannot blow up memory through aliases.
     const doc = (0,dist/* parseDocument */.Tp)(content, { prettyErrors: false });
     const first = doc.errors[0];
     if (first) {
-        throw new ExtractorError(`${what} is not valid YAML: ${first.message.split("\n")[0]}`, first.linePos?.[0].line);
+        throw new ExtractorError(`${what} is not valid YAML: ${yamlProblem(first.message)}`, first.linePos?.[0].line);
     }
     return { doc, lines: new LineIndex(content) };
+}
+/** The first line of a YAML parser message, with the parser's stack overflow said in the file's terms. */
+function yamlProblem(message) {
+    return /Maximum call stack/i.test(message)
+        ? "collections are nested too deeply"
+        : (message.split("\n")[0] ?? message);
+}
+/**
+ * The document as plain values. The alias bound keeps a crafted file (a "billion laughs" alias bomb) from
+ * expanding without limit; exceeding it, or nesting deeper than the stack, is an ExtractorError.
+ */
+function yamlToJs(doc, what, options) {
+    try {
+        return doc.toJS(options);
+    }
+    catch (error) {
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new ExtractorError(`${what} expands too many YAML aliases (more than ${options.maxAliasCount})`);
+        }
+        if (error instanceof RangeError)
+            throw new ExtractorError(`${what}: collections are nested too deeply`);
+        throw error;
+    }
 }
 /** Line of each key of the mapping at this path (keys as written). */
 function keyLines(yaml, path) {
@@ -27791,7 +27855,7 @@ const pubspecLockExtractor = {
     matches: (path) => path.split("/").pop() === "pubspec.lock",
     extract(content, context) {
         const yaml = parseYamlDocument(content, "pubspec.lock");
-        const root = yaml.doc.toJS({ maxAliasCount: 1000 });
+        const root = yamlToJs(yaml.doc, "pubspec.lock", { maxAliasCount: 1000 });
         if (root === null || root === undefined)
             return [];
         if (!json_document_isObject(root))
@@ -27894,7 +27958,7 @@ const stackYamlLockExtractor = {
     matches: (path) => path.split("/").pop() === "stack.yaml.lock",
     extract(content, context) {
         const yaml = parseYamlDocument(content, "stack.yaml.lock");
-        const root = yaml.doc.toJS({ maxAliasCount: 1000 });
+        const root = yamlToJs(yaml.doc, "stack.yaml.lock", { maxAliasCount: 1000 });
         if (root === null || root === undefined)
             return [];
         if (!json_document_isObject(root))
@@ -28364,12 +28428,12 @@ const LIST_STOP = /[,\]]/g;
 const VALUE_STOP = /[,}]/g;
 const KEY_STOP = /:(?=[ ,}]|$)|[,}]/g;
 /** One plain, quoted or nested item of a flow collection starting at text[i] (spaces skipped). */
-function flowItem(text, i, stops, inMap, line, what) {
+function flowItem(text, i, stops, inMap, line, what, depth) {
     while (text.charCodeAt(i) === 32)
         i++;
     const c = text[i];
     if (c === "{" || c === "[")
-        return flow(text, i, line, what);
+        return flow(text, i, line, what, depth + 1);
     if (c === "'" || c === '"')
         return block_yaml_quoted(text, i, line, what);
     // In a mapping a key ends at ": " (not at every colon: URLs, "npm:"); values end at "," or the bracket.
@@ -28380,7 +28444,12 @@ function flowItem(text, i, stops, inMap, line, what) {
     return [plainScalar(text.slice(i, j).trim()), j];
 }
 /** One-line flow collection ({a: b, c: [d]}) starting at text[start]. */
-function flow(text, start, line, what) {
+/** Deeper one-line flow collections than this are hostile, not lockfiles; recursion stays well off the stack limit. */
+const MAX_FLOW_DEPTH = 100;
+function flow(text, start, line, what, depth = 1) {
+    if (depth > MAX_FLOW_DEPTH) {
+        throw new ExtractorError(`${what}: flow collections are nested more than ${MAX_FLOW_DEPTH} deep`, line);
+    }
     const isMap = text[start] === "{";
     const close = isMap ? "}" : "]";
     const map = {};
@@ -28393,13 +28462,13 @@ function flow(text, start, line, what) {
         return [done, i + 1];
     for (;;) {
         let item;
-        [item, i] = flowItem(text, i, isMap ? ":,}" : ",]", isMap, line, what);
+        [item, i] = flowItem(text, i, isMap ? ":,}" : ",]", isMap, line, what, depth);
         if (isMap) {
             while (text.charCodeAt(i) === 32)
                 i++;
             let value = null;
             if (text[i] === ":")
-                [value, i] = flowItem(text, i + 1, ",}", false, line, what);
+                [value, i] = flowItem(text, i + 1, ",}", false, line, what, depth);
             setMember(map, String(item), value);
         }
         else
@@ -28594,6 +28663,7 @@ function readBlockYaml(content, what, options = {}) {
 
 
 
+
 function collectLines(node, value, lines, out) {
     if ((0,dist/* isMap */.jh)(node) && typeof value === "object" && value !== null && !Array.isArray(value)) {
         const map = new Map();
@@ -28622,10 +28692,10 @@ function readLockYaml(content, what, options = {}) {
     const lines = new LineIndex(content);
     const first = doc.errors[0];
     if (first) {
-        throw new ExtractorError(`${what} is not valid YAML: ${first.message.split("\n")[0]}`, lines.lineAt(first.pos[0]));
+        throw new ExtractorError(`${what} is not valid YAML: ${yamlProblem(first.message)}`, lines.lineAt(first.pos[0]));
     }
     // A bounded alias count keeps a crafted file from expanding without limit.
-    const value = doc.toJS({ maxAliasCount: 100 });
+    const value = yamlToJs(doc, what, { maxAliasCount: 100 });
     const keyLines = new WeakMap();
     const root = typeof value === "object" && value !== null && !Array.isArray(value)
         ? value
@@ -30839,6 +30909,20 @@ async function collectLockfiles(options) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/osv-scan/src/compare-with-base.ts
+function keys(f) {
+    const where = `${f.location?.path ?? ""}\u0000${f.package?.ecosystem ?? ""}\u0000${f.package?.name ?? ""}`;
+    return [...new Set([f.ruleId, ...(f.ids ?? []), ...(f.aliases ?? [])])].map((id) => `${where}\u0000${id.toUpperCase()}`);
+}
+function compareWithBase(head, base) {
+    const onBase = new Set(base.flatMap(keys));
+    const onHead = new Set(head.flatMap(keys));
+    return {
+        preexisting: head.filter((f) => keys(f).some((k) => onBase.has(k))).map((f) => f.fingerprint),
+        fixed: base.filter((f) => !keys(f).some((k) => onHead.has(k))),
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/dependency-finding.ts
 // One finding per (vulnerability group, package version, lockfile), pointing at the line that declares
 // the package, with the upgrade that fixes it and whether the project depends on it directly.
@@ -30878,6 +30962,245 @@ function dependencyFinding(match, record, options = {}) {
         ...(record.parents?.length ? { parents: record.parents } : {}),
     };
     return finding;
+}
+
+;// CONCATENATED MODULE: ../../packages/osv-scan/src/git.ts
+// Runs git for short answers (rev-parse, ls-tree, fetch); file contents go through git-blob-reader.ts.
+
+/** No pager, no prompts, stable messages. */
+const GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+function git(cwd, args) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, { cwd, env: { ...process.env, ...GIT_ENV }, stdio: "pipe" });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
+        child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
+        child.on("error", (e) => reject(new Error(`could not run git: ${e.message}`)));
+        child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    });
+}
+/** Like git() but throws with git's own message when it fails. */
+async function gitOk(cwd, args) {
+    const r = await git(cwd, args);
+    if (r.code !== 0)
+        throw new Error(`git ${args[0]} failed: ${r.stderr.trim().slice(0, 500)}`);
+    return r.stdout;
+}
+
+;// CONCATENATED MODULE: ../../packages/osv-scan/src/git-blob-reader.ts
+// Reads files of one commit through a single `git cat-file --batch` process, so a monorepo's hundreds
+// of lockfiles (and the manifests beside them) cost one process, not one each.
+
+
+class GitBlobReader {
+    commit;
+    child;
+    queue = [];
+    buffer = Buffer.alloc(0);
+    failure;
+    constructor(cwd, 
+    /** A commit-ish: paths are read as `<commit>:<path>`. */
+    commit) {
+        this.commit = commit;
+        this.child = (0,external_node_child_process_namespaceObject.spawn)("git", ["cat-file", "--batch"], {
+            cwd,
+            env: { ...process.env, ...GIT_ENV },
+            stdio: "pipe",
+        });
+        let stderr = "";
+        this.child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
+        this.child.stdout.on("data", (chunk) => {
+            this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+            this.drain();
+        });
+        const fail = (error) => {
+            this.failure ??= error;
+            for (const p of this.queue.splice(0))
+                p.reject(this.failure);
+        };
+        this.child.on("error", (e) => fail(new Error(`could not run git cat-file: ${e.message}`)));
+        this.child.on("close", (code) => {
+            if (this.queue.length > 0)
+                fail(new Error(`git cat-file ended (${code}): ${stderr.trim().slice(0, 300)}`));
+        });
+    }
+    /** The file's text at the commit (paths from the repository root), or undefined when it is not a file there. */
+    read(path) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        if (/[\n\r]/.test(path))
+            return Promise.resolve(undefined);
+        return new Promise((resolve, reject) => {
+            this.queue.push({ resolve, reject });
+            this.child.stdin.write(`${this.commit}:${path}\n`);
+        });
+    }
+    close() {
+        this.child.stdin.end();
+    }
+    /** Answers are "<oid> <type> <size>\n<content>\n" or "<name> missing\n", in request order. */
+    drain() {
+        for (;;) {
+            const pending = this.queue[0];
+            if (!pending)
+                return;
+            const eol = this.buffer.indexOf(10);
+            if (eol === -1)
+                return;
+            const header = this.buffer.subarray(0, eol).toString("utf8");
+            const parts = header.split(" ");
+            if (parts.length !== 3 || !/^\d+$/.test(parts[2])) {
+                // "missing", "ambiguous" and the like: no content follows.
+                this.buffer = this.buffer.subarray(eol + 1);
+                this.queue.shift();
+                pending.resolve(undefined);
+                continue;
+            }
+            const size = Number(parts[2]);
+            if (this.buffer.length < eol + 1 + size + 1)
+                return;
+            const content = this.buffer.subarray(eol + 1, eol + 1 + size);
+            this.buffer = this.buffer.subarray(eol + 1 + size + 1);
+            this.queue.shift();
+            pending.resolve(parts[1] === "blob" ? content.toString("utf8") : undefined);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/osv-scan/src/lockfiles-at-commit.ts
+// The lockfiles of another commit (a pull request's base), read straight from git: `git ls-tree` finds
+// them with the same rules as discovery on disk, one `git cat-file --batch` reads them and the manifests
+// beside them. No second checkout, nothing written to the work tree.
+
+
+
+
+
+
+/**
+ * Resolves `revision` to a commit, fetching it from the first remote when a shallow clone lacks it.
+ * Throws a message that says what to change when it cannot.
+ */
+async function resolveCommit(repo, revision) {
+    const verify = async (rev) => {
+        const r = await git(repo, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    };
+    const local = await verify(revision);
+    if (local)
+        return local;
+    const remote = (await git(repo, ["remote"])).stdout.split("\n")[0]?.trim();
+    if (remote) {
+        const fetched = await git(repo, ["fetch", "--quiet", "--no-tags", "--depth=1", remote, revision]);
+        if (fetched.code === 0) {
+            const sha = await verify("FETCH_HEAD");
+            if (sha)
+                return sha;
+        }
+    }
+    throw new Error(`${revision} is not a commit in this clone${remote ? ` and could not be fetched from ${remote}` : " and there is no remote to fetch it from"}; check out with a deeper fetch-depth (actions/checkout) or name a revision that exists`);
+}
+function lockfiles_at_commit_toPosix(path) {
+    return path.split(external_node_path_namespaceObject.sep).join("/");
+}
+/** Reads the lockfiles under `options.root` as they were at `revision`. */
+async function lockfilesAtCommit(options) {
+    const top = (await gitOk(options.root, ["rev-parse", "--show-toplevel"])).trim();
+    const rootInRepo = lockfiles_at_commit_toPosix((0,external_node_path_namespaceObject.relative)(await (0,promises_namespaceObject.realpath)(top), await (0,promises_namespaceObject.realpath)(options.root)));
+    const commit = await resolveCommit(top, options.revision);
+    const listed = await gitOk(top, ["ls-tree", "-r", "-z", "--name-only", commit, "--", rootInRepo || "."]);
+    const under = rootInRepo ? `${rootInRepo}/` : "";
+    const paths = listed
+        .split("\0")
+        .filter((p) => p !== "" && p.startsWith(under))
+        .map((p) => p.slice(under.length));
+    const wanted = selectPaths(paths, options);
+    const reader = new GitBlobReader(top, commit);
+    try {
+        const results = [];
+        for (const file of wanted)
+            results.push(await extractAt(reader, under, file));
+        return { commit, results };
+    }
+    finally {
+        reader.close();
+    }
+}
+/** The same choice discovery makes on disk: supported names, skipped folders, include/exclude, depth. */
+function selectPaths(paths, options) {
+    if (options.lockfiles && options.lockfiles.length > 0) {
+        const explicit = new Set(options.lockfiles.map((f) => external_node_path_namespaceObject.posix.normalize(lockfiles_at_commit_toPosix(f)).replace(/^\.\//, "")));
+        return paths.filter((p) => explicit.has(p));
+    }
+    const skip = new Set(DEFAULT_SKIPPED_DIRS);
+    const include = options.include?.length ? picomatch_default()([...options.include], { dot: true }) : undefined;
+    const excludeGlobs = [...(options.exclude ?? []), ...(options.recursive === false ? ["*/**"] : [])];
+    const exclude = excludeGlobs.length ? picomatch_default()(excludeGlobs, { dot: true }) : undefined;
+    return paths.filter((path) => {
+        if (!selectExtractor(path, undefined))
+            return false;
+        const dirs = path.split("/").slice(0, -1);
+        if (dirs.some((d) => skip.has(d)))
+            return false;
+        if (include && !include(path))
+            return false;
+        if (exclude) {
+            if (exclude(path))
+                return false;
+            for (let n = 1; n <= dirs.length; n++) {
+                const dir = dirs.slice(0, n).join("/");
+                if (exclude(dir) || exclude(`${dir}/`))
+                    return false;
+            }
+        }
+        return true;
+    });
+}
+async function extractAt(reader, under, file) {
+    const content = await reader.read(`${under}${file}`);
+    if (content === undefined) {
+        return {
+            file,
+            format: "unknown",
+            packages: [],
+            errors: [{ file, message: `cannot read ${file} from git` }],
+        };
+    }
+    const extractor = selectExtractor(file, content);
+    if (!extractor) {
+        return {
+            file,
+            format: "unknown",
+            packages: [],
+            errors: [{ file, message: `${file}: no supported lockfile or manifest format` }],
+        };
+    }
+    const context = {
+        relativePath: file,
+        absolutePath: `/${under}${file}`,
+        readSibling(name) {
+            const path = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(`${under}${file}`), name));
+            // Siblings outside the repository do not exist in a commit.
+            if (path.startsWith("../") || path === ".." || external_node_path_namespaceObject.posix.isAbsolute(path))
+                return Promise.resolve(undefined);
+            return reader.read(path);
+        },
+    };
+    try {
+        const packages = await extractor.extract(content, context);
+        return { file, format: extractor.name, packages, errors: [] };
+    }
+    catch (error) {
+        const line = error instanceof ExtractorError ? error.line : undefined;
+        const message = `${file}${line !== undefined ? `:${line}` : ""}: ${error.message}`;
+        return {
+            file,
+            format: extractor.name,
+            packages: [],
+            errors: [line !== undefined ? { file, line, message } : { file, message }],
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/osv-scanner-config.ts
@@ -31046,21 +31369,21 @@ function scanSummary(findings, context) {
             }
             lines.push("");
         }
-        lines.push("| Severity | Package | Version | Vulnerability | Fix | Lockfile |", "| --- | --- | --- | --- | --- | --- |");
-        const rank = (f) => finding_SEVERITIES.indexOf(f.severity);
-        const sorted = [...findings].sort((a, b) => rank(a) - rank(b) ||
-            cmp(a.package?.name ?? "", b.package?.name ?? "") ||
-            cmp(a.package?.version ?? "", b.package?.version ?? "") ||
-            cmp(a.ruleId, b.ruleId) ||
-            cmp(a.location?.path ?? "", b.location?.path ?? ""));
-        for (const f of sorted) {
-            const fixed = f.properties?.fixedVersion;
-            const where = f.location
-                ? `${f.location.path}${f.location.startLine !== undefined ? `:${f.location.startLine}` : ""}`
-                : "";
-            const ids = [f.ruleId, ...(f.aliases ?? [])].map((id) => escapeMarkdownCell(id)).join(", ");
-            lines.push(`| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} |`);
+        const base = context.base;
+        if (base) {
+            const already = findings.filter((f) => base.preexisting.has(f.fingerprint)).length;
+            lines.push(`Compared with the base (${escapeMarkdownCell(base.label)}): ${findings.length - already} introduced by this change, ${already} already there (they do not fail new-only).`, "");
         }
+        lines.push(`| Severity | Package | Version | Vulnerability | Fix | Lockfile |${base ? " Change |" : ""}`, `| --- | --- | --- | --- | --- | --- |${base ? " --- |" : ""}`);
+        for (const f of bySeverity(findings)) {
+            const change = base ? ` ${base.preexisting.has(f.fingerprint) ? "already on base" : "new"} |` : "";
+            lines.push(`${scan_summary_row(f)}${change}`);
+        }
+    }
+    if (context.base && context.base.fixed.length > 0) {
+        lines.push("", `**Fixed by this change** (on the base, gone now): ${context.base.fixed.length} finding${context.base.fixed.length === 1 ? "" : "s"}`, "", "| Severity | Package | Version | Vulnerability | Fix | Lockfile |", "| --- | --- | --- | --- | --- | --- |");
+        for (const f of bySeverity(context.base.fixed))
+            lines.push(scan_summary_row(f));
     }
     if (context.unresolved > 0) {
         lines.push("", `${context.unresolved} package${context.unresolved === 1 ? "" : "s"} could not be checked (no exact version, or no database for the ecosystem); see the problems above.`);
@@ -31069,6 +31392,22 @@ function scanSummary(findings, context) {
         lines.push("", `Ignores read from ${context.osvScannerFiles.map((f) => escapeMarkdownCell(f)).join(", ")}.`);
     }
     return `${lines.join("\n")}\n`;
+}
+function bySeverity(findings) {
+    const rank = (f) => finding_SEVERITIES.indexOf(f.severity);
+    return [...findings].sort((a, b) => rank(a) - rank(b) ||
+        cmp(a.package?.name ?? "", b.package?.name ?? "") ||
+        cmp(a.package?.version ?? "", b.package?.version ?? "") ||
+        cmp(a.ruleId, b.ruleId) ||
+        cmp(a.location?.path ?? "", b.location?.path ?? ""));
+}
+function scan_summary_row(f) {
+    const fixed = f.properties?.fixedVersion;
+    const where = f.location
+        ? `${f.location.path}${f.location.startLine !== undefined ? `:${f.location.startLine}` : ""}`
+        : "";
+    const ids = [f.ruleId, ...(f.aliases ?? [])].map((id) => escapeMarkdownCell(id)).join(", ");
+    return `| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} |`;
 }
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
@@ -31080,6 +31419,8 @@ const ENGINE_VERSION = "0.1.0";
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/scan-dependencies.ts
 // The osv-scan pipeline: lockfiles -> packages -> OSV matches -> findings, with every file that
 // could not be read, every package that could not be decided and every database failure reported.
+
+
 
 
 
@@ -31107,7 +31448,9 @@ async function scanDependencies(options) {
         if (result.errors.length === 0)
             lockfiles.push(result);
     }
-    const records = lockfiles.flatMap((l) => l.packages.filter((p) => options.includeDev !== false || !devOnly(p)));
+    const base = options.base !== undefined ? await readBase(options, prefix, problems) : undefined;
+    const keep = (p) => options.includeDev !== false || !devOnly(p);
+    const records = lockfiles.flatMap((l) => l.packages.filter(keep));
     progress(`osv-scan: ${records.length} packages in ${lockfiles.length} lockfiles`);
     if (extracted.length === 0) {
         problems.push({ level: "notice", message: "No supported lockfile or manifest was found." });
@@ -31117,11 +31460,21 @@ async function scanDependencies(options) {
         const q = query(r);
         queries.set(packageKey(q), q);
     }
+    // The base's packages go into the same database pass: one query for both sides.
+    const allQueries = new Map(queries);
+    for (const l of base?.lockfiles ?? []) {
+        for (const r of l.packages) {
+            if (!keep(r))
+                continue;
+            const q = query(r);
+            allQueries.set(packageKey(q), q);
+        }
+    }
     const byKey = new Map();
     const unresolvedByKey = new Map();
-    if (queries.size > 0) {
+    if (allQueries.size > 0) {
         try {
-            const result = await matchPackages([...queries.values()], options.source);
+            const result = await matchPackages([...allQueries.values()], options.source);
             for (const m of result.matches) {
                 const key = packageKey(m.package);
                 byKey.set(key, [...(byKey.get(key) ?? []), m]);
@@ -31142,6 +31495,94 @@ async function scanDependencies(options) {
         }
     }
     problems.push(...(options.source.notices ?? []));
+    const head = lockfileFindings(lockfiles, byKey, unresolvedByKey, keep);
+    const { findings, unresolvedPerFile } = head;
+    for (const [file, names] of unresolvedPerFile)
+        problems.push(unresolvedProblem(file, names));
+    const comparison = base
+        ? compareWithBase(findings, lockfileFindings(base.lockfiles, byKey, new Map(), keep).findings)
+        : undefined;
+    const ignores = await osvScannerIgnores(prefix ? options.workspace : options.root, lockfiles.map((l) => l.file), prefix);
+    problems.push(...ignores.problems);
+    const unresolvedCount = [...unresolvedPerFile.values()].reduce((n, m) => n + m.size, 0);
+    const stats = {
+        lockfiles: lockfiles.length,
+        "unreadable-files": extracted.length - lockfiles.length,
+        packages: queries.size,
+        unresolved: unresolvedCount,
+        vulnerabilities: new Set(findings.map((f) => f.ruleId)).size,
+        "vulnerable-packages": new Set(findings.map((f) => `${f.package?.ecosystem}/${f.package?.name}@${f.package?.version}`)).size,
+    };
+    if (comparison) {
+        stats["already-on-base"] = comparison.preexisting.length;
+        stats.fixed = comparison.fixed.length;
+    }
+    const result = {
+        tool: TOOL,
+        toolVersion: ENGINE_VERSION,
+        findings,
+        problems,
+        summaryMarkdown: scanSummary(findings, {
+            unresolved: unresolvedCount,
+            osvScannerFiles: ignores.files,
+            ...(base && comparison
+                ? {
+                    base: {
+                        label: base.label,
+                        preexisting: new Set(comparison.preexisting),
+                        fixed: comparison.fixed,
+                    },
+                }
+                : {}),
+        }),
+        stats,
+        outputs: { "vulnerable-packages": JSON.stringify(vulnerablePackages(findings)) },
+    };
+    if (base && comparison) {
+        result.preexisting = {
+            fingerprints: comparison.preexisting,
+            reason: `already on the base (${base.label}); new-only gates on what this change introduces`,
+        };
+        result.fixed = comparison.fixed;
+    }
+    if (ignores.rules.length > 0)
+        result.ignores = ignores.rules;
+    return result;
+}
+/**
+ * The base's lockfiles from git. When they cannot be read, every head finding counts as new (a warning
+ * says so): the comparison only ever lets findings through, so losing it must not pass anything.
+ */
+async function readBase(options, prefix, problems) {
+    const revision = options.base;
+    try {
+        const { commit, results } = await lockfilesAtCommit({ ...options, revision });
+        const short = commit.slice(0, 12);
+        const label = revision.startsWith(short) || commit === revision ? short : `${revision} at ${short}`;
+        const lockfiles = [];
+        for (const r of results.map((x) => withPrefix(x, prefix))) {
+            if (r.errors.length === 0)
+                lockfiles.push(r);
+            else
+                problems.push({
+                    level: "warning",
+                    path: r.file,
+                    message: `new-only: ${r.file} could not be read at the base (${label}), so its findings all count as new: ${r.errors[0].message}`,
+                });
+        }
+        options.progress?.(`osv-scan: comparing with ${results.length} lockfiles at the base (${label})`);
+        return { label, lockfiles };
+    }
+    catch (error) {
+        problems.push({
+            level: "warning",
+            message: `new-only: cannot read the base ${revision} (${error.message}), so every finding counts as new`,
+        });
+        return undefined;
+    }
+}
+/** One finding per (vulnerability group, package version, lockfile), and the packages left undecided. */
+function lockfileFindings(lockfiles, byKey, unresolvedByKey, keep) {
     const findings = [];
     const unresolvedPerFile = new Map();
     for (const lockfile of lockfiles) {
@@ -31152,7 +31593,7 @@ async function scanDependencies(options) {
         }
         const seen = new Set();
         for (const r of lockfile.packages) {
-            if (options.includeDev === false && devOnly(r))
+            if (!keep(r))
                 continue;
             const key = packageKey(query(r));
             if (seen.has(key))
@@ -31169,31 +31610,7 @@ async function scanDependencies(options) {
                 findings.push(dependencyFinding(m, r, { severalVersions }));
         }
     }
-    for (const [file, names] of unresolvedPerFile)
-        problems.push(unresolvedProblem(file, names));
-    const ignores = await osvScannerIgnores(prefix ? options.workspace : options.root, lockfiles.map((l) => l.file), prefix);
-    problems.push(...ignores.problems);
-    const unresolvedCount = [...unresolvedPerFile.values()].reduce((n, m) => n + m.size, 0);
-    const stats = {
-        lockfiles: lockfiles.length,
-        "unreadable-files": extracted.length - lockfiles.length,
-        packages: queries.size,
-        unresolved: unresolvedCount,
-        vulnerabilities: new Set(findings.map((f) => f.ruleId)).size,
-        "vulnerable-packages": new Set(findings.map((f) => `${f.package?.ecosystem}/${f.package?.name}@${f.package?.version}`)).size,
-    };
-    const result = {
-        tool: TOOL,
-        toolVersion: ENGINE_VERSION,
-        findings,
-        problems,
-        summaryMarkdown: scanSummary(findings, { unresolved: unresolvedCount, osvScannerFiles: ignores.files }),
-        stats,
-        outputs: { "vulnerable-packages": JSON.stringify(vulnerablePackages(findings)) },
-    };
-    if (ignores.rules.length > 0)
-        result.ignores = ignores.rules;
-    return result;
+    return { findings, unresolvedPerFile };
 }
 function scan_dependencies_toPosix(path) {
     return path.split(external_node_path_namespaceObject.sep).join("/");
@@ -31314,6 +31731,13 @@ const osvScanCheck = defineCheck({
             description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
             default: DEFAULT_EXPORT_BASE,
         }),
+        input.boolean("new-only", {
+            description: "On pull requests (or with base), fail only on vulnerabilities the change introduces: the base's lockfiles are read from git and scanned too; the ones already there are reported, the ones gone are listed as fixed.",
+            default: false,
+        }),
+        input.string("base", {
+            description: "Git revision to compare with (implies new-only). Default: the pull request's (or merge group's) base commit when new-only is on.",
+        }),
     ],
     async run(inputs, context) {
         const cacheDir = inputs.databaseCache
@@ -31328,7 +31752,15 @@ const osvScanCheck = defineCheck({
             exportsUrl: inputs.osvDbUrl,
             retry: { attempts: 4 },
         });
-        return scanDependencies({
+        const base = inputs.base ?? (inputs.newOnly ? baseOfEvent(context.env) : undefined);
+        const notices = [];
+        if (inputs.newOnly && base === undefined) {
+            notices.push({
+                level: "notice",
+                message: "new-only has no base to compare with outside pull requests and merge groups (set base): every finding counts",
+            });
+        }
+        const result = await scanDependencies({
             root: context.root,
             workspace: context.workspace,
             recursive: inputs.recursive,
@@ -31338,9 +31770,17 @@ const osvScanCheck = defineCheck({
             includeDev: inputs.includeDev,
             source,
             progress: context.progress,
+            ...(base !== undefined ? { base } : {}),
         });
+        result.problems.push(...notices);
+        return result;
     },
 });
+/** The base commit of the pull request or merge group the run is for, if any. */
+function baseOfEvent(env) {
+    const github = readGitHubContext(env);
+    return github.pullRequest?.baseSha ?? github.mergeGroup?.baseSha;
+}
 
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/index.ts
 // @bulwark/osv-scan: the dependency vulnerability check (lockfiles -> OSV -> findings).

@@ -1,6 +1,13 @@
 // The osv-scan check as the action and the CLI see it: its inputs and how they map to the pipeline.
 import { isAbsolute, join } from "node:path";
-import { commonInputs, defineCheck, input } from "@bulwark/core";
+import {
+  commonInputs,
+  defineCheck,
+  input,
+  readGitHubContext,
+  type CheckContext,
+  type ScanProblem,
+} from "@bulwark/core";
 import { DEFAULT_API_BASE, DEFAULT_EXPORT_BASE } from "@bulwark/osv";
 import { chooseDatabase } from "./choose-database.js";
 import { scanDependencies } from "./scan-dependencies.js";
@@ -50,6 +57,15 @@ export const osvScanCheck = defineCheck({
       description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
       default: DEFAULT_EXPORT_BASE,
     }),
+    input.boolean("new-only", {
+      description:
+        "On pull requests (or with base), fail only on vulnerabilities the change introduces: the base's lockfiles are read from git and scanned too; the ones already there are reported, the ones gone are listed as fixed.",
+      default: false,
+    }),
+    input.string("base", {
+      description:
+        "Git revision to compare with (implies new-only). Default: the pull request's (or merge group's) base commit when new-only is on.",
+    }),
   ] as const,
   async run(inputs, context) {
     const cacheDir = inputs.databaseCache
@@ -64,7 +80,16 @@ export const osvScanCheck = defineCheck({
       exportsUrl: inputs.osvDbUrl,
       retry: { attempts: 4 },
     });
-    return scanDependencies({
+    const base = inputs.base ?? (inputs.newOnly ? baseOfEvent(context.env) : undefined);
+    const notices: ScanProblem[] = [];
+    if (inputs.newOnly && base === undefined) {
+      notices.push({
+        level: "notice",
+        message:
+          "new-only has no base to compare with outside pull requests and merge groups (set base): every finding counts",
+      });
+    }
+    const result = await scanDependencies({
       root: context.root,
       workspace: context.workspace,
       recursive: inputs.recursive,
@@ -74,6 +99,15 @@ export const osvScanCheck = defineCheck({
       includeDev: inputs.includeDev,
       source,
       progress: context.progress,
+      ...(base !== undefined ? { base } : {}),
     });
+    result.problems.push(...notices);
+    return result;
   },
 });
+
+/** The base commit of the pull request or merge group the run is for, if any. */
+function baseOfEvent(env: CheckContext["env"]): string | undefined {
+  const github = readGitHubContext(env);
+  return github.pullRequest?.baseSha ?? github.mergeGroup?.baseSha;
+}

@@ -12,7 +12,9 @@ import {
   type VulnerabilitySource,
 } from "@bulwark/osv";
 import { collectLockfiles, type CollectOptions } from "./collect-lockfiles.js";
+import { compareWithBase } from "./compare-with-base.js";
 import { dependencyFinding, TOOL } from "./dependency-finding.js";
+import { lockfilesAtCommit } from "./lockfiles-at-commit.js";
 import { osvScannerIgnores } from "./osv-scanner-config.js";
 import { scanSummary } from "./scan-summary.js";
 import { ENGINE_VERSION } from "./version.js";
@@ -27,6 +29,11 @@ export interface ScanOptions extends CollectOptions {
   /** Keep packages only dev tooling needs (default true). */
   includeDev?: boolean;
   progress?(message: string): void;
+  /**
+   * new-only: a git revision (a pull request's base) whose lockfiles, read from git, are scanned too;
+   * findings already there are reported as such and do not fail the gate, and findings gone are listed as fixed.
+   */
+  base?: string;
 }
 
 /** Most unresolved package names a problem lists before "and N more". */
@@ -49,25 +56,32 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
     }
     if (result.errors.length === 0) lockfiles.push(result);
   }
-  const records = lockfiles.flatMap((l) =>
-    l.packages.filter((p) => options.includeDev !== false || !devOnly(p)),
-  );
+  const base = options.base !== undefined ? await readBase(options, prefix, problems) : undefined;
+  const keep = (p: PackageRecord) => options.includeDev !== false || !devOnly(p);
+  const records = lockfiles.flatMap((l) => l.packages.filter(keep));
   progress(`osv-scan: ${records.length} packages in ${lockfiles.length} lockfiles`);
   if (extracted.length === 0) {
     problems.push({ level: "notice", message: "No supported lockfile or manifest was found." });
   }
-
   const queries = new Map<string, PackageQuery>();
   for (const r of records) {
     const q = query(r);
     queries.set(packageKey(q), q);
   }
-
+  // The base's packages go into the same database pass: one query for both sides.
+  const allQueries = new Map(queries);
+  for (const l of base?.lockfiles ?? []) {
+    for (const r of l.packages) {
+      if (!keep(r)) continue;
+      const q = query(r);
+      allQueries.set(packageKey(q), q);
+    }
+  }
   const byKey = new Map<string, PackageMatch[]>();
   const unresolvedByKey = new Map<string, UnresolvedPackage>();
-  if (queries.size > 0) {
+  if (allQueries.size > 0) {
     try {
-      const result = await matchPackages([...queries.values()], options.source);
+      const result = await matchPackages([...allQueries.values()], options.source);
       for (const m of result.matches) {
         const key = packageKey(m.package);
         byKey.set(key, [...(byKey.get(key) ?? []), m]);
@@ -87,6 +101,113 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
   }
   problems.push(...(options.source.notices ?? []));
 
+  const head = lockfileFindings(lockfiles, byKey, unresolvedByKey, keep);
+  const { findings, unresolvedPerFile } = head;
+  for (const [file, names] of unresolvedPerFile) problems.push(unresolvedProblem(file, names));
+  const comparison = base
+    ? compareWithBase(findings, lockfileFindings(base.lockfiles, byKey, new Map(), keep).findings)
+    : undefined;
+  const ignores = await osvScannerIgnores(
+    prefix ? options.workspace! : options.root,
+    lockfiles.map((l) => l.file),
+    prefix,
+  );
+  problems.push(...ignores.problems);
+  const unresolvedCount = [...unresolvedPerFile.values()].reduce((n, m) => n + m.size, 0);
+  const stats: Record<string, number> = {
+    lockfiles: lockfiles.length,
+    "unreadable-files": extracted.length - lockfiles.length,
+    packages: queries.size,
+    unresolved: unresolvedCount,
+    vulnerabilities: new Set(findings.map((f) => f.ruleId)).size,
+    "vulnerable-packages": new Set(
+      findings.map((f) => `${f.package?.ecosystem}/${f.package?.name}@${f.package?.version}`),
+    ).size,
+  };
+  if (comparison) {
+    stats["already-on-base"] = comparison.preexisting.length;
+    stats.fixed = comparison.fixed.length;
+  }
+  const result: ScanResult = {
+    tool: TOOL,
+    toolVersion: ENGINE_VERSION,
+    findings,
+    problems,
+    summaryMarkdown: scanSummary(findings, {
+      unresolved: unresolvedCount,
+      osvScannerFiles: ignores.files,
+      ...(base && comparison
+        ? {
+            base: {
+              label: base.label,
+              preexisting: new Set(comparison.preexisting),
+              fixed: comparison.fixed,
+            },
+          }
+        : {}),
+    }),
+    stats,
+    outputs: { "vulnerable-packages": JSON.stringify(vulnerablePackages(findings)) },
+  };
+  if (base && comparison) {
+    result.preexisting = {
+      fingerprints: comparison.preexisting,
+      reason: `already on the base (${base.label}); new-only gates on what this change introduces`,
+    };
+    result.fixed = comparison.fixed;
+  }
+  if (ignores.rules.length > 0) result.ignores = ignores.rules;
+  return result;
+}
+
+interface BaseSide {
+  /** How the base is named to people: the revision and its short commit id. */
+  label: string;
+  lockfiles: ExtractResult[];
+}
+
+/**
+ * The base's lockfiles from git. When they cannot be read, every head finding counts as new (a warning
+ * says so): the comparison only ever lets findings through, so losing it must not pass anything.
+ */
+async function readBase(
+  options: ScanOptions,
+  prefix: string,
+  problems: ScanProblem[],
+): Promise<BaseSide | undefined> {
+  const revision = options.base!;
+  try {
+    const { commit, results } = await lockfilesAtCommit({ ...options, revision });
+    const short = commit.slice(0, 12);
+    const label = revision.startsWith(short) || commit === revision ? short : `${revision} at ${short}`;
+    const lockfiles: ExtractResult[] = [];
+    for (const r of results.map((x) => withPrefix(x, prefix))) {
+      if (r.errors.length === 0) lockfiles.push(r);
+      else
+        problems.push({
+          level: "warning",
+          path: r.file,
+          message: `new-only: ${r.file} could not be read at the base (${label}), so its findings all count as new: ${r.errors[0]!.message}`,
+        });
+    }
+    options.progress?.(`osv-scan: comparing with ${results.length} lockfiles at the base (${label})`);
+    return { label, lockfiles };
+  } catch (error) {
+    problems.push({
+      level: "warning",
+      message: `new-only: cannot read the base ${revision} (${(error as Error).message}), so every finding counts as new`,
+    });
+    return undefined;
+  }
+}
+
+/** One finding per (vulnerability group, package version, lockfile), and the packages left undecided. */
+function lockfileFindings(
+  lockfiles: readonly ExtractResult[],
+  byKey: ReadonlyMap<string, PackageMatch[]>,
+  unresolvedByKey: ReadonlyMap<string, UnresolvedPackage>,
+  keep: (r: PackageRecord) => boolean,
+): { findings: Finding[]; unresolvedPerFile: Map<string, Map<string, string>> } {
   const findings: Finding[] = [];
   const unresolvedPerFile = new Map<string, Map<string, string>>();
   for (const lockfile of lockfiles) {
@@ -97,7 +218,7 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
     }
     const seen = new Set<string>();
     for (const r of lockfile.packages) {
-      if (options.includeDev === false && devOnly(r)) continue;
+      if (!keep(r)) continue;
       const key = packageKey(query(r));
       if (seen.has(key)) continue;
       seen.add(key);
@@ -114,37 +235,7 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
       for (const m of byKey.get(key) ?? []) findings.push(dependencyFinding(m, r, { severalVersions }));
     }
   }
-  for (const [file, names] of unresolvedPerFile) problems.push(unresolvedProblem(file, names));
-
-  const ignores = await osvScannerIgnores(
-    prefix ? options.workspace! : options.root,
-    lockfiles.map((l) => l.file),
-    prefix,
-  );
-  problems.push(...ignores.problems);
-
-  const unresolvedCount = [...unresolvedPerFile.values()].reduce((n, m) => n + m.size, 0);
-  const stats = {
-    lockfiles: lockfiles.length,
-    "unreadable-files": extracted.length - lockfiles.length,
-    packages: queries.size,
-    unresolved: unresolvedCount,
-    vulnerabilities: new Set(findings.map((f) => f.ruleId)).size,
-    "vulnerable-packages": new Set(
-      findings.map((f) => `${f.package?.ecosystem}/${f.package?.name}@${f.package?.version}`),
-    ).size,
-  };
-  const result: ScanResult = {
-    tool: TOOL,
-    toolVersion: ENGINE_VERSION,
-    findings,
-    problems,
-    summaryMarkdown: scanSummary(findings, { unresolved: unresolvedCount, osvScannerFiles: ignores.files }),
-    stats,
-    outputs: { "vulnerable-packages": JSON.stringify(vulnerablePackages(findings)) },
-  };
-  if (ignores.rules.length > 0) result.ignores = ignores.rules;
-  return result;
+  return { findings, unresolvedPerFile };
 }
 
 function toPosix(path: string): string {

@@ -6,6 +6,8 @@ import { compareVersions } from "@bulwark/osv";
 export interface SummaryContext {
   unresolved: number;
   osvScannerFiles: readonly string[];
+  /** new-only: the base compared with, the head findings already there (fingerprints), the ones gone. */
+  base?: { label: string; preexisting: ReadonlySet<string>; fixed: readonly Finding[] };
 }
 
 export interface Upgrade {
@@ -60,29 +62,32 @@ export function scanSummary(findings: readonly Finding[], context: SummaryContex
       }
       lines.push("");
     }
+    const base = context.base;
+    if (base) {
+      const already = findings.filter((f) => base.preexisting.has(f.fingerprint)).length;
+      lines.push(
+        `Compared with the base (${escapeMarkdownCell(base.label)}): ${findings.length - already} introduced by this change, ${already} already there (they do not fail new-only).`,
+        "",
+      );
+    }
     lines.push(
+      `| Severity | Package | Version | Vulnerability | Fix | Lockfile |${base ? " Change |" : ""}`,
+      `| --- | --- | --- | --- | --- | --- |${base ? " --- |" : ""}`,
+    );
+    for (const f of bySeverity(findings)) {
+      const change = base ? ` ${base.preexisting.has(f.fingerprint) ? "already on base" : "new"} |` : "";
+      lines.push(`${row(f)}${change}`);
+    }
+  }
+  if (context.base && context.base.fixed.length > 0) {
+    lines.push(
+      "",
+      `**Fixed by this change** (on the base, gone now): ${context.base.fixed.length} finding${context.base.fixed.length === 1 ? "" : "s"}`,
+      "",
       "| Severity | Package | Version | Vulnerability | Fix | Lockfile |",
       "| --- | --- | --- | --- | --- | --- |",
     );
-    const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
-    const sorted = [...findings].sort(
-      (a, b) =>
-        rank(a) - rank(b) ||
-        cmp(a.package?.name ?? "", b.package?.name ?? "") ||
-        cmp(a.package?.version ?? "", b.package?.version ?? "") ||
-        cmp(a.ruleId, b.ruleId) ||
-        cmp(a.location?.path ?? "", b.location?.path ?? ""),
-    );
-    for (const f of sorted) {
-      const fixed = f.properties?.fixedVersion;
-      const where = f.location
-        ? `${f.location.path}${f.location.startLine !== undefined ? `:${f.location.startLine}` : ""}`
-        : "";
-      const ids = [f.ruleId, ...(f.aliases ?? [])].map((id) => escapeMarkdownCell(id)).join(", ");
-      lines.push(
-        `| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} |`,
-      );
-    }
+    for (const f of bySeverity(context.base.fixed)) lines.push(row(f));
   }
   if (context.unresolved > 0) {
     lines.push(
@@ -97,6 +102,27 @@ export function scanSummary(findings: readonly Finding[], context: SummaryContex
     );
   }
   return `${lines.join("\n")}\n`;
+}
+
+function bySeverity(findings: readonly Finding[]): Finding[] {
+  const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
+  return [...findings].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      cmp(a.package?.name ?? "", b.package?.name ?? "") ||
+      cmp(a.package?.version ?? "", b.package?.version ?? "") ||
+      cmp(a.ruleId, b.ruleId) ||
+      cmp(a.location?.path ?? "", b.location?.path ?? ""),
+  );
+}
+
+function row(f: Finding): string {
+  const fixed = f.properties?.fixedVersion;
+  const where = f.location
+    ? `${f.location.path}${f.location.startLine !== undefined ? `:${f.location.startLine}` : ""}`
+    : "";
+  const ids = [f.ruleId, ...(f.aliases ?? [])].map((id) => escapeMarkdownCell(id)).join(", ");
+  return `| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} |`;
 }
 
 function cmp(a: string, b: string): number {
