@@ -1,0 +1,142 @@
+// Lints a repository laid out like Bulwark: .github/workflows/*, workflow-templates/*, actions/*/action.yml
+// and actions/*/README.md. Every file is checked even when another has problems; the result lists them all.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkActionMetadata } from "./action-metadata.js";
+import { readActionIo, syncActionReadme, type ReadmeContext } from "./action-readme.js";
+import { createWorkflowLinter } from "./actionlint.js";
+import { checkCheckoutCredentials } from "./checkout-credentials.js";
+import type { LintIssue } from "./lint-issue.js";
+import { checkPermissions } from "./permissions.js";
+import { checkPinnedActions } from "./pinned-actions.js";
+import { checkScriptInjection } from "./script-injection.js";
+import { compositeSteps, workflowJobs } from "./workflow-jobs.js";
+import { checkTemplateProperties } from "./workflow-template.js";
+import { loadYaml } from "./yaml-file.js";
+
+/** How Bulwark's own actions are referenced in workflows and docs until it is published under a real name. */
+export const BULWARK_REPOSITORY = "OWNER/REPO";
+
+export interface LintRepositoryOptions {
+  /** `owner/repo` whose actions may be referenced by major tag. Default BULWARK_REPOSITORY. */
+  repository?: string;
+}
+
+export interface RepositoryLint {
+  /** Every file that was checked, repository-relative. */
+  files: string[];
+  issues: LintIssue[];
+}
+
+function yamlFilesIn(root: string, dir: string): string[] {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => `${dir}/${name}`);
+}
+
+/** Action directories: every folder of actions/ that has an action.yml. */
+export function actionNames(root: string): string[] {
+  const dir = join(root, "actions");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, "action.yml")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Each action's major version, from its package.json (`0.1.0` is major 0). */
+export function actionMajors(root: string): Record<string, number> {
+  const majors: Record<string, number> = {};
+  for (const name of actionNames(root)) {
+    const file = join(root, "actions", name, "package.json");
+    if (!existsSync(file)) continue;
+    const version = (JSON.parse(readFileSync(file, "utf8")) as { version?: string }).version ?? "0.0.0";
+    majors[name] = Number(version.split(".")[0]);
+  }
+  return majors;
+}
+
+function readmeContext(root: string, options: LintRepositoryOptions): ReadmeContext {
+  return { repository: options.repository ?? BULWARK_REPOSITORY, majors: actionMajors(root) };
+}
+
+export async function lintRepository(
+  root: string,
+  options: LintRepositoryOptions = {},
+): Promise<RepositoryLint> {
+  const repository = options.repository ?? BULWARK_REPOSITORY;
+  const actionlint = await createWorkflowLinter();
+  const files: string[] = [];
+  const issues: LintIssue[] = [];
+
+  const workflows = [...yamlFilesIn(root, ".github/workflows"), ...yamlFilesIn(root, "workflow-templates")];
+  for (const file of workflows) {
+    files.push(file);
+    const text = readFileSync(join(root, file), "utf8");
+    const loaded = loadYaml(file, text);
+    if (!loaded.ok) {
+      issues.push(...loaded.issues);
+      continue;
+    }
+    const jobs = workflowJobs(loaded.yaml);
+    issues.push(
+      ...actionlint(file, text),
+      ...checkPinnedActions(loaded.yaml, jobs, [], { firstParty: repository }),
+      ...checkScriptInjection(loaded.yaml, jobs, []),
+      ...checkPermissions(loaded.yaml, jobs),
+      ...checkCheckoutCredentials(loaded.yaml, jobs, []),
+    );
+    if (file.startsWith("workflow-templates/"))
+      issues.push(...checkTemplateProperties(file, join(root, file)));
+  }
+
+  const context = readmeContext(root, options);
+  for (const name of actionNames(root)) {
+    const file = `actions/${name}/action.yml`;
+    files.push(file);
+    const text = readFileSync(join(root, file), "utf8");
+    const loaded = loadYaml(file, text);
+    if (!loaded.ok) {
+      issues.push(...loaded.issues);
+      continue;
+    }
+    const steps = compositeSteps(loaded.yaml);
+    issues.push(
+      ...checkActionMetadata(loaded.yaml, join(root, "actions", name)),
+      ...checkPinnedActions(loaded.yaml, [], steps, { firstParty: repository }),
+      ...checkScriptInjection(loaded.yaml, [], steps),
+    );
+
+    const readme = `actions/${name}/README.md`;
+    files.push(readme);
+    const current = existsSync(join(root, readme)) ? readFileSync(join(root, readme), "utf8") : "";
+    if (current !== syncActionReadme(current, readActionIo(text), context))
+      issues.push({
+        file: readme,
+        line: 1,
+        rule: "readme-tables",
+        message: `the inputs/outputs tables or the pinned major differ from ${file}: run the workflow-lint tests with BULWARK_UPDATE=1`,
+      });
+  }
+  return { files, issues };
+}
+
+/** Rewrites every action README whose generated parts are stale; returns the files it changed. */
+export function updateActionReadmes(root: string, options: LintRepositoryOptions = {}): string[] {
+  const context = readmeContext(root, options);
+  const changed: string[] = [];
+  for (const name of actionNames(root)) {
+    const readme = join(root, "actions", name, "README.md");
+    const current = existsSync(readme) ? readFileSync(readme, "utf8") : `# Bulwark \`${name}\`\n`;
+    const io = readActionIo(readFileSync(join(root, "actions", name, "action.yml"), "utf8"));
+    const next = syncActionReadme(current, io, context);
+    if (next !== current) {
+      writeFileSync(readme, next);
+      changed.push(`actions/${name}/README.md`);
+    }
+  }
+  return changed;
+}
