@@ -120,3 +120,49 @@ describe("osv-scan new-only on a pull request", () => {
     expect(push.summary).toContain("new-only has no base to compare with");
   }, 180_000);
 });
+
+const SEEDS = fileURLToPath(new URL("../../../shared/seeds/", import.meta.url));
+
+describe("osv-scan SLA from SECURITY.md", () => {
+  it("marks breached vulnerabilities in the summary, SARIF and JSON, and fail-on-sla-breach fails on them", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "bulwark-e2e-osv-sla-"));
+    write(ws, {
+      "Cargo.lock": HELIX,
+      "SECURITY.md": { text: readFileSync(join(SEEDS, "security-policy-5.md"), "utf8") },
+    });
+    const inputs = {
+      ...offline(),
+      "fail-on": "critical",
+      "json-file": "osv.json",
+      "sarif-file": "osv.sarif",
+    };
+    const lenient = await runAction(action, { workspace: ws, inputs });
+    expect(lenient.stderr).toBe("");
+    expect(lenient.exitCode).toBe(0);
+    // helix's RustSec advisories (medium: 30 days to patch) were all published in May 2026.
+    expect(lenient.summary).toContain(
+      "**SLA breached**: 6 findings were published longer ago than SECURITY.md",
+    );
+    const json = JSON.parse(readFileSync(join(ws, "osv.json"), "utf8")) as {
+      findings: Array<{
+        ruleId: string;
+        properties: { sla?: { breached: boolean; days: number; policy: string } };
+      }>;
+    };
+    const smartstring = json.findings.find((f) => f.ruleId === "RUSTSEC-2026-0249")!;
+    expect(smartstring.properties.sla).toMatchObject({ breached: true, days: 30, policy: "SECURITY.md:129" });
+    const sarif = JSON.parse(readFileSync(join(ws, "osv.sarif"), "utf8")) as {
+      runs: Array<{ results: Array<{ ruleId: string; properties: { labels?: string[] } }> }>;
+    };
+    expect(sarif.runs[0]!.results.every((r) => r.properties.labels?.includes("sla-breached"))).toBe(true);
+
+    const strict = await runAction(action, {
+      workspace: ws,
+      inputs: { ...inputs, "fail-on-sla-breach": "true" },
+    });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.outputs.failed).toBe("true");
+    const error = strict.commands.find((c) => c.command === "error" && c.message.includes("SLA breached"));
+    expect(error?.message).toContain("6 new findings fail on their own: SLA breached");
+  }, 120_000);
+});

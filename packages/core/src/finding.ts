@@ -38,6 +38,8 @@ export interface Finding {
   package?: { name: string; version?: string; ecosystem?: string; purl?: string };
   /** Help link. */
   helpUri?: string;
+  /** Short labels a person should see with the finding (e.g. "sla-breached"); SARIF result properties carry them. */
+  labels?: string[];
   /**
    * Set when the finding breaks a rule that fails the gate whatever its severity (e.g. "SLA breached",
    * with fail-on-sla-breach): a new finding carrying it blocks, and the gate's reason names it.

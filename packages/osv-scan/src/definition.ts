@@ -11,6 +11,7 @@ import {
 import { DEFAULT_API_BASE, DEFAULT_EXPORT_BASE } from "@bulwark/osv";
 import { chooseDatabase } from "./choose-database.js";
 import { scanDependencies } from "./scan-dependencies.js";
+import { readSlaPolicy } from "./sla.js";
 
 export const osvScanCheck = defineCheck({
   name: "osv-scan",
@@ -62,6 +63,15 @@ export const osvScanCheck = defineCheck({
         "On pull requests (or with base), fail only on vulnerabilities the change introduces: the base's lockfiles are read from git and scanned too; the ones already there are reported, the ones gone are listed as fixed.",
       default: false,
     }),
+    input.boolean("sla", {
+      description:
+        "Mark vulnerabilities published longer ago than the security policy's (SECURITY.md) time to patch for their severity as SLA breached; needs a disclosure / time-to-patch table in the policy.",
+      default: true,
+    }),
+    input.boolean("fail-on-sla-breach", {
+      description: "Fail on any SLA-breached vulnerability, whatever fail-on says about its severity.",
+      default: false,
+    }),
     input.string("base", {
       description:
         "Git revision to compare with (implies new-only). Default: the pull request's (or merge group's) base commit when new-only is on.",
@@ -89,6 +99,15 @@ export const osvScanCheck = defineCheck({
           "new-only has no base to compare with outside pull requests and merge groups (set base): every finding counts",
       });
     }
+    const sla = inputs.sla || inputs.failOnSlaBreach ? await readSlaPolicy(context.workspace) : undefined;
+    notices.push(...(sla?.problems ?? []));
+    if (inputs.failOnSlaBreach && !sla?.policy) {
+      notices.push({
+        level: "warning",
+        message:
+          "fail-on-sla-breach is on, but no security policy (SECURITY.md, .github/ or docs/) gives a time to patch by severity: nothing can breach it",
+      });
+    }
     const result = await scanDependencies({
       root: context.root,
       workspace: context.workspace,
@@ -100,6 +119,7 @@ export const osvScanCheck = defineCheck({
       source,
       progress: context.progress,
       ...(base !== undefined ? { base } : {}),
+      ...(sla?.policy ? { sla: sla.policy, failOnSlaBreach: inputs.failOnSlaBreach, now: context.now } : {}),
     });
     result.problems.push(...notices);
     return result;

@@ -17,6 +17,7 @@ import { dependencyFinding, TOOL } from "./dependency-finding.js";
 import { lockfilesAtCommit } from "./lockfiles-at-commit.js";
 import { osvScannerIgnores } from "./osv-scanner-config.js";
 import { scanSummary } from "./scan-summary.js";
+import { applySla, type SlaPolicy } from "./sla.js";
 import { ENGINE_VERSION } from "./version.js";
 
 export interface ScanOptions extends CollectOptions {
@@ -34,6 +35,12 @@ export interface ScanOptions extends CollectOptions {
    * findings already there are reported as such and do not fail the gate, and findings gone are listed as fixed.
    */
   base?: string;
+  /** Time to patch by severity (from SECURITY.md): findings past it are marked "SLA breached". */
+  sla?: SlaPolicy;
+  /** With sla: breached findings fail the gate whatever their severity. */
+  failOnSlaBreach?: boolean;
+  /** The run's clock, for SLA deadlines. Default: now. */
+  now?: Date;
 }
 
 /** Most unresolved package names a problem lists before "and N more". */
@@ -104,6 +111,12 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
   const head = lockfileFindings(lockfiles, byKey, unresolvedByKey, keep);
   const { findings, unresolvedPerFile } = head;
   for (const [file, names] of unresolvedPerFile) problems.push(unresolvedProblem(file, names));
+  const slaBreached = options.sla
+    ? applySla(findings, options.sla, {
+        now: options.now ?? new Date(),
+        failOnBreach: options.failOnSlaBreach === true,
+      })
+    : undefined;
   const comparison = base
     ? compareWithBase(findings, lockfileFindings(base.lockfiles, byKey, new Map(), keep).findings)
     : undefined;
@@ -124,6 +137,7 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
       findings.map((f) => `${f.package?.ecosystem}/${f.package?.name}@${f.package?.version}`),
     ).size,
   };
+  if (slaBreached !== undefined) stats["sla-breached"] = slaBreached;
   if (comparison) {
     stats["already-on-base"] = comparison.preexisting.length;
     stats.fixed = comparison.fixed.length;
@@ -136,6 +150,11 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
     summaryMarkdown: scanSummary(findings, {
       unresolved: unresolvedCount,
       osvScannerFiles: ignores.files,
+      ...(options.sla && slaBreached !== undefined
+        ? {
+            sla: { file: options.sla.file, breached: slaBreached, failing: options.failOnSlaBreach === true },
+          }
+        : {}),
       ...(base && comparison
         ? {
             base: {

@@ -2,12 +2,15 @@
 // vulnerable package by severity.
 import { escapeMarkdownCell, SEVERITIES, type Finding } from "@bulwark/core";
 import { compareVersions } from "@bulwark/osv";
+import { SLA_LABEL } from "./sla.js";
 
 export interface SummaryContext {
   unresolved: number;
   osvScannerFiles: readonly string[];
   /** new-only: the base compared with, the head findings already there (fingerprints), the ones gone. */
   base?: { label: string; preexisting: ReadonlySet<string>; fixed: readonly Finding[] };
+  /** SLA from the security policy: how many findings are past their time to patch. */
+  sla?: { file: string; breached: number; failing: boolean };
 }
 
 export interface Upgrade {
@@ -61,6 +64,13 @@ export function scanSummary(findings: readonly Finding[], context: SummaryContex
         );
       }
       lines.push("");
+    }
+    if (context.sla && context.sla.breached > 0) {
+      const n = context.sla.breached;
+      lines.push(
+        `**SLA breached**: ${n} finding${n === 1 ? " was" : "s were"} published longer ago than ${escapeMarkdownCell(context.sla.file)} allows to patch ${n === 1 ? "its" : "their"} severity${context.sla.failing ? " (fail-on-sla-breach: they fail this check)" : ""}.`,
+        "",
+      );
     }
     const base = context.base;
     if (base) {
@@ -122,7 +132,8 @@ function row(f: Finding): string {
     ? `${f.location.path}${f.location.startLine !== undefined ? `:${f.location.startLine}` : ""}`
     : "";
   const ids = [f.ruleId, ...(f.aliases ?? [])].map((id) => escapeMarkdownCell(id)).join(", ");
-  return `| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} |`;
+  const sla = f.labels?.includes(SLA_LABEL) ? ", SLA breached" : "";
+  return `| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""}${sla} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} |`;
 }
 
 function cmp(a: string, b: string): number {

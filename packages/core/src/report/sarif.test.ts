@@ -14,6 +14,7 @@ import {
   toSarif,
   type SarifRunInput,
 } from "./sarif.js";
+import type { ScanResult } from "../report.js";
 import { gateFor, manyFindings, NOW, osvScan, sastScans, secretScan } from "./test-support/scans.js";
 
 // The SARIF 2.1.0 JSON schema (rtm.5) as Microsoft ships it in @microsoft/jest-sarif (draft-04).
@@ -84,6 +85,22 @@ describe("toSarif", () => {
     expect(results[0]!.message.text).toBe(
       "org.apache.logging.log4j:log4j-core: Remote code injection in Log4j. Upgrade org.apache.logging.log4j:log4j-core to 2.15.0 or later",
     );
+  });
+
+  it("carries a finding's labels in its result properties", () => {
+    const osv = osvScan();
+    const labelled = {
+      ...osv,
+      findings: osv.findings.map((f, i) => (i === 0 ? { ...f, labels: ["sla-breached"] } : f)),
+    };
+    const { log } = toSarif([{ scan: labelled, gate: gateFor(labelled), category: "osv-scan" }]);
+    expectValid(log);
+    const results = log.runs[0]!.results!;
+    const first = results.find(
+      (r) => r.partialFingerprints?.[FINGERPRINT_KEY] === osv.findings[0]!.fingerprint,
+    );
+    expect(first!.properties!.labels).toEqual(["sla-breached"]);
+    expect(results.filter((r) => r.properties?.labels)).toHaveLength(1);
   });
 
   it("describes each rule once, with help, remediation, score and tags", () => {
@@ -226,6 +243,111 @@ describe("toSarif", () => {
     expect(() => toSarif(Array.from({ length: 21 }, (_, i) => ({ ...input, category: `c${i}` })))).toThrow(
       /at most 20 runs/,
     );
+  });
+});
+
+describe("toSarif with a scan that wraps several tools (toolRuns)", () => {
+  /** The sast fixtures as one wrapper scan: both tools' findings, plus one imported and one failed tool. */
+  function wrapperScan(): ScanResult {
+    const [bandit, semgrep] = sastScans();
+    return {
+      tool: "sast",
+      toolVersion: "0.1.0",
+      findings: [
+        ...bandit!.findings,
+        ...semgrep!.findings,
+        { ...semgrep!.findings[0]!, tool: "codeql", fingerprint: "codeql-1" },
+      ],
+      problems: [
+        { ...bandit!.problems[0]!, tool: "bandit" },
+        { level: "error", message: "cppcheck timed out", tool: "cppcheck" },
+      ],
+      toolRuns: [
+        { tool: "bandit", version: "1.8.0", informationUri: "https://bandit.readthedocs.io/" },
+        { tool: "semgrep", version: "1.100.0" },
+      ],
+    };
+  }
+
+  it("writes one run per tool with its own category; the rest and untagged or failed tools' problems stay in the scan's run", () => {
+    const scan = wrapperScan();
+    const { log, notices } = toSarif([{ scan, gate: gateFor(scan), category: "sast" }]);
+    expectValid(log);
+    expect(notices).toEqual([]);
+    expect(
+      log.runs.map((r) => [
+        r.tool.driver.name,
+        r.tool.driver.version,
+        r.automationDetails?.id,
+        r.results!.length,
+        r.invocations![0]!.executionSuccessful,
+      ]),
+    ).toEqual([
+      ["sast", "0.1.0", "sast/", 1, false],
+      ["bandit", "1.8.0", "sast/bandit/", 2, true],
+      ["semgrep", "1.100.0", "sast/semgrep/", 1, true],
+    ]);
+    expect(log.runs[0]!.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual([
+      "cppcheck timed out",
+    ]);
+    expect(log.runs[1]!.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual([
+      "syntax error: skipped",
+    ]);
+    expect(log.runs[1]!.tool.driver.informationUri).toBe("https://bandit.readthedocs.io/");
+    expect(log.runs[1]!.tool.driver.rules!.map((r) => r.id)).toEqual(["B602"]);
+    for (const run of log.runs) {
+      for (const r of run.results!) expect(r.partialFingerprints?.[FINGERPRINT_KEY]).toMatch(/\S/);
+    }
+  });
+
+  it("leaves the scan's own run out when every finding and problem belongs to a tool run", () => {
+    const scan = wrapperScan();
+    scan.findings = scan.findings.filter((f) => f.tool !== "codeql");
+    scan.problems = scan.problems.filter((p) => p.tool === "bandit");
+    const { log } = toSarif([{ scan, gate: gateFor(scan), category: "sast" }]);
+    expect(log.runs.map((r) => r.automationDetails?.id)).toEqual(["sast/bandit/", "sast/semgrep/"]);
+  });
+
+  it("keeps within 20 runs per file: tools beyond that share the scan's run, with a notice", () => {
+    const [bandit] = sastScans();
+    const tools = Array.from({ length: 22 }, (_, i) => `tool${String(i).padStart(2, "0")}`);
+    const scan: ScanResult = {
+      tool: "sast",
+      toolVersion: "0.1.0",
+      findings: tools.map((tool) => ({ ...bandit!.findings[0]!, tool, fingerprint: `fp-${tool}` })),
+      problems: [],
+      toolRuns: tools.map((tool) => ({ tool })),
+    };
+    const other = osvScan();
+    const { log, notices } = toSarif([
+      { scan, gate: gateFor(scan), category: "sast" },
+      { scan: other, gate: gateFor(other), category: "osv-scan" },
+    ]);
+    expect(log.runs).toHaveLength(20);
+    expect(log.runs[0]!.automationDetails?.id).toBe("sast/");
+    expect(log.runs[0]!.results).toHaveLength(4);
+    expect(log.runs[19]!.automationDetails?.id).toBe("osv-scan/");
+    expect(notices).toEqual([
+      "SARIF for sast has one run per tool for 18 tools; tool18, tool19, tool20, tool21 share the sast run (GitHub accepts at most 20 runs per file).",
+    ]);
+    expectValid(log);
+  });
+
+  it("caps each tool's run at GitHub's per-run limit on its own, keeping the most severe", () => {
+    const bulk = manyFindings(MAX_RESULTS_PER_RUN + 10);
+    const small = sastScans()[0]!;
+    const scan: ScanResult = {
+      ...bulk,
+      tool: "sast",
+      findings: [...bulk.findings, ...small.findings],
+      toolRuns: [{ tool: bulk.findings[0]!.tool }, { tool: "bandit" }],
+    };
+    const gate = evaluateGate(scan, { failOn: "none" }, NOW);
+    const { log, notices } = toSarif([{ scan, gate, category: "sast" }]);
+    expect(log.runs.map((r) => r.results!.length)).toEqual([MAX_RESULTS_PER_RUN, 2]);
+    expect(log.runs[0]!.results!.filter((r) => r.properties!.severity === "info")).toHaveLength(5002 - 10);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^SARIF for \S+ keeps the 25000 most severe of 25010 results/);
   });
 });
 

@@ -1,5 +1,6 @@
-// SARIF 2.1.0 for GitHub code scanning: one run per scan, one rule per rule id, results with stable
-// partial fingerprints, within the limits GitHub enforces on uploads.
+// SARIF 2.1.0 for GitHub code scanning: one run per scan (or per wrapped tool, when the scan lists its
+// toolRuns), one rule per rule id, results with stable partial fingerprints, within the limits GitHub
+// enforces on uploads.
 import { gzipSync } from "node:zlib";
 import type { Location as SarifLocation, Log, Notification, ReportingDescriptor, Result, Run } from "sarif";
 import type { Severity } from "../finding.js";
@@ -31,6 +32,8 @@ export interface SarifRunInput {
    * root. Without it such results carry no location.
    */
   defaultPath?: string;
+  /** The driver's `informationUri`; defaults to Bulwark's. */
+  informationUri?: string;
 }
 
 export interface SarifOutput {
@@ -165,6 +168,7 @@ function resultFor(f: EvaluatedFinding, ruleIndex: number, defaultPath: string |
     ...(f.aliases?.length ? { aliases: f.aliases } : {}),
     ...(f.package ? { package: f.package } : {}),
     ...(f.evidence ? { evidence: f.evidence } : {}),
+    ...(f.labels?.length ? { labels: [...f.labels] } : {}),
   };
   return result;
 }
@@ -207,7 +211,7 @@ export function toSarifRun(
       driver: {
         name: input.scan.tool,
         version: input.scan.toolVersion,
-        informationUri: BULWARK_INFORMATION_URI,
+        informationUri: httpUri(input.informationUri) ?? BULWARK_INFORMATION_URI,
         rules: ruleIds.map((id) => ruleFor(id, byRule.get(id)!)),
       },
     },
@@ -224,7 +228,62 @@ export function toSarifRun(
 }
 
 /**
- * A SARIF log with one run per input (e.g. one per analyser). GitHub rejects two runs with the same tool
+ * The runs one input becomes: one per tool of `scan.toolRuns` (category `<category>/<tool>`, holding the
+ * findings and problems of that tool), then the scan's own run for everything else when there is any.
+ * At most `maxRuns`: tools beyond that share the scan's own run, with a notice.
+ */
+export function splitByTool(
+  input: SarifRunInput,
+  maxRuns: number = MAX_RUNS_PER_FILE,
+): { inputs: SarifRunInput[]; notices: string[] } {
+  const declared = input.scan.toolRuns ?? [];
+  if (declared.length === 0) return { inputs: [input], notices: [] };
+  const category = input.category ?? input.scan.tool;
+  const unique = declared.filter((t, i) => declared.findIndex((u) => u.tool === t.tool) === i);
+  const all = new Set(unique.map((t) => t.tool));
+  const restNeeded =
+    input.gate.findings.some((f) => !all.has(f.tool)) ||
+    input.scan.problems.some((p) => p.tool === undefined || !all.has(p.tool));
+  const fits = unique.length + (restNeeded ? 1 : 0) <= maxRuns;
+  const kept = fits ? unique : unique.slice(0, Math.max(0, maxRuns - 1));
+  const notices: string[] = [];
+  if (kept.length < unique.length) {
+    const shared = unique.slice(kept.length).map((t) => t.tool);
+    notices.push(
+      `SARIF for ${input.scan.tool} has one run per tool for ${kept.length} tools; ${shared.join(", ")} ` +
+        `share the ${input.scan.tool} run (GitHub accepts at most ${MAX_RUNS_PER_FILE} runs per file).`,
+    );
+  }
+  const names = new Set(kept.map((t) => t.tool));
+  const { toolRuns: _unused, ...scan } = input.scan;
+  const perTool: SarifRunInput[] = kept.map((t) => ({
+    scan: {
+      ...scan,
+      tool: t.tool,
+      toolVersion: t.version ?? "",
+      findings: scan.findings.filter((f) => f.tool === t.tool),
+      problems: scan.problems.filter((p) => p.tool === t.tool),
+    },
+    gate: { ...input.gate, findings: input.gate.findings.filter((f) => f.tool === t.tool) },
+    category: `${category}/${t.tool}`,
+    ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
+    ...(t.informationUri ? { informationUri: t.informationUri } : {}),
+  }));
+  const rest: SarifRunInput = {
+    ...input,
+    scan: {
+      ...scan,
+      findings: scan.findings.filter((f) => !names.has(f.tool)),
+      problems: scan.problems.filter((p) => p.tool === undefined || !names.has(p.tool)),
+    },
+    gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(f.tool)) },
+  };
+  const keepRest = rest.gate.findings.length > 0 || rest.scan.problems.length > 0 || perTool.length === 0;
+  return { inputs: keepRest ? [rest, ...perTool] : perTool, notices };
+}
+
+/**
+ * A SARIF log with one run per input (e.g. one per analyser), or per tool of an input that lists toolRuns. GitHub rejects two runs with the same tool
  * and category in one upload, and more than 20 runs: both throw, as they are mistakes in the caller.
  */
 export interface SarifOptions {
@@ -232,7 +291,16 @@ export interface SarifOptions {
   maxGzipBytes?: number;
 }
 
-export function toSarif(inputs: readonly SarifRunInput[], options: SarifOptions = {}): SarifOutput {
+export function toSarif(given: readonly SarifRunInput[], options: SarifOptions = {}): SarifOutput {
+  const splitNotices: string[] = [];
+  const inputs: SarifRunInput[] = [];
+  given.forEach((input, i) => {
+    // Runs still owed to the inputs after this one, one each, come out of this one's allowance.
+    const allowance = MAX_RUNS_PER_FILE - inputs.length - (given.length - i - 1);
+    const split = splitByTool(input, Math.max(1, allowance));
+    inputs.push(...split.inputs);
+    splitNotices.push(...split.notices);
+  });
   if (inputs.length > MAX_RUNS_PER_FILE) {
     throw new Error(`A SARIF file may hold at most ${MAX_RUNS_PER_FILE} runs (got ${inputs.length})`);
   }
@@ -251,7 +319,7 @@ export function toSarif(inputs: readonly SarifRunInput[], options: SarifOptions 
   for (;;) {
     const runs = inputs.map((input, i) => toSarifRun(input, caps[i]));
     const log: Log = { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: runs.map((r) => r.run) };
-    const notices = runs.flatMap((r) => r.notices);
+    const notices = [...splitNotices, ...runs.flatMap((r) => r.notices)];
     if (gzipSync(JSON.stringify(log)).length <= limit) return { log, notices };
     // Too big: drop the least severe fifth of the largest run's results and measure again.
     const sizes = runs.map((r) => r.run.results?.length ?? 0);
