@@ -11,6 +11,13 @@ describe("KeywordMatcher", () => {
     expect([...m.find("")]).toEqual([]);
   });
 
+  it("matches UTF-8 bytes as it matches the decoded text, and refuses keywords it could not", () => {
+    const m = new KeywordMatcher(["token", "ghp_"]);
+    expect([...m.findInBytes(Buffer.from("const tökén = 1; // TOKEN ✓ GHP_"))].sort()).toEqual([0, 1]);
+    expect([...m.findInBytes(Buffer.from("tök"))]).toEqual([]);
+    expect(() => new KeywordMatcher(["clé"])).toThrow(/not ASCII/);
+  });
+
   it("agrees with a naive search", () => {
     fc.assert(
       fc.property(
@@ -20,6 +27,7 @@ describe("KeywordMatcher", () => {
           const m = new KeywordMatcher(keywords);
           const expected = keywords.flatMap((k, i) => (text.toLowerCase().includes(k) ? [i] : []));
           expect([...m.find(text)].sort((a, b) => a - b)).toEqual(expected);
+          expect([...m.findInBytes(Buffer.from(text))].sort((a, b) => a - b)).toEqual(expected);
         },
       ),
     );

@@ -1,13 +1,16 @@
 // One pass over the text finds which keywords occur, case-insensitively, without lowercasing a copy.
 // The automaton is a full DFA over a reduced alphabet: characters that appear in no keyword all map to
-// class 0, so the transition table stays small and the inner loop is two array reads per character.
+// class 0, so the transition table stays small. A transition into a state where keywords end is stored
+// negated, so the inner loop is two array reads and a sign test per character. Keywords are ASCII, so the
+// same automaton runs over UTF-8 bytes (a file not yet decoded) and over strings.
 
 export class KeywordMatcher {
+  /** Character class by UTF-16 code unit (bytes use the first 256 entries). */
   private readonly classOf: Uint8Array;
+  /** Row offset (state * classes) of the next state; stored as -(offset + 1) when keywords end there. */
   private readonly next: Int32Array;
   /** By state row offset: the keyword ids ending there (including via failure links). */
   private readonly outputs: number[][];
-  private readonly hasOutput: Uint8Array;
   readonly keywordCount: number;
 
   constructor(keywords: readonly string[]) {
@@ -17,6 +20,7 @@ export class KeywordMatcher {
     for (const kw of keywords) {
       for (const ch of kw.toLowerCase()) {
         const code = ch.charCodeAt(0);
+        if (code > 0x7f) throw new Error(`keyword "${kw}" is not ASCII`);
         if (this.classOf[code] === 0) {
           if (classes >= 255) throw new Error("too many distinct keyword characters");
           this.classOf[code] = classes;
@@ -65,29 +69,46 @@ export class KeywordMatcher {
         }
       }
     }
-    // Transitions hold the target's row offset (state * width), saving a multiply per character.
     this.next = new Int32Array(trie.length * classes);
-    trie.forEach((row, s) => row.forEach((t, c) => (this.next[s * classes + c] = t * classes)));
+    trie.forEach((row, s) =>
+      row.forEach((t, c) => {
+        const offset = t * classes;
+        this.next[s * classes + c] = out[t]!.length > 0 ? -(offset + 1) : offset;
+      }),
+    );
     this.outputs = [];
-    this.hasOutput = new Uint8Array(trie.length * classes);
     out.forEach((o, s) => {
-      if (o.length > 0) {
-        this.outputs[s * classes] = o;
-        this.hasOutput[s * classes] = 1;
-      }
+      if (o.length > 0) this.outputs[s * classes] = o;
     });
   }
 
   /** Ids of the keywords that occur in `text` (each once). */
   find(text: string): Set<number> {
     const found = new Set<number>();
-    const { classOf, next, outputs, hasOutput } = this;
+    const { classOf, next, outputs, keywordCount } = this;
     let s = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       s = next[s + classOf[text.charCodeAt(i)]!]!;
-      if (hasOutput[s] === 1) {
+      if (s < 0) {
+        s = -s - 1;
         for (const id of outputs[s]!) found.add(id);
-        if (found.size === this.keywordCount) break;
+        if (found.size === keywordCount) break;
+      }
+    }
+    return found;
+  }
+
+  /** Like find, over UTF-8 (or any ASCII-compatible) bytes. */
+  findInBytes(bytes: Uint8Array): Set<number> {
+    const found = new Set<number>();
+    const { classOf, next, outputs, keywordCount } = this;
+    let s = 0;
+    for (let i = 0, n = bytes.length; i < n; i++) {
+      s = next[s + classOf[bytes[i]!]!]!;
+      if (s < 0) {
+        s = -s - 1;
+        for (const id of outputs[s]!) found.add(id);
+        if (found.size === keywordCount) break;
       }
     }
     return found;

@@ -1,6 +1,7 @@
 // The detection engine: compiles rules once, then scans text (a file, or a diff hunk's added lines).
 // Per text: one Aho-Corasick pass picks the rules whose keywords occur, only those rules' regexes run,
 // and every candidate passes entropy, placeholder, allowlist, checksum and ignore checks.
+import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { fingerprint, type Finding, type Severity } from "@bulwark/core";
 import { KeywordMatcher } from "./aho-corasick.js";
@@ -72,6 +73,8 @@ interface CompiledRule {
 const INLINE_ALLOW = /\b(?:bulwark|gitleaks):allow\b/;
 const INTEGRITY_BEFORE = /(?:sha(?:1|256|384|512)-|h1:)$/;
 const MINIFIABLE = /\.(?:m?js|cjs|css|json|svg|html?)$/i;
+/** Keywords must be printable ASCII so the prefilter can run over undecoded bytes; a rule with others always runs. */
+const ASCII = /^[ -~]*$/;
 
 function groupCount(re: RegExp): number {
   return new RegExp(`${re.source}|`, re.flags.replace(/[gy]/g, "")).exec("")!.length - 1;
@@ -109,7 +112,10 @@ export class SecretScanner {
     });
     const keywordIds = new Map<string, number>();
     this.compiled.forEach((c, i) => {
-      if (c.rule.keywords.length === 0) this.alwaysRun.push(i);
+      if (c.rule.keywords.length === 0 || !c.rule.keywords.every((k) => ASCII.test(k))) {
+        this.alwaysRun.push(i);
+        return;
+      }
       for (const kw of c.rule.keywords) {
         const k = kw.toLowerCase();
         let id = keywordIds.get(k);
@@ -155,17 +161,51 @@ export class SecretScanner {
     return this.scanUnchecked(input);
   }
 
+  /**
+   * Scans a file's undecoded bytes: the content skips and the keyword prefilter run on the bytes, and the
+   * text is decoded only when some rule's keyword occurs (most files of a source tree have none).
+   */
+  scanBytes(path: string, bytes: Buffer): TextScanResult {
+    const skip = this.pathSkipReason(path) ?? this.byteSkipReason(path, bytes);
+    if (skip) return { findings: [], secretsForMasking: [], skipped: skip };
+    const selected = this.selectRules(this.matcher.findInBytes(bytes));
+    if (selected.length === 0) return { findings: [], secretsForMasking: [] };
+    // latin1 decoding is a copy, and for ASCII (most source) gives the same string as UTF-8.
+    const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+    return this.scanSelected({ path, text }, selected);
+  }
+
+  /** contentSkipReason for bytes not yet decoded. */
+  byteSkipReason(path: string, bytes: Uint8Array): SkipReason | undefined {
+    if (bytes.length > this.maxBytes) return "too-large";
+    if (bytes.subarray(0, 8192).includes(0)) return "binary";
+    if (MINIFIABLE.test(path) && hasLongByteLine(bytes, this.maxLineLength)) return "minified";
+    return undefined;
+  }
+
   /** Scans without path/content skip checks (the caller has made them). */
   scanUnchecked(input: TextInput): TextScanResult {
-    const { text, path } = input;
+    const selected = this.selectRules(this.matcher.find(input.text));
+    if (selected.length === 0) return { findings: [], secretsForMasking: [] };
+    return this.scanSelected(input, selected);
+  }
+
+  /** Indices into `compiled`, in claim order, of the rules to run given the keywords found. */
+  private selectRules(keywords: Set<number>): number[] {
+    if (keywords.size === 0) return this.alwaysRun;
     const selected = new Set<number>(this.alwaysRun);
-    for (const kw of this.matcher.find(text)) for (const r of this.keywordRules[kw]!) selected.add(r);
+    for (const kw of keywords) for (const r of this.keywordRules[kw]!) selected.add(r);
+    return [...selected].sort((a, b) => a - b);
+  }
+
+  private scanSelected(input: TextInput, selected: readonly number[]): TextScanResult {
+    const { text, path } = input;
     const findings: SecretFinding[] = [];
-    if (selected.size === 0) return { findings, secretsForMasking: [] };
     const lines = new LineIndex(input);
     const claimed: [number, number][] = [];
-    const isTest = this.testMode === "lower" && this.isTestPath(path);
-    for (const index of [...selected].sort((a, b) => a - b)) {
+    // Looked up on the first finding only: most texts have none.
+    let isTest: boolean | undefined;
+    for (const index of selected) {
       const c = this.compiled[index]!;
       if (c.rule.path && !c.rule.path.test(path)) continue;
       if (c.rule.allowlist?.paths?.some((r) => r.test(path))) continue;
@@ -211,7 +251,7 @@ export class SecretScanner {
             endColumn: lines.column(end, endLi),
             fingerprint: fp,
             confirmed: verdict === "confirmed",
-            testFixture: isTest,
+            testFixture: (isTest ??= this.testMode === "lower" && this.isTestPath(path)),
           }),
         );
       }
@@ -257,6 +297,16 @@ function hasLongLine(text: string, max: number): boolean {
   let prev = 0;
   for (let i = text.indexOf("\n"); ; i = text.indexOf("\n", i + 1)) {
     const end = i === -1 ? text.length : i;
+    if (end - prev > max) return true;
+    if (i === -1) return false;
+    prev = i + 1;
+  }
+}
+
+function hasLongByteLine(bytes: Uint8Array, max: number): boolean {
+  let prev = 0;
+  for (let i = bytes.indexOf(10); ; i = bytes.indexOf(10, i + 1)) {
+    const end = i === -1 ? bytes.length : i;
     if (end - prev > max) return true;
     if (i === -1) return false;
     prev = i + 1;
