@@ -23,6 +23,16 @@ export interface ScanProblem {
   line?: number;
   /** "error" problems mean part of the scan did not happen; the gate fails closed on them unless fail-open. */
   level: "error" | "warning" | "notice";
+  /** The wrapped tool the problem is about (see ScanResult.toolRuns): its SARIF run carries it. */
+  tool?: string;
+}
+
+/** A tool a wrapper engine ran (sast: one per analyser), for SARIF's one run per tool. */
+export interface ScanToolRun {
+  /** Matches Finding.tool of the tool's findings and ScanProblem.tool of its problems. */
+  tool: string;
+  version?: string;
+  informationUri?: string;
 }
 
 /** What an engine returns: findings plus everything a person needs to trust them. */
@@ -50,6 +60,13 @@ export interface ScanResult {
   preexisting?: { fingerprints: readonly string[]; reason: string };
   /** Findings the change under review removes (new-only): listed as fixed in the JSON report. */
   fixed?: Finding[];
+  /**
+   * Tools that ran to completion inside this scan. When set, the SARIF reporter writes one run per tool
+   * (category `<category>/<tool>`) holding the findings whose `tool` matches; the scan's own run keeps the
+   * rest and the untagged problems, and is left out when it has neither. Leave a tool that failed out:
+   * an empty run would tell code scanning its earlier alerts are fixed.
+   */
+  toolRuns?: ScanToolRun[];
   /** Secrets to register with the runner's log masking before anything about findings is written; never serialised. */
   secretsForMasking?: string[];
 }
