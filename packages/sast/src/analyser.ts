@@ -40,6 +40,8 @@ export interface AnalyserOutput {
 export interface Analyser {
   name: string;
   languages: readonly Language[] | "any";
+  /** The tool's home page, for SARIF's driver.informationUri. */
+  informationUri?: string;
   /** Optional analysers (gosec, semgrep) are run only when installed; a notice says when they are not. */
   optional: boolean;
   /** False for tools that find their own inputs (gosec reads packages): they run once, not per batch. */

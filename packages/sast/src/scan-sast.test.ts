@@ -84,6 +84,7 @@ describe("analyser faults", () => {
     expect(result.problems).toContainEqual({
       level: "error",
       message: "bandit is not installed (not found on PATH), so 1 file(s) were not checked by it",
+      tool: "bandit",
     });
     expect(result.findings.filter((f) => f.tool === "shellcheck").length).toBeGreaterThan(0);
   });
@@ -98,6 +99,7 @@ describe("analyser faults", () => {
     expect(result.problems).toContainEqual({
       level: "error",
       message: "bandit exited with code 2: Traceback: boom",
+      tool: "bandit",
     });
     expect(result.findings.some((f) => f.tool === "bandit")).toBe(false);
     expect(result.findings.some((f) => f.tool === "shellcheck")).toBe(true);
@@ -113,7 +115,11 @@ describe("analyser faults", () => {
       timeoutMs: 1000,
     });
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(result.problems).toContainEqual({ level: "error", message: "cppcheck timed out" });
+    expect(result.problems).toContainEqual({
+      level: "error",
+      message: "cppcheck timed out",
+      tool: "cppcheck",
+    });
   });
 
   it("output that is not the tool's format is an error, never an empty pass", async () => {
@@ -141,6 +147,7 @@ describe("analyser faults", () => {
     expect(result.problems).toContainEqual({
       level: "error",
       message: "gosec exited with code 3: gosec: no Go toolchain",
+      tool: "gosec",
     });
   });
 

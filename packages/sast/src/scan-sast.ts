@@ -3,7 +3,14 @@
 import { availableParallelism, tmpdir } from "node:os";
 import { readFile, rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import type { Finding, ScanProblem, ScanResult } from "@bulwark/core";
+import {
+  SEVERITIES,
+  type Finding,
+  type ScanProblem,
+  type ScanResult,
+  type ScanToolRun,
+  type Severity,
+} from "@bulwark/core";
 import { ToolFailure, type Analyser, type RawFinding } from "./analyser.js";
 import { ANALYSERS, ANALYSER_NAMES } from "./analysers/index.js";
 import { extractCommit } from "./base-snapshot.js";
@@ -189,7 +196,8 @@ async function runAnalysers(
   );
   return {
     raw: outcomes.flatMap((o) => o.raw),
-    problems: outcomes.flatMap((o) => o.problems),
+    // Tagged with the analyser, so its SARIF run carries them.
+    problems: outcomes.flatMap((o) => o.problems.map((p) => ({ ...p, tool: o.report.name }))),
     reports: outcomes.map((o) => o.report),
     notices,
     languages: Object.fromEntries([...detected.files].map(([language, list]) => [language, list.length])),
@@ -238,7 +246,30 @@ async function readSarifFiles(
   return { raw, problems, reports };
 }
 
-function summary(reports: readonly AnalyserReport[], scopeNote: string | undefined): string {
+/** Reported findings per tool and severity: the second table of the summary. */
+function severityTable(findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return [];
+  const counts = new Map<string, Record<Severity, number>>();
+  for (const f of findings) {
+    const row = counts.get(f.tool) ?? { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    row[f.severity]++;
+    counts.set(f.tool, row);
+  }
+  return [
+    "",
+    `| Tool | ${SEVERITIES.join(" | ")} |`,
+    `| --- |${SEVERITIES.map(() => " ---: |").join("")}`,
+    ...[...counts]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([tool, row]) => `| ${tool} | ${SEVERITIES.map((s) => row[s]).join(" | ")} |`),
+  ];
+}
+
+function summary(
+  reports: readonly AnalyserReport[],
+  scopeNote: string | undefined,
+  findings: readonly Finding[],
+): string {
   const rows = reports.map(
     (r) =>
       `| ${r.name} | ${r.version ?? ""} | ${r.status} | ${r.files} | ${r.findings} | ${(r.note ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, 200)} |`,
@@ -249,6 +280,7 @@ function summary(reports: readonly AnalyserReport[], scopeNote: string | undefin
     "| Tool | Version | Status | Files | Findings | Note |",
     "| --- | --- | --- | --- | --- | --- |",
     ...rows,
+    ...severityTable(findings),
     ...(scopeNote ? ["", scopeNote] : []),
     "",
   ].join("\n");
@@ -307,6 +339,18 @@ export async function scanSast(options: SastOptions): Promise<ScanResult> {
     }
   }
   const reports = [...tools.reports, ...imported.reports];
+  // One SARIF run per analyser that ran to completion; a failed one gets none (an empty run would close
+  // its alerts in code scanning), its error goes to the sast run.
+  const toolRuns: ScanToolRun[] = reports
+    .filter((r) => r.status === "ran")
+    .map((r) => {
+      const uri = ANALYSERS.find((a) => a.name === r.name)?.informationUri;
+      return {
+        tool: r.name,
+        ...(r.version ? { version: r.version } : {}),
+        ...(uri ? { informationUri: uri } : {}),
+      };
+    });
   for (const notice of tools.notices) problems.push({ level: "notice", message: notice });
   const stats: Record<string, number> = { findings: findings.length, "findings-before-scope": total };
   for (const r of reports) stats[`${r.name}-findings`] = r.findings;
@@ -316,8 +360,9 @@ export async function scanSast(options: SastOptions): Promise<ScanResult> {
     toolVersion: SAST_VERSION,
     findings,
     problems,
-    summaryMarkdown: summary(reports, scopeNote),
+    summaryMarkdown: summary(reports, scopeNote, findings),
     stats,
+    toolRuns,
     outputs: {
       tools: reports
         .filter((r) => r.status === "ran")

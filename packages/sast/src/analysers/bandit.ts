@@ -51,6 +51,7 @@ export function banditFindings(report: BanditReport): RawFinding[] {
 
 export const bandit: Analyser = {
   name: "bandit",
+  informationUri: "https://bandit.readthedocs.io/",
   languages: ["python"],
   optional: false,
   locate: (env) => findExecutable("bandit", env.PATH),

@@ -113,6 +113,7 @@ export function eslintFindings(
 
 export const eslint: Analyser = {
   name: "eslint",
+  informationUri: "https://github.com/eslint-community/eslint-plugin-security",
   languages: ["javascript", "typescript"],
   optional: false,
   // Our own dependency on disk, else the bundle that carries it.

@@ -16,6 +16,7 @@ export function flawfinderSeverity(rank: number | undefined): Severity | undefin
 
 export const flawfinder: Analyser = {
   name: "flawfinder",
+  informationUri: "https://dwheeler.com/flawfinder/",
   languages: ["c"],
   optional: false,
   locate: (env) => findExecutable("flawfinder", env.PATH),

@@ -8,6 +8,7 @@ import { checkRun, parseToolJson } from "./output-json.js";
 
 export const gosec: Analyser = {
   name: "gosec",
+  informationUri: "https://github.com/securego/gosec",
   languages: ["go"],
   optional: true,
   takesFiles: false,

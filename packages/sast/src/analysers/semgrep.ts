@@ -10,6 +10,7 @@ import { checkRun, parseToolJson } from "./output-json.js";
 
 export const semgrep: Analyser = {
   name: "semgrep",
+  informationUri: "https://semgrep.dev/",
   languages: "any",
   optional: true,
   locate: (env) => findExecutable("semgrep", env.PATH),

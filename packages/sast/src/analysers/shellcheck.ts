@@ -38,6 +38,7 @@ export function shellcheckFindings(report: { comments?: ShellCheckComment[] }): 
 
 export const shellcheck: Analyser = {
   name: "shellcheck",
+  informationUri: "https://www.shellcheck.net/",
   languages: ["shell"],
   optional: false,
   locate: (env) => findExecutable("shellcheck", env.PATH),
