@@ -116,8 +116,12 @@ function compareItem(a: MavenItem, b: MavenItem | undefined): number {
     return -1;
   }
   if (!b) {
-    const first = a.items[0];
-    return first ? compareItem(first, undefined) : 0;
+    // The whole list against padding, not just its first item (Maven 3.9, MNG-6964): 1-0.1 > 1.
+    for (const item of a.items) {
+      const c = compareItem(item, undefined);
+      if (c !== 0) return c;
+    }
+    return 0;
   }
   if (b.kind === "int") return -1;
   if (b.kind === "string") return 1;
