@@ -34532,7 +34532,8 @@ async function extractAt(reader, under, file) {
 const OSV_SCANNER_CONFIG = "osv-scanner.toml";
 /**
  * Parses osv-scanner.toml text. `[[IgnoredVulns]]` (id, ignoreUntil, reason) and `[[PackageOverrides]]`
- * with `ignore = true` (name, ecosystem, effectiveUntil, reason) are read; other keys are left alone.
+ * with `ignore = true` or `vulnerability.ignore = true` (name, version, ecosystem, effectiveUntil, reason)
+ * are read; other keys are left alone.
  * Throws an error naming the file (and line) when it is not valid TOML or an entry lacks its id/name.
  */
 function parseOsvScannerConfig(text, file) {
@@ -34556,21 +34557,39 @@ function parseOsvScannerConfig(text, file) {
         result.vulns.push({ id: entry.id.trim(), reason: reasonOf(entry), ...(until ? { until } : {}) });
     });
     tables(doc.PackageOverrides, file, "PackageOverrides").forEach((entry, i) => {
-        if (entry.ignore !== true)
+        const at = `${file}: PackageOverrides[${i}]`;
+        const vulnerability = entry.vulnerability;
+        const ignoresVulns = typeof vulnerability === "object" && vulnerability !== null && !Array.isArray(vulnerability)
+            ? vulnerability.ignore === true
+            : false;
+        // `ignore` skips the package altogether, `vulnerability.ignore` its vulnerabilities: either way its
+        // findings are accepted. Licence overrides are not ours.
+        if (entry.ignore !== true && !ignoresVulns)
             return;
-        if (typeof entry.name !== "string" || entry.name.trim() === "")
-            throw new Error(`${file}: PackageOverrides[${i}] needs a name to ignore a package`);
-        if (entry.version !== undefined)
-            throw new Error(`${file}: PackageOverrides[${i}] ignores one version of ${entry.name}; Bulwark ignores whole packages only, so remove "version" or use the ignore input`);
+        const name = optionalString(entry.name, `${at}.name`);
+        const version = optionalString(entry.version, `${at}.version`);
+        const ecosystem = optionalString(entry.ecosystem, `${at}.ecosystem`);
+        if (name === undefined && ecosystem === undefined)
+            throw new Error(`${at} needs a name or an ecosystem to ignore packages`);
+        if (entry.group !== undefined)
+            throw new Error(`${at} ignores by dependency group, which Bulwark cannot match exactly; remove "group" or use the ignore input`);
         const until = lastDay(entry.effectiveUntil, file, `PackageOverrides[${i}].effectiveUntil`);
         result.packages.push({
-            name: entry.name.trim(),
-            ...(typeof entry.ecosystem === "string" ? { ecosystem: entry.ecosystem } : {}),
+            ...(name !== undefined ? { name } : {}),
+            ...(version !== undefined ? { version } : {}),
+            ...(ecosystem !== undefined ? { ecosystem } : {}),
             reason: reasonOf(entry),
             ...(until ? { until } : {}),
         });
     });
     return result;
+}
+function optionalString(value, what) {
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== "string" || value.trim() === "")
+        throw new Error(`${what} must be a non-empty string`);
+    return value.trim();
 }
 function tables(value, file, key) {
     if (value === undefined)
@@ -34596,7 +34615,14 @@ function ignoreRulesFor(lockfile, config) {
     const scoped = (rule) => ({ ...rule, path: lockfile });
     return [
         ...config.vulns.map((v) => scoped({ id: v.id, reason: v.reason, ...(v.until ? { until: v.until } : {}) })),
-        ...config.packages.map((p) => scoped({ id: "*", package: p.name, reason: p.reason, ...(p.until ? { until: p.until } : {}) })),
+        ...config.packages.map((p) => scoped({
+            id: "*",
+            ...(p.name !== undefined ? { package: p.name } : {}),
+            ...(p.version !== undefined ? { version: p.version } : {}),
+            ...(p.ecosystem !== undefined ? { ecosystem: p.ecosystem } : {}),
+            reason: p.reason,
+            ...(p.until ? { until: p.until } : {}),
+        })),
     ];
 }
 /**
@@ -49780,7 +49806,12 @@ async function scanDependencies(options) {
             for (const p of result.problems) {
                 // A gap (an ecosystem the database lacks) leaves packages unchecked: an error unless the
                 // source says it went on (a stale cached export).
-                problems.push({ level: p.level ?? "error", message: p.message });
+                const level = p.level ?? "error";
+                const needed = p.ecosystem !== undefined ? p.packages.filter((k) => queries.has(k)).length : 0;
+                const message = level === "error" && p.ecosystem !== undefined && needed > 0
+                    ? `The vulnerability database has no ${p.ecosystem} records, so ${needed} ${p.ecosystem} package${needed === 1 ? " was" : "s were"} not checked: ${p.message}`
+                    : p.message;
+                problems.push({ level, message });
             }
         }
         catch (error) {

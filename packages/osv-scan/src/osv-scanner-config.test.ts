@@ -53,10 +53,89 @@ describe("parseOsvScannerConfig", () => {
     );
     expect(() =>
       parseOsvScannerConfig(
-        '[[PackageOverrides]]\nname = "a"\nversion = "1"\nignore = true\n',
+        '[[PackageOverrides]]\nname = "a"\ngroup = "dev"\nignore = true\n',
         "osv-scanner.toml",
       ),
-    ).toThrow(/ignores whole packages only/);
+    ).toThrow("osv-scanner.toml: PackageOverrides[0] ignores by dependency group");
+    expect(() => parseOsvScannerConfig("[[PackageOverrides]]\nignore = true\n", "osv-scanner.toml")).toThrow(
+      "osv-scanner.toml: PackageOverrides[0] needs a name or an ecosystem to ignore packages",
+    );
+    expect(() =>
+      parseOsvScannerConfig(
+        '[[PackageOverrides]]\nname = "a"\nversion = 1\nignore = true\n',
+        "osv-scanner.toml",
+      ),
+    ).toThrow("osv-scanner.toml: PackageOverrides[0].version must be a non-empty string");
+  });
+});
+
+describe("PackageOverrides", () => {
+  it("reads version, ecosystem, vulnerability.ignore and effectiveUntil", () => {
+    const config = parseOsvScannerConfig(
+      [
+        "[[PackageOverrides]]",
+        'name = "lodash"',
+        'version = "2.4.2"',
+        'ecosystem = "npm"',
+        "vulnerability.ignore = true",
+        "effectiveUntil = 2027-01-01",
+        'reason = "only the build uses it"',
+        "",
+        "[[PackageOverrides]]",
+        'ecosystem = "crates.io"',
+        "ignore = true",
+      ].join("\n"),
+      "osv-scanner.toml",
+    );
+    expect(config.packages).toEqual([
+      {
+        name: "lodash",
+        version: "2.4.2",
+        ecosystem: "npm",
+        until: "2026-12-31",
+        reason: "only the build uses it (osv-scanner.toml)",
+      },
+      { ecosystem: "crates.io", reason: "listed in osv-scanner.toml without a reason" },
+    ]);
+  });
+
+  it("ignores exactly the package versions and ecosystems an override names, until it expires", async () => {
+    const root = realRepo({
+      "bom.json": REAL.juiceShopBom,
+      "osv-scanner.toml": {
+        text: [
+          "[[PackageOverrides]]",
+          'name = "lodash"',
+          'version = "2.4.2"',
+          'ecosystem = "npm"',
+          "ignore = true",
+          "effectiveUntil = 2026-12-01",
+          'reason = "bundled by a build tool, never shipped"',
+          "",
+          "[[PackageOverrides]]",
+          'name = "lodash"',
+          'ecosystem = "PyPI"',
+          "ignore = true",
+        ].join("\n"),
+      },
+    });
+    const result = await scanDependencies({ root, source: new OfflineSource({ base: OSV_DB_DIR }) });
+    const statuses = (now: string) =>
+      evaluateGate(result, { failOn: "high" }, new Date(now))
+        .findings.filter((f) => f.package?.name === "lodash")
+        .map((f) => [f.package?.version, f.status, f.statusReason]);
+    expect(statuses("2026-11-30T12:00:00Z")).toEqual([
+      ["4.17.19", "new", undefined],
+      ["2.4.2", "ignored", "bundled by a build tool, never shipped (osv-scanner.toml)"],
+    ]);
+    expect(statuses("2026-12-01T00:00:00Z")).toEqual([
+      ["4.17.19", "new", undefined],
+      ["2.4.2", "new", undefined],
+    ]);
+    const notices = evaluateGate(result, { failOn: "high" }, new Date("2026-12-02T00:00:00Z")).notices;
+    expect(notices.join("\n")).toContain(
+      'Ignore "*" for package "npm/lodash@2.4.2" on path "bom.json" expired on 2026-11-30',
+    );
   });
 });
 

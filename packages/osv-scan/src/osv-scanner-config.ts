@@ -13,12 +13,14 @@ export interface OsvScannerIgnores {
   /** Path of the file, relative to the root. */
   file: string;
   vulns: Array<{ id: string; until?: string; reason: string }>;
-  packages: Array<{ name: string; ecosystem?: string; until?: string; reason: string }>;
+  /** Packages whose findings are accepted: every field given must match (version exactly). */
+  packages: Array<{ name?: string; version?: string; ecosystem?: string; until?: string; reason: string }>;
 }
 
 /**
  * Parses osv-scanner.toml text. `[[IgnoredVulns]]` (id, ignoreUntil, reason) and `[[PackageOverrides]]`
- * with `ignore = true` (name, ecosystem, effectiveUntil, reason) are read; other keys are left alone.
+ * with `ignore = true` or `vulnerability.ignore = true` (name, version, ecosystem, effectiveUntil, reason)
+ * are read; other keys are left alone.
  * Throws an error naming the file (and line) when it is not valid TOML or an entry lacks its id/name.
  */
 export function parseOsvScannerConfig(text: string, file: string): OsvScannerIgnores {
@@ -42,22 +44,40 @@ export function parseOsvScannerConfig(text: string, file: string): OsvScannerIgn
     result.vulns.push({ id: entry.id.trim(), reason: reasonOf(entry), ...(until ? { until } : {}) });
   });
   tables(doc.PackageOverrides, file, "PackageOverrides").forEach((entry, i) => {
-    if (entry.ignore !== true) return;
-    if (typeof entry.name !== "string" || entry.name.trim() === "")
-      throw new Error(`${file}: PackageOverrides[${i}] needs a name to ignore a package`);
-    if (entry.version !== undefined)
+    const at = `${file}: PackageOverrides[${i}]`;
+    const vulnerability = entry.vulnerability;
+    const ignoresVulns =
+      typeof vulnerability === "object" && vulnerability !== null && !Array.isArray(vulnerability)
+        ? (vulnerability as Record<string, unknown>).ignore === true
+        : false;
+    // `ignore` skips the package altogether, `vulnerability.ignore` its vulnerabilities: either way its
+    // findings are accepted. Licence overrides are not ours.
+    if (entry.ignore !== true && !ignoresVulns) return;
+    const name = optionalString(entry.name, `${at}.name`);
+    const version = optionalString(entry.version, `${at}.version`);
+    const ecosystem = optionalString(entry.ecosystem, `${at}.ecosystem`);
+    if (name === undefined && ecosystem === undefined)
+      throw new Error(`${at} needs a name or an ecosystem to ignore packages`);
+    if (entry.group !== undefined)
       throw new Error(
-        `${file}: PackageOverrides[${i}] ignores one version of ${entry.name}; Bulwark ignores whole packages only, so remove "version" or use the ignore input`,
+        `${at} ignores by dependency group, which Bulwark cannot match exactly; remove "group" or use the ignore input`,
       );
     const until = lastDay(entry.effectiveUntil, file, `PackageOverrides[${i}].effectiveUntil`);
     result.packages.push({
-      name: entry.name.trim(),
-      ...(typeof entry.ecosystem === "string" ? { ecosystem: entry.ecosystem } : {}),
+      ...(name !== undefined ? { name } : {}),
+      ...(version !== undefined ? { version } : {}),
+      ...(ecosystem !== undefined ? { ecosystem } : {}),
       reason: reasonOf(entry),
       ...(until ? { until } : {}),
     });
   });
   return result;
+}
+
+function optionalString(value: unknown, what: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || value.trim() === "") throw new Error(`${what} must be a non-empty string`);
+  return value.trim();
 }
 
 function tables(value: unknown, file: string, key: string): Array<Record<string, unknown>> {
@@ -86,7 +106,14 @@ export function ignoreRulesFor(lockfile: string, config: OsvScannerIgnores): Ign
       scoped({ id: v.id, reason: v.reason, ...(v.until ? { until: v.until } : {}) }),
     ),
     ...config.packages.map((p) =>
-      scoped({ id: "*", package: p.name, reason: p.reason, ...(p.until ? { until: p.until } : {}) }),
+      scoped({
+        id: "*",
+        ...(p.name !== undefined ? { package: p.name } : {}),
+        ...(p.version !== undefined ? { version: p.version } : {}),
+        ...(p.ecosystem !== undefined ? { ecosystem: p.ecosystem } : {}),
+        reason: p.reason,
+        ...(p.until ? { until: p.until } : {}),
+      }),
     ),
   ];
 }

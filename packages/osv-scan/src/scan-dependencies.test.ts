@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { evaluateGate, type Finding } from "@bulwark/core";
@@ -187,5 +187,33 @@ describe("databases", () => {
       source: new FallbackSource({ ...options, cacheDir: empty, exportsUrl: closedPort }),
     });
     expect(none.problems.some((p) => p.level === "error")).toBe(true);
+  });
+});
+
+describe("an offline database without an ecosystem the lockfiles need", () => {
+  it("fails closed, naming the ecosystem and the packages left unchecked", async () => {
+    const db = mkdtempSync(join(tmpdir(), "bulwark-osv-db-"));
+    mkdirSync(join(db, "crates.io"));
+    copyFileSync(exportZip("crates.io"), join(db, "crates.io", "all.zip"));
+    const root = realRepo({ "Cargo.lock": REAL.helixCargo, "web/bom.json": REAL.juiceShopBom });
+    const result = await scanDependencies({ root, source: new OfflineSource({ base: db }) });
+    expect(result.problems).toContainEqual({
+      level: "error",
+      message: `The vulnerability database has no npm records, so 840 npm packages were not checked: no OSV export for ecosystem npm: ${join(db, "npm", "all.zip")} does not exist`,
+    });
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        level: "warning",
+        path: "web/bom.json",
+        message: expect.stringMatching(
+          /^840 packages could not be checked \(no OSV export for ecosystem npm: .*\): body-parser@1\.19\.0, /,
+        ),
+      }),
+    );
+    // crates.io was there: its findings still come through.
+    expect(result.findings.some((f) => f.package?.name === "rkyv")).toBe(true);
+    const gate = evaluateGate(result, { failOn: "none" }, new Date());
+    expect(gate.failed).toBe(true);
+    expect(gate.reasons.join("\n")).toContain("Not checked: The vulnerability database has no npm records");
   });
 });

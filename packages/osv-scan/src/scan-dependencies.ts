@@ -97,7 +97,13 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
       for (const p of result.problems) {
         // A gap (an ecosystem the database lacks) leaves packages unchecked: an error unless the
         // source says it went on (a stale cached export).
-        problems.push({ level: p.level ?? "error", message: p.message });
+        const level = p.level ?? "error";
+        const needed = p.ecosystem !== undefined ? p.packages.filter((k) => queries.has(k)).length : 0;
+        const message =
+          level === "error" && p.ecosystem !== undefined && needed > 0
+            ? `The vulnerability database has no ${p.ecosystem} records, so ${needed} ${p.ecosystem} package${needed === 1 ? " was" : "s were"} not checked: ${p.message}`
+            : p.message;
+        problems.push({ level, message });
       }
     } catch (error) {
       problems.push({
