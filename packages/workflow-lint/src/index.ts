@@ -5,6 +5,7 @@ export { unpinnedReason, checkPinnedActions, type PinningOptions } from "./pinne
 export { untrustedExpressions, checkScriptInjection } from "./script-injection.js";
 export { checkPermissions } from "./permissions.js";
 export { checkCheckoutCredentials } from "./checkout-credentials.js";
+export { checkActionInputs, type ResolveActionInputs } from "./action-inputs.js";
 export { checkActionMetadata } from "./action-metadata.js";
 export { checkTemplateProperties } from "./workflow-template.js";
 export { createWorkflowLinter, type WorkflowLinter } from "./actionlint.js";

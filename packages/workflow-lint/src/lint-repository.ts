@@ -2,6 +2,7 @@
 // and actions/*/README.md. Every file is checked even when another has problems; the result lists them all.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { checkActionInputs, type ResolveActionInputs } from "./action-inputs.js";
 import { checkActionMetadata } from "./action-metadata.js";
 import { readActionIo, syncActionReadme, type ReadmeContext } from "./action-readme.js";
 import { createWorkflowLinter } from "./actionlint.js";
@@ -63,6 +64,21 @@ function readmeContext(root: string, options: LintRepositoryOptions): ReadmeCont
   return { repository: options.repository ?? BULWARK_REPOSITORY, majors: actionMajors(root) };
 }
 
+/** Inputs of this repository's actions, for `./actions/<name>` and `<repository>/actions/<name>@ref`. */
+function ownActionInputs(root: string, repository: string): ResolveActionInputs {
+  const prefix = `${repository.toLowerCase()}/actions/`;
+  return (uses) => {
+    const lower = uses.toLowerCase();
+    let name: string | undefined;
+    if (uses.startsWith("./actions/")) name = uses.slice("./actions/".length).replace(/\/$/, "");
+    else if (lower.startsWith(prefix)) name = uses.slice(prefix.length).split("@")[0];
+    if (!name || name.includes("/")) return undefined;
+    const file = join(root, "actions", name, "action.yml");
+    if (!existsSync(file)) return undefined;
+    return Object.keys(readActionIo(readFileSync(file, "utf8")).inputs);
+  };
+}
+
 export async function lintRepository(
   root: string,
   options: LintRepositoryOptions = {},
@@ -88,6 +104,7 @@ export async function lintRepository(
       ...checkScriptInjection(loaded.yaml, jobs, []),
       ...checkPermissions(loaded.yaml, jobs),
       ...checkCheckoutCredentials(loaded.yaml, jobs, []),
+      ...checkActionInputs(loaded.yaml, jobs, ownActionInputs(root, repository)),
     );
     if (file.startsWith("workflow-templates/"))
       issues.push(...checkTemplateProperties(file, join(root, file)));
