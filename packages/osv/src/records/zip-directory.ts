@@ -20,6 +20,10 @@ const ZIP64_EOCD_SIG = 0x06064b50;
 const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
 const MAX_U32 = 0xffffffff;
+/** No OSV record comes near this (the largest in the real exports is ~200 KB); a bigger entry is hostile. */
+export const MAX_ENTRY_BYTES = 64 * 2 ** 20;
+/** Real records compress at most ~50:1; past this ratio (for entries over 1 MiB) it is a decompression bomb. */
+export const MAX_COMPRESSION_RATIO = 1000;
 
 export class ZipDirectory {
   private constructor(
@@ -49,6 +53,8 @@ export class ZipDirectory {
     await readExactly(this.file, header, entry.localHeaderOffset, where);
     if (header.readUInt32LE(0) !== LOCAL_SIG) throw new Error(`${where}: bad local header signature`);
     const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    if (start + entry.compressedSize > this.size)
+      throw new Error(`${where}: entry lies past the end of the file`);
     const data = Buffer.allocUnsafe(entry.compressedSize);
     await readExactly(this.file, data, start, where);
     try {
@@ -97,9 +103,27 @@ export class ZipDirectory {
 
   private inflate(entry: ZipEntry, raw: Buffer): Buffer {
     if (entry.flags & 1) throw new Error("encrypted entries are not supported");
+    const size = entry.uncompressedSize;
+    if (Math.max(size, raw.length) > MAX_ENTRY_BYTES) {
+      throw new Error(`entry of ${Math.max(size, raw.length)} bytes exceeds the ${MAX_ENTRY_BYTES}-byte cap`);
+    }
     if (entry.method === 0) return raw;
     if (entry.method !== 8) throw new Error(`compression method ${entry.method} is not supported`);
-    const out = inflateRawSync(raw);
+    if (size > 2 ** 20 && size > raw.length * MAX_COMPRESSION_RATIO) {
+      throw new Error(
+        `entry expands ${Math.round(size / raw.length)}:1, past the ${MAX_COMPRESSION_RATIO}:1 cap`,
+      );
+    }
+    // Inflate no further than the directory says: a lying header cannot make it allocate more.
+    let out: Buffer;
+    try {
+      out = inflateRawSync(raw, { maxOutputLength: Math.max(1, size) });
+    } catch (err) {
+      if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+        throw new Error(`inflates past the ${size} bytes the directory says`);
+      }
+      throw new Error(`cannot inflate: ${(err as Error).message}`);
+    }
     if (out.length !== entry.uncompressedSize) {
       throw new Error(`inflated to ${out.length} bytes, directory says ${entry.uncompressedSize}`);
     }
