@@ -8,6 +8,7 @@ import { readActionIo, syncActionReadme, type ReadmeContext } from "./action-rea
 import { createWorkflowLinter } from "./actionlint.js";
 import { checkCheckoutCredentials } from "./checkout-credentials.js";
 import type { LintIssue } from "./lint-issue.js";
+import { atMarkdownLines, workflowSnippets } from "./markdown-workflows.js";
 import { checkPermissions } from "./permissions.js";
 import { checkPinnedActions } from "./pinned-actions.js";
 import { checkScriptInjection } from "./script-injection.js";
@@ -130,6 +131,7 @@ export async function lintRepository(
     const readme = `actions/${name}/README.md`;
     files.push(readme);
     const current = existsSync(join(root, readme)) ? readFileSync(join(root, readme), "utf8") : "";
+    issues.push(...lintSnippets(readme, current, root, repository));
     if (current !== syncActionReadme(current, readActionIo(text), context))
       issues.push({
         file: readme,
@@ -138,7 +140,47 @@ export async function lintRepository(
         message: `the inputs/outputs tables or the pinned major differ from ${file}: run the workflow-lint tests with BULWARK_UPDATE=1`,
       });
   }
+  for (const doc of markdownDocs(root)) {
+    files.push(doc);
+    issues.push(...lintSnippets(doc, readFileSync(join(root, doc), "utf8"), root, repository));
+  }
   return { files, issues };
+}
+
+/** The workflow snippets of a Markdown file: pinned actions, checkout credentials, inputs of our actions. */
+function lintSnippets(file: string, markdown: string, root: string, repository: string): LintIssue[] {
+  const { snippets, issues } = workflowSnippets(file, markdown);
+  for (const snippet of snippets) {
+    const jobs = workflowJobs(snippet.yaml);
+    issues.push(
+      ...atMarkdownLines(snippet, [
+        ...checkPinnedActions(snippet.yaml, jobs, [], { firstParty: repository }),
+        ...checkCheckoutCredentials(snippet.yaml, jobs, []),
+        ...checkActionInputs(snippet.yaml, jobs, ownActionInputs(root, repository)),
+      ]),
+    );
+  }
+  return issues;
+}
+
+/** Markdown files outside actions/ whose workflow snippets are checked too. */
+const DOCS = ["README.md", "docs"];
+
+function markdownDocs(root: string): string[] {
+  const found: string[] = [];
+  for (const entry of DOCS) {
+    const abs = join(root, entry);
+    if (!existsSync(abs)) continue;
+    if (entry.endsWith(".md")) found.push(entry);
+    else
+      found.push(
+        ...readdirSync(abs)
+          .filter((name) => name.endsWith(".md"))
+          .sort()
+          .map((name) => `${entry}/${name}`),
+      );
+  }
+  return found;
 }
 
 /** Rewrites every action README whose generated parts are stale; returns the files it changed. */
