@@ -7,6 +7,20 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
+/**
+ * Where `head` branched from `base`: what the change is compared with, so findings the base branch gained
+ * or lost after the branch point are not counted as the change's. Falls back to `base` when the history
+ * does not reach a common commit (a shallow clone).
+ */
+export async function forkPoint(cwd: string, base: string, head: string): Promise<string> {
+  try {
+    const { stdout } = await run("git", ["merge-base", base, head], { cwd });
+    return stdout.trim() || base;
+  } catch {
+    return base;
+  }
+}
+
 /** Returns the temp dir (remove it when done) and the scanned directory inside it. */
 export async function extractCommit(
   cwd: string,

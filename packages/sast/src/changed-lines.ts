@@ -45,6 +45,8 @@ export async function changedLines(cwd: string, base: string, head: string): Pro
         "--no-color",
         "--no-ext-diff",
         "--no-renames",
+        // Paths relative to cwd (the scanned root, maybe a subdirectory), as finding paths are.
+        "--relative",
         `${base}...${head}`,
         "--",
       ],

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,14 @@ function script(body: string): string {
   writeFileSync(file, `#!/bin/sh\n${body}\n`);
   chmodSync(file, 0o755);
   return file;
+}
+
+/** An environment whose PATH finds a fake `name` (a shell script with `body`) before the real one. */
+function fakeOnPath(name: string, body: string): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(join(tmpdir(), "sast-fake-bin-"));
+  writeFileSync(join(dir, name), `#!/bin/sh\n${body}\n`);
+  chmodSync(join(dir, name), 0o755);
+  return { ...process.env, PATH: `${dir}:${process.env.PATH ?? ""}` };
 }
 
 describe("scanSast on the fixture repository", () => {
@@ -90,36 +98,43 @@ describe("analyser faults", () => {
   });
 
   it("a crashing tool is an error problem with its stderr tail", async () => {
-    const crash = script('echo "Traceback: boom" >&2\nexit 2');
-    const result = await scanSast({
-      root: FIXTURE,
-      tools: ["bandit", "shellcheck"],
-      executables: { bandit: crash },
-    });
+    const env = fakeOnPath("bandit", 'echo "Traceback: boom" >&2\nexit 2');
+    const result = await scanSast({ root: FIXTURE, tools: ["bandit", "shellcheck"], env });
     expect(result.problems).toContainEqual({
       level: "error",
       message: "bandit exited with code 2: Traceback: boom",
       tool: "bandit",
     });
+    expect(result.summaryMarkdown).toMatch(/\| bandit \| unknown \| failed \| 1 \| 0 \|/);
     expect(result.findings.some((f) => f.tool === "bandit")).toBe(false);
     expect(result.findings.some((f) => f.tool === "shellcheck")).toBe(true);
   });
 
-  it("a hanging tool is stopped at the time limit", async () => {
-    const hang = script("sleep 30");
-    const started = Date.now();
-    const result = await scanSast({
-      root: FIXTURE,
-      tools: ["cppcheck"],
-      executables: { cppcheck: hang },
-      timeoutMs: 1000,
+  it("a tool killed by a signal is an error problem too", async () => {
+    const env = fakeOnPath("shellcheck", "kill -9 $$");
+    const result = await scanSast({ root: FIXTURE, tools: ["shellcheck"], env });
+    expect(result.problems).toContainEqual({
+      level: "error",
+      message: "shellcheck was killed by SIGKILL",
+      tool: "shellcheck",
     });
+  });
+
+  it("a hanging tool is stopped at the time limit, its children too; the other results stand", async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), "sast-hang-")), "child-alive");
+    // The fake starts a grandchild that would write the marker after the limit, then hangs itself.
+    const env = fakeOnPath("cppcheck", `(sleep 4; touch "${marker}") &\nsleep 30`);
+    const started = Date.now();
+    const result = await scanSast({ root: FIXTURE, tools: ["cppcheck", "flawfinder"], env, timeoutMs: 1000 });
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.problems).toContainEqual({
       level: "error",
       message: "cppcheck timed out",
       tool: "cppcheck",
     });
+    expect(result.findings.some((f) => f.tool === "flawfinder")).toBe(true);
+    await new Promise((r) => setTimeout(r, 4500));
+    expect(existsSync(marker)).toBe(false);
   });
 
   it("output that is not the tool's format is an error, never an empty pass", async () => {
@@ -184,6 +199,77 @@ describe("scope", () => {
     const { dir, base, head } = branchWithChange();
     const result = await scanSast({ root: dir, tools: ["bandit"], scope: "new", base, head });
     expect(result.findings.map((f) => f.ruleId)).toEqual(["B605"]);
+  });
+
+  /** main and feature both move on after the branch point, as in a real pull request. */
+  function divergedHistory(): { dir: string; base: string; head: string } {
+    const dir = fixtureRepo();
+    git(dir, "checkout", "-q", "-b", "feature");
+    const server = join(dir, "app/server.py");
+    writeFileSync(
+      server,
+      readFileSync(server, "utf8").replace("return eval(expr)", "return eval(expr.strip())"),
+    );
+    git(dir, "commit", "-qam", "strip before eval");
+    writeFileSync(
+      join(dir, "web/exec.js"),
+      'const cp = require("child_process");\nmodule.exports = (c) => cp.exec(c);\n',
+    );
+    git(dir, "add", "web/exec.js");
+    git(dir, "commit", "-qm", "add exec helper");
+    const head = git(dir, "rev-parse", "HEAD").trim();
+    // The base branch drops the eval in render.js after the branch point; the feature branch still has it.
+    git(dir, "checkout", "-q", "main");
+    const render = join(dir, "web/render.js");
+    writeFileSync(
+      render,
+      readFileSync(render, "utf8").replace("return eval(code);\n", "return Number(code);\n"),
+    );
+    git(dir, "commit", "-qam", "no eval");
+    const base = git(dir, "rev-parse", "HEAD").trim();
+    git(dir, "checkout", "-q", "feature");
+    return { dir, base, head };
+  }
+
+  it("changed-lines on a diverged history: modified and added lines count, the base branch's own changes do not", async () => {
+    const { dir, base, head } = divergedHistory();
+    const result = await scanSast({
+      root: dir,
+      tools: ["bandit", "eslint"],
+      scope: "changed-lines",
+      base,
+      head,
+    });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.location?.path}:${f.location?.startLine}`)).toEqual([
+      "B307 app/server.py:23",
+      "security/detect-child-process web/exec.js:2",
+    ]);
+  });
+
+  it("new on a diverged history compares with the branch point, not the base branch's tip", async () => {
+    const { dir, base, head } = divergedHistory();
+    const result = await scanSast({ root: dir, tools: ["bandit", "eslint"], scope: "new", base, head });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.location?.path}:${f.location?.startLine}`)).toEqual([
+      "B307 app/server.py:23",
+      "security/detect-child-process web/exec.js:2",
+    ]);
+    expect(result.summaryMarkdown).toMatch(
+      /Scope new: 2 of 12 findings are not in [0-9a-f]{12}, where the change branched/,
+    );
+  });
+
+  it("changed-lines when the scanned root is a subdirectory of the repository", async () => {
+    const { dir, base, head } = divergedHistory();
+    const result = await scanSast({
+      root: join(dir, "web"),
+      tools: ["eslint"],
+      scope: "changed-lines",
+      base,
+      head,
+    });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.location?.path}:${f.location?.startLine}`)).toEqual([
+      "security/detect-child-process exec.js:2",
+    ]);
   });
 
   it("an unknown base commit is an error and every finding is reported", async () => {

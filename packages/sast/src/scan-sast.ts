@@ -13,7 +13,7 @@ import {
 } from "@bulwark/core";
 import { ToolFailure, type Analyser, type RawFinding } from "./analyser.js";
 import { ANALYSERS, ANALYSER_NAMES } from "./analysers/index.js";
-import { extractCommit } from "./base-snapshot.js";
+import { extractCommit, forkPoint } from "./base-snapshot.js";
 import { changedLines } from "./changed-lines.js";
 import { mergeDuplicates } from "./dedupe.js";
 import { ToolStartError } from "./exec-tool.js";
@@ -319,7 +319,8 @@ export async function scanSast(options: SastOptions): Promise<ScanResult> {
     } else {
       let snapshot: { dir: string; root: string } | undefined;
       try {
-        snapshot = await extractCommit(root, options.base, options.tempDir ?? tmpdir());
+        const fork = await forkPoint(root, options.base, options.head);
+        snapshot = await extractCommit(root, fork, options.tempDir ?? tmpdir());
         const base = await runAnalysers(snapshot.root, { ...options, sarifFiles: [] }, exclude, log);
         const known = new Set(
           mergeDuplicates(await toFindings(base.raw, new SourceLines(snapshot.root))).map(
@@ -327,7 +328,7 @@ export async function scanSast(options: SastOptions): Promise<ScanResult> {
           ),
         );
         findings = findings.filter((f) => !known.has(f.fingerprint));
-        scopeNote = `Scope new: ${findings.length} of ${total} findings are not in the base commit ${options.base.slice(0, 12)}.`;
+        scopeNote = `Scope new: ${findings.length} of ${total} findings are not in ${fork.slice(0, 12)}, where the change branched from ${options.base.slice(0, 12)}.`;
       } catch (err) {
         problems.push({
           level: "error",
