@@ -111,6 +111,14 @@ const ruleAt = (run: ActionRun) =>
 describe("secret-scan action", () => {
   it("tree mode: finds the working tree's secret only, masks it first, and leaks nothing", async () => {
     const repo = plantedHistory();
+    // Enough files for the scan to go to worker threads, which run the bundle itself.
+    for (let i = 0; i < 300; i++) {
+      mkdirSync(join(repo.dir, "lib", String(i % 10)), { recursive: true });
+      writeFileSync(
+        join(repo.dir, "lib", String(i % 10), `m${i}.ts`),
+        `export const token = tokens[${i}];\n`,
+      );
+    }
     const run = await runAction(action, {
       workspace: repo.dir,
       eventName: "workflow_dispatch",
@@ -131,6 +139,8 @@ describe("secret-scan action", () => {
     expect(firstMask).toBeLessThan(firstError);
     const masked = run.commands.filter((c) => c.command === "add-mask").map((c) => c.message);
     expect(masked).toEqual(expect.arrayContaining([plant.awsInTree, plant.stripeKept]));
+    const report = JSON.parse(readFileSync(join(repo.dir, "out/report.json"), "utf8"));
+    expect(JSON.stringify(report)).toMatch(/"threads":(?:[2-9]|\d\d)\b/);
     expectNoSecretLeaks(run, [join(repo.dir, "out/report.json")]);
   });
 
@@ -188,7 +198,7 @@ describe("secret-scan action", () => {
     expect(run.stdout).toContain("Failing closed");
   });
 
-  it("applies the repository's .gitleaks.toml custom rules (recheck vets the regex inside the bundle)", async () => {
+  it("applies the repository's .gitleaks.toml custom rules (on a worker thread running the bundle, time-bounded)", async () => {
     const repo = newRepo();
     const acme = `acme_${random("abcdefghijklmnopqrstuvwxyz0123456789", 24)}`;
     const toml = [

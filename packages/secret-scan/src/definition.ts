@@ -53,7 +53,7 @@ export const secretScanCheck = defineCheck({
       };
     }
     if (target.kind === "tree") {
-      // In the ncc bundle there is no separate worker file, so scanDirectory stays on this thread.
+      // On worker threads when the tree is large (the action bundle registers itself as the worker script).
       const result = await scanDirectory(context.root, options);
       return {
         ...toScanResult({ ...result, problems: [...settings.problems, ...result.problems] }, ENGINE_VERSION),

@@ -102,6 +102,16 @@ export function compileUserRegex(
     });
     return undefined;
   }
+  if (verdict.status === "unavailable") {
+    if (!problems.some((p) => p.message.startsWith("recheck is not available")))
+      problems.push({
+        level: "notice",
+        path: opts.file,
+        message:
+          "recheck is not available here, so custom regexes had the structural backtracking check only; each file's scan is still time-bounded",
+      });
+    return re;
+  }
   if (verdict.status === "unknown")
     problems.push({
       level: "notice",

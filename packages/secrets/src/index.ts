@@ -28,12 +28,14 @@ export { verifyJwt } from "./checksum/jwt.js";
 export { verifyPypiToken } from "./checksum/pypi-macaroon.js";
 export {
   scanDirectory,
+  setScanWorkerScript,
   toScanResult,
   type DirectoryScanOptions,
   type DirectoryScanResult,
   type DirectoryScanStats,
 } from "./scan-directory.js";
-export { walkTree, type WalkOptions, type WalkResult } from "./walk.js";
+export { isScanWorkerThread, startScanWorker } from "./scan-worker.js";
+export { walkTree, walkTreeSync, type WalkOptions, type WalkResult } from "./walk.js";
 export {
   compileSecretsConfig,
   compileUserRegex,

@@ -1,10 +1,14 @@
-// Static ReDoS check with recheck (automata-theoretic and fuzzing analysis of backtracking). We use its
-// pure-JavaScript backend in this thread: no JVM, no native binary, no worker, so it works offline and
-// inside a bundled action. Used on every shipped pattern (in tests) and on user-supplied patterns (at
-// config load: a pattern found vulnerable is refused, so it can never stall a scan).
-import { checkSync } from "recheck";
+// Static ReDoS check with recheck (automata-theoretic and fuzzing analysis of backtracking), through its
+// pure-JavaScript backend on this thread: no JVM, no native binary, no worker. Every shipped pattern is
+// checked in tests; at run time only user-supplied patterns are, so recheck (3 MB) is loaded on first
+// use, and not at all where it is not installed (the action bundle leaves it out): there the structural
+// check and the scan's per-file time bound (scan-pool.ts) still hold.
+import { createRequire } from "node:module";
+import type * as RecheckModule from "recheck";
 
-export type RedosStatus = "safe" | "vulnerable" | "unknown";
+type Recheck = typeof RecheckModule;
+
+export type RedosStatus = "safe" | "vulnerable" | "unknown" | "unavailable";
 
 export interface RedosVerdict {
   status: RedosStatus;
@@ -12,14 +16,31 @@ export interface RedosVerdict {
   detail?: string;
 }
 
+let recheck: Recheck | null | undefined;
+
+function loadRecheck(): Recheck | null {
+  if (recheck === undefined) {
+    process.env["RECHECK_SYNC_BACKEND"] ??= "pure";
+    // A computed name: bundlers leave the require alone instead of pulling recheck in.
+    const name = ["re", "check"].join("");
+    try {
+      recheck = createRequire(import.meta.url)(name) as Recheck;
+    } catch {
+      recheck = null;
+    }
+  }
+  return recheck;
+}
+
 export function checkRedos(
   pattern: RegExp,
   timeoutMs = 2000,
   checker: "auto" | "fuzz" | "automaton" = "auto",
 ): RedosVerdict {
-  process.env["RECHECK_SYNC_BACKEND"] ??= "pure";
+  const lib = loadRecheck();
+  if (!lib) return { status: "unavailable", detail: "recheck is not installed" };
   const flags = pattern.flags.replace(/[gyd]/g, "");
-  const result = checkSync(pattern.source, flags, { timeout: timeoutMs, checker });
+  const result = lib.checkSync(pattern.source, flags, { timeout: timeoutMs, checker });
   if (result.status === "vulnerable") {
     const c = result.complexity;
     const detail = c.type === "polynomial" ? `degree ${c.degree} polynomial` : c.type;

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expandExample } from "./examples.js";
 import { loadRepoSettings } from "./repo-settings.js";
+import type { SecretRule } from "./rule.js";
 import { scanDirectory, toScanResult } from "./scan-directory.js";
 import { buildWorkerScript } from "./test-support/build-worker.js";
 
@@ -149,6 +150,40 @@ describe("scanDirectory", () => {
     const result = await scanDirectory(tree, { ...settings.options, threads: 1 });
     expect(result.findings.map((f) => [f.location?.path, f.ruleId, f.location?.startLine])).toEqual([
       ["a.env", "acme-internal-token", 3],
+    ]);
+    await rm(tree, { recursive: true, force: true });
+  });
+
+  it("bounds the time a custom rule may take on one file: the file is reported, the rest is scanned", async () => {
+    const tree = await mkdtemp(join(tmpdir(), "bulwark-secrets-stall-"));
+    await writeFile(join(tree, "a.env"), `TOKEN=${gh}\n`);
+    await writeFile(join(tree, "stall.txt"), `${"a".repeat(40)}!\n`);
+    await writeFile(join(tree, "z.env"), `KEY=${aws}\n`);
+    // Exponential backtracking on "aaa...!": never finishes (the config loader would refuse this regex).
+    const stalling: SecretRule = {
+      id: "stalling-custom-rule",
+      description: "custom",
+      severity: "high",
+      keywords: ["aaaa"],
+      pattern: /(a+)+$/,
+      examples: { tp: [], fp: [] },
+    };
+    const result = await scanDirectory(tree, {
+      extraRules: [stalling],
+      workerScript,
+      fileTimeoutMs: 400,
+      batchSize: 8,
+    });
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        level: "error",
+        path: "stall.txt",
+        message: expect.stringMatching(/not scanned/),
+      }),
+    ]);
+    expect(result.findings.map((f) => [f.location?.path, f.ruleId]).sort()).toEqual([
+      ["a.env", "github-personal-access-token"],
+      ["z.env", "aws-access-key-id"],
     ]);
     await rm(tree, { recursive: true, force: true });
   });

@@ -1,13 +1,14 @@
 // Scans a working tree: a gitignore-aware walk, then every file through the engine, on worker threads
 // (one per core) for large trees and on this thread for small ones.
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ScanProblem, ScanResult } from "@bulwark/core";
 import { scanFile, type FileOutcome } from "./scan-file.js";
+import { scanOnWorkers } from "./scan-pool.js";
 import { SecretScanner, TOOL, type ScannerOptions, type SecretFinding, type SkipReason } from "./scanner.js";
-import { walkTree } from "./walk.js";
+import { walkTreeSync } from "./walk.js";
 import { toWorkerInit } from "./worker-init.js";
 
 export interface DirectoryScanOptions extends ScannerOptions {
@@ -19,10 +20,17 @@ export interface DirectoryScanOptions extends ScannerOptions {
   batchSize?: number;
   respectGitignore?: boolean;
   /**
-   * The compiled worker entry (dist/scan-worker.js). Defaults to the file beside this module; when
-   * running from TypeScript sources there is none, and the scan stays on this thread.
+   * The worker script: a module that calls startScanWorker() (dist/scan-worker-entry.js), or a bundle
+   * that does when isScanWorkerThread(). Default: what setScanWorkerScript() set, else the entry beside
+   * this module; running from TypeScript sources there is none, and the scan stays on this thread.
    */
   workerScript?: string | URL;
+  /**
+   * On worker threads, a file still being scanned after this long is given up (an error problem naming
+   * it) and its thread replaced, so a custom rule's backtracking regex cannot stall the scan (default
+   * 10000). With custom rules the scan always runs on at least one worker, for this bound.
+   */
+  fileTimeoutMs?: number;
 }
 
 export interface DirectoryScanStats {
@@ -44,54 +52,19 @@ export interface DirectoryScanResult {
   stats: DirectoryScanStats;
 }
 
-function defaultWorkerScript(): URL | undefined {
-  const url = new URL("./scan-worker.js", import.meta.url);
-  return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : undefined;
+let registeredWorkerScript: string | URL | undefined;
+
+/** Sets the default worker script, e.g. a bundled program's own file (see isScanWorkerThread). */
+export function setScanWorkerScript(script: string | URL | undefined): void {
+  registeredWorkerScript = script;
 }
 
-async function runOnWorkers(
-  files: string[],
-  root: string,
-  options: DirectoryScanOptions,
-  threads: number,
-  script: string | URL,
-): Promise<FileOutcome[]> {
-  const init = toWorkerInit(options);
-  const batchSize = options.batchSize ?? 64;
-  const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
-  const results: FileOutcome[][] = new Array<FileOutcome[]>(batches.length);
-  let next = 0;
-  const workers = Array.from(
-    { length: Math.min(threads, batches.length) },
-    () => new Worker(script, { workerData: { root, init } }),
-  );
-  try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              if (next >= batches.length) return resolve();
-              const id = next++;
-              w.postMessage({ id, files: batches[id] });
-            };
-            w.on("message", (msg: { id: number; outcomes: FileOutcome[] }) => {
-              results[msg.id] = msg.outcomes;
-              feed();
-            });
-            w.on("error", reject);
-            w.on("exit", (code) => {
-              if (code !== 0) reject(new Error(`secret-scan worker exited with code ${code}`));
-            });
-            feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results.flat();
+function defaultWorkerScript(): string | undefined {
+  if (!import.meta.url.startsWith("file:")) return undefined;
+  // The name is computed so that bundlers do not copy a file they cannot run (the TypeScript source)
+  // into their output as an asset; a bundle registers itself instead.
+  const file = join(dirname(fileURLToPath(import.meta.url)), ["scan-worker-entry", "js"].join("."));
+  return existsSync(file) ? file : undefined;
 }
 
 export async function scanDirectory(
@@ -100,7 +73,7 @@ export async function scanDirectory(
 ): Promise<DirectoryScanResult> {
   const started = performance.now();
   const scanner = new SecretScanner(options);
-  const walk = await walkTree(root, {
+  const walk = walkTreeSync(root, {
     respectGitignore: options.respectGitignore,
     pruneDir: (rel) => scanner.pathSkipReason(`${rel}/.bulwark-probe`) !== undefined,
   });
@@ -110,21 +83,25 @@ export async function scanDirectory(
     message: `could not list directory: ${e.message}`,
   }));
 
-  const script = options.workerScript ?? defaultWorkerScript();
+  const script = options.workerScript ?? registeredWorkerScript ?? defaultWorkerScript();
+  const init = toWorkerInit(options);
   const wanted = options.threads ?? availableParallelism();
-  const canUseWorkers =
-    wanted > 1 &&
-    script !== undefined &&
-    walk.files.length >= (options.minFilesForWorkers ?? 200) &&
-    toWorkerInit(options) !== undefined;
+  const customRules = (options.extraRules?.length ?? 0) > 0;
+  const large = wanted > 1 && walk.files.length >= (options.minFilesForWorkers ?? 200);
   let outcomes: FileOutcome[];
   let threads = 1;
-  if (canUseWorkers) {
-    threads = wanted;
-    outcomes = await runOnWorkers(walk.files, root, options, wanted, script);
+  if (script !== undefined && init !== undefined && walk.files.length > 0 && (large || customRules)) {
+    threads = large ? wanted : 1;
+    outcomes = await scanOnWorkers(walk.files, {
+      root,
+      init,
+      script,
+      threads,
+      batchSize: options.batchSize ?? 64,
+      fileTimeoutMs: options.fileTimeoutMs ?? 10_000,
+    });
   } else {
-    outcomes = [];
-    for (const file of walk.files) outcomes.push(scanFile(scanner, root, file));
+    outcomes = walk.files.map((file) => scanFile(scanner, root, file));
   }
 
   const findings: SecretFinding[] = [];

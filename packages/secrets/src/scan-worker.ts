@@ -1,18 +1,47 @@
-// Worker thread entry: rebuilds the scanner once, then scans batches of files on request.
-import { parentPort, workerData } from "node:worker_threads";
+// The worker side of the scan pool: rebuilds the scanner once, then scans batches of files on request,
+// writing the index of the file it is on into shared memory so the pool's watchdog can see a file that
+// takes too long (a custom rule's regex backtracking) and end the thread.
+// No side effects on import: a bundle can be its own worker script (see isScanWorkerThread).
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { scanFile, type FileOutcome } from "./scan-file.js";
 import { SecretScanner } from "./scanner.js";
 import { fromWorkerInit, type WorkerScannerInit } from "./worker-init.js";
 
-interface Job {
+export const SCAN_WORKER_MARK = "bulwark-secrets-scan-worker";
+
+export interface ScanWorkerData {
+  mark: typeof SCAN_WORKER_MARK;
+  root: string;
+  init: WorkerScannerInit;
+  /** Int32Array over it: [0] the index, within the current batch, of the file being scanned. */
+  progress: SharedArrayBuffer;
+}
+
+export interface ScanJob {
   id: number;
   files: string[];
 }
 
-const { root, init } = workerData as { root: string; init: WorkerScannerInit };
-const scanner = new SecretScanner(fromWorkerInit(init));
+export interface ScanJobResult {
+  id: number;
+  outcomes: FileOutcome[];
+}
 
-parentPort?.on("message", (job: Job) => {
-  const outcomes: FileOutcome[] = job.files.map((file) => scanFile(scanner, root, file));
-  parentPort?.postMessage({ id: job.id, outcomes });
-});
+/** True on a thread the scan pool started: call startScanWorker() instead of the program's main. */
+export function isScanWorkerThread(): boolean {
+  return !isMainThread && (workerData as Partial<ScanWorkerData> | null)?.mark === SCAN_WORKER_MARK;
+}
+
+export function startScanWorker(): void {
+  const { root, init, progress } = workerData as ScanWorkerData;
+  const scanner = new SecretScanner(fromWorkerInit(init));
+  const at = new Int32Array(progress);
+  parentPort?.on("message", (job: ScanJob) => {
+    const outcomes: FileOutcome[] = [];
+    for (let i = 0; i < job.files.length; i++) {
+      Atomics.store(at, 0, i);
+      outcomes.push(scanFile(scanner, root, job.files[i]!));
+    }
+    parentPort?.postMessage({ id: job.id, outcomes } satisfies ScanJobResult);
+  });
+}

@@ -13,7 +13,7 @@ export async function buildWorkerScript(
   const dir = await mkdtemp(join(tmpdir(), "bulwark-secrets-worker-"));
   const outfile = join(dir, "scan-worker.mjs");
   await build({
-    entryPoints: [join(packageDir, "src", "scan-worker.ts")],
+    entryPoints: [join(packageDir, "src", "scan-worker-entry.ts")],
     bundle: true,
     platform: "node",
     format: "esm",
