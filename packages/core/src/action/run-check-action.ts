@@ -3,11 +3,12 @@
 // skipped with a notice, never turned into failures; scan failures are never turned into passes.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import type { CheckDefinition } from "../check.js";
 import type { CommonInputs } from "../inputs/common.js";
 import { envInputSource } from "../inputs/sources.js";
 import { readInputsWithConfig } from "../config/read-with-config.js";
+import { containedPath } from "./contained-path.js";
 import type { Env } from "../env.js";
 import { readGitHubContext, type GitHubContext } from "../github/context.js";
 import { RepositoryApi } from "../github/repository-api.js";
@@ -64,9 +65,16 @@ export async function runCheckAction(
 
     const api = token && context.repository ? repositoryApi(context, token) : undefined;
     const tempDir = context.runnerTemp ?? tmpdir();
+    const roots = [context.workspace, tempDir];
+    const inside = (value: string, name: string) => containedPath(context.workspace, value, roots, name);
+    // Checked before the scan: a path escaping the workspace is a configuration error, not a finding.
+    const scanRoot = inside(common.path, "path");
+    const sarifFile = inside(common.sarifFile ?? join(tempDir, `bulwark-${check.name}.sarif`), "sarif-file");
+    const jsonFile = common.jsonFile ? inside(common.jsonFile, "json-file") : "";
+    if (common.baseline !== undefined) inside(common.baseline, "baseline");
     const scan = await check.run(inputs, {
       workspace: context.workspace,
-      root: resolve(context.workspace, common.path),
+      root: scanRoot,
       now,
       env,
       progress: log,
@@ -79,16 +87,8 @@ export async function runCheckAction(
     const gate = evaluateGate(scan, policy, now);
 
     const sarif = toSarif([{ scan, gate, category: check.name }]);
-    const sarifFile = resolve(
-      context.workspace,
-      common.sarifFile ?? join(tempDir, `bulwark-${check.name}.sarif`),
-    );
     writeReport(sarifFile, formatSarif(sarif.log));
-    let jsonFile = "";
-    if (common.jsonFile) {
-      jsonFile = resolve(context.workspace, common.jsonFile);
-      writeReport(jsonFile, formatJsonReport([toJsonReport(scan, gate)]));
-    }
+    if (jsonFile) writeReport(jsonFile, formatJsonReport([toJsonReport(scan, gate)]));
 
     files.appendSummary(toMarkdown(scan, gate));
     if (common.annotations) {

@@ -56,6 +56,8 @@ export function parseYamlSource(
 }
 
 function firstLine(message: string): string {
+  // The parser's own stack overflow on hostile nesting, said in the file's terms.
+  if (/Maximum call stack/i.test(message)) return "collections are nested too deeply";
   return message.split("\n")[0]!.trim();
 }
 
