@@ -38,3 +38,13 @@ export { parseApkInstalled, ApkParseError, type ApkPackage } from "./inventory/a
 export { osPackages } from "./inventory/os-packages.js";
 export { scanImage, type ScanImageOptions, type ImageInventory } from "./scan-image.js";
 export { openImage, type OpenImageOptions } from "./open-image.js";
+export { packageQuery } from "./matching/package-query.js";
+export { commonLayerPrefix, type LayerIdentity } from "./matching/common-layers.js";
+export { matchInventories, matchable, type InventoryMatches } from "./matching/match-inventories.js";
+export {
+  imageFindings,
+  shortDigest,
+  CONTAINER_TOOL,
+  type ImageFindingContext,
+  type ImageFindingsResult,
+} from "./matching/image-finding.js";
