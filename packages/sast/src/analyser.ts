@@ -44,6 +44,8 @@ export interface Analyser {
   informationUri?: string;
   /** Optional analysers (gosec, semgrep) are run only when installed; a notice says when they are not. */
   optional: boolean;
+  /** True for C/C++ analysers that do not read clang-tidy's `// NOLINT` themselves: we apply it. */
+  nolint?: boolean;
   /** False for tools that find their own inputs (gosec reads packages): they run once, not per batch. */
   takesFiles?: boolean;
   /** Absolute path of the tool, or undefined when it is not installed. */

@@ -19,6 +19,7 @@ import { mergeDuplicates } from "./dedupe.js";
 import { ToolStartError } from "./exec-tool.js";
 import { excludeMatcher, type ExcludeMatcher } from "./exclude.js";
 import { detectSources, type Language } from "./languages.js";
+import { dropNolint } from "./nolint.js";
 import { mapBounded } from "./pool.js";
 import { importSarif, SarifReadError } from "./sarif-import.js";
 import { SourceLines, toFindings } from "./to-findings.js";
@@ -179,7 +180,8 @@ async function runAnalysers(
             env,
           });
           // Tools that read more than they are given (headers, Go packages) may report excluded paths.
-          raw.push(...out.findings.filter((f) => !exclude(f.path)));
+          const included = out.findings.filter((f) => !exclude(f.path));
+          raw.push(...(analyser.nolint ? await dropNolint(included, new SourceLines(root)) : included));
           problems.push(...out.problems);
         }
         report.status = "ran";

@@ -100,6 +100,7 @@ export const cppcheck: Analyser = {
   informationUri: "https://cppcheck.sourceforge.io/",
   languages: ["c"],
   optional: false,
+  nolint: true,
   locate: (env) => findExecutable("cppcheck", env.PATH),
   version: (exe, env, timeoutMs) => versionOf(exe, ["--version"], env, timeoutMs),
   async run({ root, files, executable, timeoutMs, env, tempDir }) {

@@ -19,6 +19,7 @@ export const flawfinder: Analyser = {
   informationUri: "https://dwheeler.com/flawfinder/",
   languages: ["c"],
   optional: false,
+  nolint: true,
   locate: (env) => findExecutable("flawfinder", env.PATH),
   version: (exe, env, timeoutMs) => versionOf(exe, ["--version"], env, timeoutMs),
   async run({ root, files, executable, timeoutMs, env }) {
