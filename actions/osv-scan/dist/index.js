@@ -13521,7 +13521,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(157);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5424);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -13531,7 +13531,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 157:
+/***/ 5424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14085,6 +14085,9 @@ function parseYamlSource(text, file, options = {}) {
     };
 }
 function firstLine(message) {
+    // The parser's own stack overflow on hostile nesting, said in the file's terms.
+    if (/Maximum call stack/i.test(message))
+        return "collections are nested too deeply";
     return message.split("\n")[0].trim();
 }
 function locate(doc, path, wantKey) {
@@ -16412,6 +16415,27 @@ function flagInputSource(flags) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/action/contained-path.ts
+// Paths named by inputs or the config file (scan root, baseline, report files) stay inside the
+// workspace or the runner's temp directory: a pull request that edits the workflow inputs or
+// .github/bulwark.yml cannot make an action read the runner's home or overwrite its files.
+
+
+function within(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), path);
+    return rel === "" || (!rel.startsWith("..") && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * `value` resolved against `base`; a ConfigError naming the input when it lands outside every root.
+ * Only the lexical path is checked (symlinks inside the workspace are the repository's own business).
+ */
+function containedPath(base, value, roots, inputName) {
+    const path = (0,external_node_path_namespaceObject.resolve)(base, value);
+    if (roots.some((root) => root !== undefined && within(root, path)))
+        return path;
+    throw new errors_ConfigError(`${inputName}: "${value}" is outside the workspace and the runner's temp directory; use a path inside them`);
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/runner/workflow-commands.ts
 // The runner's stdout protocol (`::command key=value,key=value::message`), with the escaping the runner
 // undoes: `%`, CR and LF everywhere, plus `:` and `,` inside property values.
@@ -16479,6 +16503,7 @@ function workflow_commands_debugCommand(message) {
 
 
 
+
 async function runCheckAction(check, env = process.env, io = { write: (t) => process.stdout.write(t) }, now = new Date()) {
     const log = (line) => io.write(`${line}\n`);
     const notice = (message) => log(workflow_commands_workflowCommand("notice", { title: `bulwark ${check.name}` }, message));
@@ -16496,9 +16521,17 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
         const common = inputs;
         const api = token && context.repository ? repositoryApi(context, token) : undefined;
         const tempDir = context.runnerTemp ?? (0,external_node_os_namespaceObject.tmpdir)();
+        const roots = [context.workspace, tempDir];
+        const inside = (value, name) => containedPath(context.workspace, value, roots, name);
+        // Checked before the scan: a path escaping the workspace is a configuration error, not a finding.
+        const scanRoot = inside(common.path, "path");
+        const sarifFile = inside(common.sarifFile ?? (0,external_node_path_namespaceObject.join)(tempDir, `bulwark-${check.name}.sarif`), "sarif-file");
+        const jsonFile = common.jsonFile ? inside(common.jsonFile, "json-file") : "";
+        if (common.baseline !== undefined)
+            inside(common.baseline, "baseline");
         const scan = await check.run(inputs, {
             workspace: context.workspace,
-            root: (0,external_node_path_namespaceObject.resolve)(context.workspace, common.path),
+            root: scanRoot,
             now,
             env,
             progress: log,
@@ -16512,13 +16545,9 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
         const policy = await gatePolicyFromInputs(common, { baseDir: context.workspace });
         const gate = evaluateGate(scan, policy, now);
         const sarif = toSarif([{ scan, gate, category: check.name }]);
-        const sarifFile = (0,external_node_path_namespaceObject.resolve)(context.workspace, common.sarifFile ?? (0,external_node_path_namespaceObject.join)(tempDir, `bulwark-${check.name}.sarif`));
         writeReport(sarifFile, formatSarif(sarif.log));
-        let jsonFile = "";
-        if (common.jsonFile) {
-            jsonFile = (0,external_node_path_namespaceObject.resolve)(context.workspace, common.jsonFile);
+        if (jsonFile)
             writeReport(jsonFile, formatJsonReport([toJsonReport(scan, gate)]));
-        }
         files.appendSummary(toMarkdown(scan, gate));
         if (common.annotations) {
             const { annotations, note } = toAnnotations(gate, { problems: scan.problems });
@@ -18645,44 +18674,77 @@ function parseOsvRecord(text, source) {
     }
     return checkOsvRecord(value, source);
 }
+const EVENT_KINDS = ["introduced", "fixed", "last_affected", "limit"];
+const OPTIONAL_STRINGS = ["published", "withdrawn", "summary", "details", "schema_version"];
+function parse_record_isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/**
+ * Checks the parts of a record that matching reads (ids, package, ranges, events, versions, aliases),
+ * so a malformed record is rejected here, naming its source, instead of breaking a comparison later.
+ * Fields Bulwark only displays or ignores are left as they are.
+ */
 function checkOsvRecord(value, source) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    if (!parse_record_isObject(value))
         throw new Error(`${source}: an OSV record must be a JSON object`);
-    }
     const rec = value;
     if (typeof rec.id !== "string" || rec.id === "")
         throw new Error(`${source}: OSV record has no "id"`);
+    const bad = (what) => new Error(`${source}: ${rec.id}: ${what}`);
     if (typeof rec.modified !== "string")
         throw new Error(`${source}: OSV record ${rec.id} has no "modified"`);
+    for (const key of OPTIONAL_STRINGS) {
+        if (rec[key] !== undefined && typeof rec[key] !== "string")
+            throw bad(`"${key}" must be a string`);
+    }
     if (rec.affected !== undefined) {
         if (!Array.isArray(rec.affected))
-            throw new Error(`${source}: ${rec.id}: "affected" must be an array`);
+            throw bad(`"affected" must be an array`);
         rec.affected.forEach((a, i) => {
-            if (typeof a !== "object" || a === null)
-                throw new Error(`${source}: ${rec.id}: affected[${i}] is not an object`);
+            if (!parse_record_isObject(a))
+                throw bad(`affected[${i}] is not an object`);
             const entry = a;
             const pkg = entry.package;
-            if (pkg !== undefined && (typeof pkg.ecosystem !== "string" || typeof pkg.name !== "string")) {
-                throw new Error(`${source}: ${rec.id}: affected[${i}].package needs "ecosystem" and "name"`);
+            if (pkg !== undefined &&
+                (!parse_record_isObject(pkg) ||
+                    typeof pkg.ecosystem !== "string" ||
+                    typeof pkg.name !== "string" ||
+                    (pkg.purl !== undefined && typeof pkg.purl !== "string"))) {
+                throw bad(`affected[${i}].package needs "ecosystem" and "name"`);
             }
             if (entry.ranges !== undefined && !Array.isArray(entry.ranges)) {
-                throw new Error(`${source}: ${rec.id}: affected[${i}].ranges must be an array`);
+                throw bad(`affected[${i}].ranges must be an array`);
             }
             for (const [j, r] of (entry.ranges ?? []).entries()) {
-                const range = r;
-                if (!range || typeof range.type !== "string" || !Array.isArray(range.events)) {
-                    throw new Error(`${source}: ${rec.id}: affected[${i}].ranges[${j}] needs "type" and "events"`);
+                if (!parse_record_isObject(r) || typeof r.type !== "string" || !Array.isArray(r.events)) {
+                    throw bad(`affected[${i}].ranges[${j}] needs "type" and "events"`);
                 }
+                if (r.repo !== undefined && typeof r.repo !== "string") {
+                    throw bad(`affected[${i}].ranges[${j}].repo must be a string`);
+                }
+                r.events.forEach((e, k) => {
+                    if (!parse_record_isObject(e) ||
+                        EVENT_KINDS.some((kind) => e[kind] !== undefined && typeof e[kind] !== "string")) {
+                        throw bad(`affected[${i}].ranges[${j}].events[${k}] must map an event kind to a version string`);
+                    }
+                });
             }
-            if (entry.versions !== undefined && !Array.isArray(entry.versions)) {
-                throw new Error(`${source}: ${rec.id}: affected[${i}].versions must be an array`);
+            if (entry.versions !== undefined &&
+                (!Array.isArray(entry.versions) || entry.versions.some((v) => typeof v !== "string"))) {
+                throw bad(`affected[${i}].versions must be an array of strings`);
+            }
+            if (entry.severity !== undefined && !Array.isArray(entry.severity)) {
+                throw bad(`affected[${i}].severity must be an array`);
             }
         });
     }
     for (const key of ["aliases", "upstream", "related"]) {
-        if (rec[key] !== undefined && !Array.isArray(rec[key]))
-            throw new Error(`${source}: ${rec.id}: "${key}" must be an array`);
+        const list = rec[key];
+        if (list !== undefined && (!Array.isArray(list) || list.some((v) => typeof v !== "string")))
+            throw bad(`"${key}" must be an array of strings`);
     }
+    if (rec.severity !== undefined && !Array.isArray(rec.severity))
+        throw bad(`"severity" must be an array`);
     return rec;
 }
 
@@ -18699,6 +18761,10 @@ const ZIP64_EOCD_SIG = 0x06064b50;
 const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
 const MAX_U32 = 0xffffffff;
+/** No OSV record comes near this (the largest in the real exports is ~200 KB); a bigger entry is hostile. */
+const MAX_ENTRY_BYTES = 64 * 2 ** 20;
+/** Real records compress at most ~50:1; past this ratio (for entries over 1 MiB) it is a decompression bomb. */
+const MAX_COMPRESSION_RATIO = 1000;
 class ZipDirectory {
     path;
     file;
@@ -18731,6 +18797,8 @@ class ZipDirectory {
         if (header.readUInt32LE(0) !== LOCAL_SIG)
             throw new Error(`${where}: bad local header signature`);
         const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+        if (start + entry.compressedSize > this.size)
+            throw new Error(`${where}: entry lies past the end of the file`);
         const data = Buffer.allocUnsafe(entry.compressedSize);
         await readExactly(this.file, data, start, where);
         try {
@@ -18778,11 +18846,28 @@ class ZipDirectory {
     inflate(entry, raw) {
         if (entry.flags & 1)
             throw new Error("encrypted entries are not supported");
+        const size = entry.uncompressedSize;
+        if (Math.max(size, raw.length) > MAX_ENTRY_BYTES) {
+            throw new Error(`entry of ${Math.max(size, raw.length)} bytes exceeds the ${MAX_ENTRY_BYTES}-byte cap`);
+        }
         if (entry.method === 0)
             return raw;
         if (entry.method !== 8)
             throw new Error(`compression method ${entry.method} is not supported`);
-        const out = (0,external_node_zlib_namespaceObject.inflateRawSync)(raw);
+        if (size > 2 ** 20 && size > raw.length * MAX_COMPRESSION_RATIO) {
+            throw new Error(`entry expands ${Math.round(size / raw.length)}:1, past the ${MAX_COMPRESSION_RATIO}:1 cap`);
+        }
+        // Inflate no further than the directory says: a lying header cannot make it allocate more.
+        let out;
+        try {
+            out = (0,external_node_zlib_namespaceObject.inflateRawSync)(raw, { maxOutputLength: Math.max(1, size) });
+        }
+        catch (err) {
+            if (err.code === "ERR_BUFFER_TOO_LARGE") {
+                throw new Error(`inflates past the ${size} bytes the directory says`);
+            }
+            throw new Error(`cannot inflate: ${err.message}`);
+        }
         if (out.length !== entry.uncompressedSize) {
             throw new Error(`inflated to ${out.length} bytes, directory says ${entry.uncompressedSize}`);
         }
@@ -19302,6 +19387,12 @@ function gitVerdict(range, commit, ancestry) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/osv/src/records/osv-index.ts
+// An in-memory index of OSV records by ecosystem and normalised package name. It keeps slim copies
+// (what matching and grouping read); full records are re-read from their zip on demand.
+// With a key file (see openZip), the first run reads the whole export once and writes which zip entries
+// name which package; later runs read only the entries of the packages a scan asks about.
+
+
 
 
 
@@ -19334,6 +19425,7 @@ function slimRecord(record) {
     }
     return slim;
 }
+const KEY_FILE_VERSION = 1;
 function indexKeys(record) {
     const keys = [];
     for (const entry of record.affected ?? []) {
@@ -19363,6 +19455,8 @@ class OsvIndex {
     get size() {
         return this.count;
     }
+    /** On-demand mode: the zip and which of its entries name each key; undefined when fully loaded. */
+    lazy;
     /** Adds a record (withdrawn records are left out: they never match). */
     add(record, origin) {
         if (record.withdrawn)
@@ -19393,26 +19487,51 @@ class OsvIndex {
             this.origin.set(record.id, origin);
         this.count++;
     }
-    /** Records with an affected entry naming the package (any version); range evaluation is up to the caller. */
-    candidates(query) {
-        if (query.ecosystem === "GIT") {
-            const list = this.byEcosystem.get("git")?.get(repo_url_normalizeRepoUrl(query.name));
-            return list
-                ? list.filter((r) => r.affected?.some((a) => affectedEntryApplies(a, query, query.name)))
-                : [];
-        }
+    /** The key a query is looked up under. */
+    keyOf(query) {
+        if (query.ecosystem === "GIT")
+            return ["git", repo_url_normalizeRepoUrl(query.name)];
         let eco = this.baseOf.get(query.ecosystem);
         if (eco === undefined) {
             eco = splitEcosystem(query.ecosystem).base.toLowerCase();
             this.baseOf.set(query.ecosystem, eco);
         }
-        const name = normalizeName(query.ecosystem, query.name);
+        return [eco, normalizeName(query.ecosystem, query.name)];
+    }
+    /**
+     * Makes `candidates` complete for these packages. Needed only for an index opened from a key file,
+     * which reads the records of the packages asked about, once each; a fully loaded index returns at once.
+     */
+    async prepare(queries) {
+        const lazy = this.lazy;
+        if (!lazy)
+            return;
+        const wanted = new Set();
+        for (const q of queries) {
+            const [eco, name] = this.keyOf(q);
+            for (const entry of lazy.entries.get(`${eco}\0${name}`) ?? []) {
+                if (!lazy.loaded.has(entry))
+                    wanted.add(entry);
+            }
+        }
+        if (wanted.size === 0)
+            return;
+        for (const entry of wanted)
+            lazy.loaded.add(entry);
+        await readZipRecords(lazy.zip, (record) => this.add(record, lazy.zip), {
+            wanted: (name) => wanted.has(name),
+            onProblem: (p) => this.problems.push(p),
+        });
+    }
+    /** Records with an affected entry naming the package (any version); range evaluation is up to the caller. */
+    candidates(query) {
+        const [eco, name] = this.keyOf(query);
         const list = this.byEcosystem.get(eco)?.get(name);
         if (!list)
             return [];
         const out = [];
         for (const r of list) {
-            if (r.affected?.some((a) => affectedEntryApplies(a, query, name)))
+            if (r.affected?.some((a) => affectedEntryApplies(a, query, query.ecosystem === "GIT" ? query.name : name)))
                 out.push(r);
         }
         return out;
@@ -19457,6 +19576,70 @@ class OsvIndex {
         const index = new OsvIndex();
         await index.loadZip(path);
         return index;
+    }
+    /**
+     * An index of an export zip that reads records on demand (call `prepare` before `candidates`), using
+     * `keyFile` to know which entries name which package. When the key file is missing, unreadable or was
+     * written for another copy of the zip (size or mtime differ), the zip is read whole and the key file
+     * rewritten. Entries that failed to read are kept in the key file, so every run reports them.
+     */
+    static async openZip(path, keyFile) {
+        const info = await (0,promises_namespaceObject.stat)(path);
+        const zip = { size: info.size, mtimeMs: info.mtimeMs };
+        const saved = await readKeyFile(keyFile);
+        if (saved && saved.zip.size === zip.size && saved.zip.mtimeMs === zip.mtimeMs) {
+            const index = new OsvIndex();
+            index.lazy = { zip: path, entries: new Map(Object.entries(saved.keys)), loaded: new Set() };
+            index.problems.push(...saved.problems);
+            return index;
+        }
+        const index = new OsvIndex();
+        const keys = new Map();
+        await readZipRecords(path, (record, entryName) => {
+            index.add(record, path);
+            if (record.withdrawn)
+                return;
+            for (const [eco, name] of indexKeys(record)) {
+                const key = `${eco}\0${name}`;
+                const list = keys.get(key);
+                if (!list)
+                    keys.set(key, [entryName]);
+                else if (list[list.length - 1] !== entryName)
+                    list.push(entryName);
+            }
+        }, { onProblem: (p) => index.problems.push(p) });
+        const file = {
+            version: KEY_FILE_VERSION,
+            zip,
+            keys: Object.fromEntries(keys),
+            problems: [...index.problems],
+        };
+        await writeKeyFile(keyFile, file);
+        return index;
+    }
+}
+async function readKeyFile(path) {
+    try {
+        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, "utf8"));
+        return parsed.version === KEY_FILE_VERSION && typeof parsed.keys === "object" && parsed.zip
+            ? parsed
+            : undefined;
+    }
+    catch {
+        // Missing or damaged: the zip is read whole and the file rewritten.
+        return undefined;
+    }
+}
+/** Best effort: a cache that cannot be written only costs the next run a full read. */
+async function writeKeyFile(path, file) {
+    const tmp = `${path}.${process.pid}.part`;
+    try {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(tmp, JSON.stringify(file));
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true }).catch(() => { });
     }
 }
 
@@ -20549,6 +20732,7 @@ class OfflineSource {
                 problems.push({ ...index, packages: pkgs.map(packageKey) });
                 continue;
             }
+            await index.prepare(pkgs);
             for (const p of index.problems.splice(0)) {
                 problems.push({ message: `${p.path}: ${p.message}`, packages: [], ecosystem: eco });
             }
@@ -20576,7 +20760,11 @@ class OfflineSource {
         const path = await this.locate(ecosystem);
         if (typeof path !== "string")
             return path;
-        return OsvIndex.fromZip(path);
+        // With a cache directory, which entries name which package is remembered there: later runs read
+        // only the records of the packages they ask about.
+        return this.options.cacheDir
+            ? OsvIndex.openZip(path, (0,external_node_path_namespaceObject.join)(this.options.cacheDir, "keys", `${encodeURIComponent(ecosystem)}.json`))
+            : OsvIndex.fromZip(path);
     }
     /** The local path of an ecosystem's zip, fetched or refreshed as needed; a problem when there is none. */
     async locate(ecosystem) {

@@ -107,3 +107,26 @@ describe("OfflineSource over a local directory", () => {
     expect(full.get("GHSA-35jh-r3h4-6jhm")!.severity![0]!.type).toBe("CVSS_V3");
   });
 });
+
+describe("OfflineSource key files", () => {
+  it("remembers which records name which package, so a second run answers the same from few reads", async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), "osv-cache-"));
+    const pkgs = [
+      { ecosystem: "PyPI", name: "Django", version: "3.2.0" },
+      { ecosystem: "PyPI", name: "no-such-package-at-all", version: "1.0" },
+    ];
+    const first = await new OfflineSource({ base: OSV_DB_DIR, cacheDir }).query(pkgs);
+    const keys = JSON.parse(await readFile(join(cacheDir, "keys", "PyPI.json"), "utf8")) as {
+      keys: Record<string, string[]>;
+    };
+    expect(keys.keys["pypi\u0000django"]!.length).toBeGreaterThan(10);
+    const second = new OfflineSource({ base: OSV_DB_DIR, cacheDir });
+    const again = await second.query(pkgs);
+    const idsOf = (r: typeof first) =>
+      [...r.candidates.entries()].map(([k, rs]) => [k, rs.map((x) => x.id).sort()] as const);
+    expect(idsOf(again)).toEqual(idsOf(first));
+    expect(again.problems).toEqual(first.problems);
+    const index = await second.index("PyPI");
+    expect("size" in index && index.size).toBe(keys.keys["pypi\u0000django"]!.length);
+  });
+});

@@ -20,7 +20,10 @@ export const DEFAULT_EXPORT_BASE = "https://osv-vulnerabilities.storage.googleap
 export interface OfflineSourceOptions {
   /** Export base: an http(s) URL, a file: URL or a local directory holding <Ecosystem>/all.zip. */
   base?: string;
-  /** Where downloaded zips are kept (required for http(s) bases). */
+  /**
+   * Where downloaded zips are kept (required for http(s) bases), and each export's key file: which
+   * entries name which package, so runs after the first read only the records they need.
+   */
   cacheDir?: string;
   /**
    * "auto" (default): HEAD the export and download only when its CRC32C differs from the cached file's
@@ -91,6 +94,7 @@ export class OfflineSource implements VulnerabilitySource {
         problems.push({ ...index, packages: pkgs.map(packageKey) });
         continue;
       }
+      await index.prepare(pkgs);
       for (const p of index.problems.splice(0)) {
         problems.push({ message: `${p.path}: ${p.message}`, packages: [], ecosystem: eco });
       }
@@ -115,7 +119,11 @@ export class OfflineSource implements VulnerabilitySource {
   private async load(ecosystem: string): Promise<OsvIndex | SourceProblem> {
     const path = await this.locate(ecosystem);
     if (typeof path !== "string") return path;
-    return OsvIndex.fromZip(path);
+    // With a cache directory, which entries name which package is remembered there: later runs read
+    // only the records of the packages they ask about.
+    return this.options.cacheDir
+      ? OsvIndex.openZip(path, join(this.options.cacheDir, "keys", `${encodeURIComponent(ecosystem)}.json`))
+      : OsvIndex.fromZip(path);
   }
 
   /** The local path of an ecosystem's zip, fetched or refreshed as needed; a problem when there is none. */
