@@ -225,6 +225,43 @@ describe("secret-scan action", () => {
     expect(readFileSync(join(repo.dir, "report.json"), "utf8")).not.toContain(acme);
   });
 
+  it("applies custom rules, allowlists and disabled rules from .github/bulwark.yml; refuses a backtracking regex", async () => {
+    const repo = newRepo();
+    const acme = `acme_${random("abcdefghijklmnopqrstuvwxyz0123456789", 24)}`;
+    const config = [
+      "version: 1",
+      "secret-scan:",
+      "  rules:",
+      "    - id: acme-key",
+      "      description: Acme key",
+      "      regex: '\\b(acme_[a-z0-9]{24})\\b'",
+      "      keywords: [acme_]",
+      "      severity: critical",
+      "    - id: stalls",
+      "      regex: '(a+)+$'",
+      "  allowlists:",
+      "    - path-globs: ['docs/**']",
+      "  disabled-rules: [aws-access-key-id]",
+      "",
+    ].join("\n");
+    repo.commit("init", {
+      ".github/bulwark.yml": config,
+      "src/a.txt": `k = "${acme}"\n`,
+      "docs/a.md": `k = "${acme}"\n`,
+      "deploy/.env": `AWS_ACCESS_KEY_ID=${plant.awsInTree}\n`,
+    });
+    const run = await runAction(action, {
+      workspace: repo.dir,
+      eventName: "workflow_dispatch",
+      inputs: { "json-file": "report.json" },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(ruleAt(run)).toEqual([["acme-key", "src/a.txt", 1, null]]);
+    const report = readFileSync(join(repo.dir, "report.json"), "utf8");
+    expect(report).toMatch(/rule \\"stalls\\": regex refused/);
+    expect(report).not.toContain(acme);
+  });
+
   it("push of a new branch: only commits on no other remote branch", async () => {
     const origin = newRepo();
     origin.commit("init", { "config/aws.ini": `[default]\naws_access_key_id = ${plant.awsOnMain}\n` });

@@ -10282,7 +10282,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
+/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9027);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3402);
 // Entry point the runner executes: read the inputs, run, exit with the verdict. The bundle is also the
 // script of the scan's worker threads (one file to ship): started as one, it scans instead.
@@ -10308,7 +10308,7 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _bulwark_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9446);
-/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
+/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9027);
 // The secret-scan action: the shared check definition, run the way every Bulwark action runs.
 
 
@@ -12679,6 +12679,9 @@ function toSarifRun(input, maxResults = MAX_RESULTS_PER_RUN) {
     };
     return { run, notices };
 }
+function runOf(item) {
+    return item.runKey ?? item.tool;
+}
 /**
  * The runs one input becomes: one per tool of `scan.toolRuns` (category `<category>/<tool>`, holding the
  * findings and problems of that tool), then the scan's own run for everything else when there is any.
@@ -12691,8 +12694,8 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
     const category = input.category ?? input.scan.tool;
     const unique = declared.filter((t, i) => declared.findIndex((u) => u.tool === t.tool) === i);
     const all = new Set(unique.map((t) => t.tool));
-    const restNeeded = input.gate.findings.some((f) => !all.has(f.tool)) ||
-        input.scan.problems.some((p) => p.tool === undefined || !all.has(p.tool));
+    const restNeeded = input.gate.findings.some((f) => !all.has(runOf(f))) ||
+        input.scan.problems.some((p) => runOf(p) === undefined || !all.has(runOf(p)));
     const fits = unique.length + (restNeeded ? 1 : 0) <= maxRuns;
     const kept = fits ? unique : unique.slice(0, Math.max(0, maxRuns - 1));
     const notices = [];
@@ -12706,12 +12709,12 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
     const perTool = kept.map((t) => ({
         scan: {
             ...scan,
-            tool: t.tool,
+            tool: t.name ?? t.tool,
             toolVersion: t.version ?? "",
-            findings: scan.findings.filter((f) => f.tool === t.tool),
-            problems: scan.problems.filter((p) => p.tool === t.tool),
+            findings: scan.findings.filter((f) => runOf(f) === t.tool),
+            problems: scan.problems.filter((p) => runOf(p) === t.tool),
         },
-        gate: { ...input.gate, findings: input.gate.findings.filter((f) => f.tool === t.tool) },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => runOf(f) === t.tool) },
         category: `${category}/${t.tool}`,
         ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
         ...(t.informationUri ? { informationUri: t.informationUri } : {}),
@@ -12720,10 +12723,10 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
         ...input,
         scan: {
             ...scan,
-            findings: scan.findings.filter((f) => !names.has(f.tool)),
-            problems: scan.problems.filter((p) => p.tool === undefined || !names.has(p.tool)),
+            findings: scan.findings.filter((f) => !names.has(runOf(f))),
+            problems: scan.problems.filter((p) => runOf(p) === undefined || !names.has(runOf(p))),
         },
-        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(f.tool)) },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(runOf(f))) },
     };
     const keepRest = rest.gate.findings.length > 0 || rest.scan.problems.length > 0 || perTool.length === 0;
     return { inputs: keepRest ? [rest, ...perTool] : perTool, notices };
@@ -13459,7 +13462,7 @@ function renderActionYml(check, options) {
 
 /***/ }),
 
-/***/ 5491:
+/***/ 9027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18411,6 +18414,78 @@ async function loadRepoSettings(root, opts = {}) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/secret-scan/src/config-inputs.ts
+// Custom rules, allowlists and disabled rules from the `secret-scan` section of .github/bulwark.yml (or
+// the inputs of the same names, as YAML): the engine's SecretsConfig in the config file's kebab-case.
+
+const config_inputs_strings = { type: "array", items: { type: "string" } };
+const ALLOWLIST_SCHEMA = {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        regexes: config_inputs_strings,
+        "regex-target": { type: "string", enum: ["secret", "match", "line"] },
+        stopwords: config_inputs_strings,
+        paths: config_inputs_strings,
+        "path-globs": config_inputs_strings,
+    },
+};
+const RULE_SCHEMA = {
+    type: "object",
+    additionalProperties: false,
+    required: ["id", "regex"],
+    properties: {
+        id: { type: "string", minLength: 1 },
+        description: { type: "string" },
+        regex: { type: "string", minLength: 1 },
+        flags: { type: "string", pattern: "^[imsu]*$" },
+        "secret-group": { type: "integer", minimum: 0 },
+        entropy: { type: "number", minimum: 0, maximum: 8 },
+        keywords: config_inputs_strings,
+        path: { type: "string" },
+        severity: { type: "string", enum: ["critical", "high", "medium", "low", "info"] },
+        allowlists: { type: "array", items: ALLOWLIST_SCHEMA },
+    },
+};
+function toAllowlist(a) {
+    return {
+        regexes: a["regexes"],
+        regexTarget: a["regex-target"],
+        stopwords: a["stopwords"],
+        paths: a["paths"],
+        pathGlobs: a["path-globs"],
+    };
+}
+function toRule(r) {
+    return {
+        id: r["id"],
+        description: r["description"],
+        regex: r["regex"],
+        flags: r["flags"],
+        secretGroup: r["secret-group"],
+        entropy: r["entropy"],
+        keywords: r["keywords"],
+        path: r["path"],
+        severity: r["severity"],
+        allowlists: (r["allowlists"] ?? []).map(toAllowlist),
+    };
+}
+const secretsConfigInputs = [
+    src/* input */.hF.yaml("rules", {
+        description: "Custom rules, a YAML list of {id, regex, description, flags, secret-group, entropy, keywords, path, severity, allowlists}; regexes are JavaScript syntax and are refused if they can backtrack catastrophically.",
+        schema: { type: "array", items: RULE_SCHEMA },
+        default: [],
+        parse: (v) => (v ?? []).map(toRule),
+    }),
+    src/* input */.hF.yaml("allowlists", {
+        description: "Global allowlists, a YAML list of {regexes, regex-target (secret|match|line), stopwords, paths (regexes), path-globs}.",
+        schema: { type: "array", items: ALLOWLIST_SCHEMA },
+        default: [],
+        parse: (v) => (v ?? []).map(toAllowlist),
+    }),
+    src/* input */.hF.list("disabled-rules", { description: "Built-in rule ids not to use.", default: [] }),
+];
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ../../packages/secret-scan/src/git.ts
@@ -18849,6 +18924,7 @@ const ENGINE_VERSION = "0.1.0";
 
 
 
+
 const secretScanCheck = (0,src/* defineCheck */.qH)({
     name: "secret-scan",
     description: "Finds leaked credentials in the working tree, in a pull request's or push's commits, or in history.",
@@ -18871,9 +18947,12 @@ const secretScanCheck = (0,src/* defineCheck */.qH)({
             description: "Globs that count as test paths instead of the built-in list.",
             default: [],
         }),
+        ...secretsConfigInputs,
     ],
     async run(inputs, context) {
-        const settings = await loadRepoSettings(context.root);
+        const settings = await loadRepoSettings(context.root, {
+            config: { rules: inputs.rules, allowlists: inputs.allowlists, disabledRules: inputs.disabledRules },
+        });
         const options = {
             ...settings.options,
             testPaths: {

@@ -1,6 +1,7 @@
 // The secret-scan check as the action and the CLI see it: which commits or files to read, and the engine.
 import { commonInputs, defineCheck, input, readGitHubContext, type ScanResult } from "@bulwark/core";
 import { loadRepoSettings, scanDirectory, toScanResult, TOOL, type TestPathMode } from "@bulwark/secrets";
+import { secretsConfigInputs } from "./config-inputs.js";
 import { ensureRange } from "./ensure-commits.js";
 import { scanHistory } from "./scan-history.js";
 import { chooseTarget, type ScanMode } from "./scan-target.js";
@@ -31,9 +32,12 @@ export const secretScanCheck = defineCheck({
       description: "Globs that count as test paths instead of the built-in list.",
       default: [],
     }),
+    ...secretsConfigInputs,
   ] as const,
   async run(inputs, context): Promise<ScanResult> {
-    const settings = await loadRepoSettings(context.root);
+    const settings = await loadRepoSettings(context.root, {
+      config: { rules: inputs.rules, allowlists: inputs.allowlists, disabledRules: inputs.disabledRules },
+    });
     const options = {
       ...settings.options,
       testPaths: {
