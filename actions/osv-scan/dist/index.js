@@ -15897,6 +15897,9 @@ function toSarifRun(input, maxResults = MAX_RESULTS_PER_RUN) {
     };
     return { run, notices };
 }
+function runOf(item) {
+    return item.runKey ?? item.tool;
+}
 /**
  * The runs one input becomes: one per tool of `scan.toolRuns` (category `<category>/<tool>`, holding the
  * findings and problems of that tool), then the scan's own run for everything else when there is any.
@@ -15909,8 +15912,8 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
     const category = input.category ?? input.scan.tool;
     const unique = declared.filter((t, i) => declared.findIndex((u) => u.tool === t.tool) === i);
     const all = new Set(unique.map((t) => t.tool));
-    const restNeeded = input.gate.findings.some((f) => !all.has(f.tool)) ||
-        input.scan.problems.some((p) => p.tool === undefined || !all.has(p.tool));
+    const restNeeded = input.gate.findings.some((f) => !all.has(runOf(f))) ||
+        input.scan.problems.some((p) => runOf(p) === undefined || !all.has(runOf(p)));
     const fits = unique.length + (restNeeded ? 1 : 0) <= maxRuns;
     const kept = fits ? unique : unique.slice(0, Math.max(0, maxRuns - 1));
     const notices = [];
@@ -15924,12 +15927,12 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
     const perTool = kept.map((t) => ({
         scan: {
             ...scan,
-            tool: t.tool,
+            tool: t.name ?? t.tool,
             toolVersion: t.version ?? "",
-            findings: scan.findings.filter((f) => f.tool === t.tool),
-            problems: scan.problems.filter((p) => p.tool === t.tool),
+            findings: scan.findings.filter((f) => runOf(f) === t.tool),
+            problems: scan.problems.filter((p) => runOf(p) === t.tool),
         },
-        gate: { ...input.gate, findings: input.gate.findings.filter((f) => f.tool === t.tool) },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => runOf(f) === t.tool) },
         category: `${category}/${t.tool}`,
         ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
         ...(t.informationUri ? { informationUri: t.informationUri } : {}),
@@ -15938,10 +15941,10 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
         ...input,
         scan: {
             ...scan,
-            findings: scan.findings.filter((f) => !names.has(f.tool)),
-            problems: scan.problems.filter((p) => p.tool === undefined || !names.has(p.tool)),
+            findings: scan.findings.filter((f) => !names.has(runOf(f))),
+            problems: scan.problems.filter((p) => runOf(p) === undefined || !names.has(runOf(p))),
         },
-        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(f.tool)) },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(runOf(f))) },
     };
     const keepRest = rest.gate.findings.length > 0 || rest.scan.problems.length > 0 || perTool.length === 0;
     return { inputs: keepRest ? [rest, ...perTool] : perTool, notices };
@@ -21248,6 +21251,8 @@ class DeclarationFinder {
     cursor = 0;
     /** Each miss costs a full scan; after this many the finder stops looking, so lookups stay linear. */
     missesLeft = 32;
+    /** jsonPair's index: key -> decoded string value -> [start, end) of each `"key": "value"`, in order. */
+    pairs = new Map();
     lines;
     constructor(text) {
         this.lines = new LineIndex(text);
@@ -21271,9 +21276,30 @@ class DeclarationFinder {
         this.cursor = match.index + Math.max(match[0].length, 1);
         return this.lines.lineAt(match.index);
     }
-    /** Line of `"key": "value"` in a JSON document. */
+    /**
+     * Line of `"key": "value"` in a JSON document. The first lookup of a key indexes every string value
+     * it has in one pass, so SBOMs with thousands of references cost one scan per key, misses included.
+     */
     jsonPair(key, value) {
-        return this.find(`${escapeRegExp(JSON.stringify(key))}\\s*:\\s*${jsonStringPattern(value)}`);
+        let byValue = this.pairs.get(key);
+        if (!byValue)
+            this.pairs.set(key, (byValue = indexPairs(this.lines.text, key)));
+        const spans = byValue.get(value);
+        if (!spans)
+            return undefined;
+        // The first occurrence from the cursor on, else (the order differs) the first one.
+        let lo = 0;
+        let hi = spans.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (spans[mid][0] < this.cursor)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const [start, end] = spans[lo] ?? spans[0];
+        this.cursor = end;
+        return this.lines.lineAt(start);
     }
     /** Line of `"key": {` in a JSON document: a member holding an object. */
     jsonObjectKey(key) {
@@ -21287,9 +21313,29 @@ class DeclarationFinder {
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
-/** A JSON string literal as a pattern, also matching the \\u escapes some writers (Go) use for & < >. */
-function jsonStringPattern(value) {
-    return escapeRegExp(JSON.stringify(value)).replace(/[&<>]/g, (c) => `(?:${c}|\\\\u00${c.charCodeAt(0).toString(16)})`);
+/** Every `"key": "<string>"` of a JSON text by decoded value (so any escaping writers use matches). */
+function indexPairs(text, key) {
+    const re = new RegExp(`${escapeRegExp(JSON.stringify(key))}\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`, "g");
+    const out = new Map();
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const raw = m[1];
+        let value = raw;
+        if (raw.includes("\\")) {
+            try {
+                value = JSON.parse(`"${raw}"`);
+            }
+            catch {
+                continue; // not a valid JSON string: nothing declares a value there
+            }
+        }
+        const span = [m.index, m.index + m[0].length];
+        const list = out.get(value);
+        if (list)
+            list.push(span);
+        else
+            out.set(value, [span]);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/json-document.ts

@@ -147,18 +147,48 @@ async function scanVersusParse(file: { path: string; name: string; bytes: number
   const ecosystems = new Map<string, PackageQuery>();
   for (const p of extracted.packages)
     if (p.version) ecosystems.set(p.ecosystem, { ecosystem: p.ecosystem, name: p.name, version: p.version });
-  const source = new OfflineSource({ base: OSV_DB });
+  // "Cached" as after any earlier run: the key files are in the cache directory.
+  const cacheDir = mkdtempSync(join(tmpdir(), "bulwark-osv-bench-keys-"));
+  const coldStart = performance.now();
+  await new OfflineSource({ base: OSV_DB, cacheDir }).query([...ecosystems.values()]);
+  const coldMs = performance.now() - coldStart;
+  const source = new OfflineSource({ base: OSV_DB, cacheDir });
   const loadStart = performance.now();
-  await source.query([...ecosystems.values()]);
+  await source.query(
+    extracted.packages.map((p) => ({
+      ecosystem: p.ecosystem,
+      name: p.name,
+      ...(p.version ? { version: p.version } : {}),
+    })),
+  );
   const loadMs = performance.now() - loadStart;
   const scanMs = await timeAsync(() => scanDependencies({ root, lockfiles: [file.name], source }));
   const parseMs = timeSync(() => parseOnly(file.path));
   const result = await scanDependencies({ root, lockfiles: [file.name], source });
   console.log(
     `${basename(file.path).slice(0, 70)} (${(file.bytes / 1e6).toFixed(2)} MB, ${result.stats?.packages} packages, ${[...ecosystems.keys()].join("/")}):\n` +
-      `  database load ${loadMs.toFixed(0)} ms (once per run) | scan ${scanMs.toFixed(1)} ms | read+parse only ${parseMs.toFixed(1)} ms | ratio ${(scanMs / parseMs).toFixed(2)}x (target < 3x)`,
+      `  database load ${loadMs.toFixed(0)} ms cached (${coldMs.toFixed(0)} ms the first time) | scan ${scanMs.toFixed(1)} ms | read+parse only ${parseMs.toFixed(1)} ms | ratio ${(scanMs / parseMs).toFixed(2)}x (target < 3x)`,
   );
   rmSync(root, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+
+/** Where the in-process scan of the monorepo spends its time (database cached). */
+async function monorepoBreakdown(root: string): Promise<void> {
+  const cacheDir = mkdtempSync(join(tmpdir(), "bulwark-osv-bench-keys-"));
+  await scanDependencies({ root, source: new OfflineSource({ base: OSV_DB, cacheDir }) });
+  let extracted = 0;
+  const start = performance.now();
+  const result = await scanDependencies({
+    root,
+    source: new OfflineSource({ base: OSV_DB, cacheDir }),
+    progress: () => (extracted ||= performance.now()),
+  });
+  const end = performance.now();
+  console.log(
+    `  in process: reading ${result.stats?.lockfiles} lockfiles ${((extracted - start) / 1000).toFixed(2)} s, database + matching + findings ${((end - extracted) / 1000).toFixed(2)} s (${result.stats?.packages} distinct packages)`,
+  );
+  rmSync(cacheDir, { recursive: true, force: true });
 }
 
 const files = realFiles();
@@ -191,6 +221,7 @@ for (let i = 0; i < MONOREPO_SIZE; i++) {
   bytes += f.bytes;
 }
 reportAction(`monorepo: ${MONOREPO_SIZE} real lockfiles (${(bytes / 1e6).toFixed(1)} MB)`, mono);
+await monorepoBreakdown(mono);
 rmSync(single, { recursive: true, force: true });
 rmSync(singleLock, { recursive: true, force: true });
 rmSync(mono, { recursive: true, force: true });

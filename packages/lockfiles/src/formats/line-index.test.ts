@@ -29,4 +29,15 @@ describe("DeclarationFinder", () => {
     for (let i = 0; i < 40; i++) expect(finder.jsonKey(`absent${i}`)).toBeUndefined();
     expect(finder.jsonKey("present")).toBeUndefined();
   });
+
+  it("answers jsonPair from one pass per key: misses cost nothing, repeats go in document order", () => {
+    const finder = new DeclarationFinder(
+      '[\n {"ref": "a"},\n {"ref": "b\\"q"},\n {"ref": "a"},\n {"other": "a"}\n]',
+    );
+    for (let i = 0; i < 40; i++) expect(finder.jsonPair("ref", `absent${i}`)).toBeUndefined();
+    expect(finder.jsonPair("ref", 'b"q')).toBe(3);
+    expect(finder.jsonPair("ref", "a")).toBe(4);
+    expect(finder.jsonPair("ref", "a")).toBe(2);
+    expect(finder.jsonPair("other", "a")).toBe(5);
+  });
 });

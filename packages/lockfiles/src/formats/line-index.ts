@@ -33,6 +33,8 @@ export class DeclarationFinder {
   private cursor = 0;
   /** Each miss costs a full scan; after this many the finder stops looking, so lookups stay linear. */
   private missesLeft = 32;
+  /** jsonPair's index: key -> decoded string value -> [start, end) of each `"key": "value"`, in order. */
+  private readonly pairs = new Map<string, Map<string, Array<[number, number]>>>();
   readonly lines: LineIndex;
 
   constructor(text: string) {
@@ -58,9 +60,26 @@ export class DeclarationFinder {
     return this.lines.lineAt(match.index);
   }
 
-  /** Line of `"key": "value"` in a JSON document. */
+  /**
+   * Line of `"key": "value"` in a JSON document. The first lookup of a key indexes every string value
+   * it has in one pass, so SBOMs with thousands of references cost one scan per key, misses included.
+   */
   jsonPair(key: string, value: string): number | undefined {
-    return this.find(`${escapeRegExp(JSON.stringify(key))}\\s*:\\s*${jsonStringPattern(value)}`);
+    let byValue = this.pairs.get(key);
+    if (!byValue) this.pairs.set(key, (byValue = indexPairs(this.lines.text, key)));
+    const spans = byValue.get(value);
+    if (!spans) return undefined;
+    // The first occurrence from the cursor on, else (the order differs) the first one.
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]![0] < this.cursor) lo = mid + 1;
+      else hi = mid;
+    }
+    const [start, end] = spans[lo] ?? spans[0]!;
+    this.cursor = end;
+    return this.lines.lineAt(start);
   }
 
   /** Line of `"key": {` in a JSON document: a member holding an object. */
@@ -78,10 +97,24 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
-/** A JSON string literal as a pattern, also matching the \\u escapes some writers (Go) use for & < >. */
-function jsonStringPattern(value: string): string {
-  return escapeRegExp(JSON.stringify(value)).replace(
-    /[&<>]/g,
-    (c) => `(?:${c}|\\\\u00${c.charCodeAt(0).toString(16)})`,
-  );
+/** Every `"key": "<string>"` of a JSON text by decoded value (so any escaping writers use matches). */
+function indexPairs(text: string, key: string): Map<string, Array<[number, number]>> {
+  const re = new RegExp(`${escapeRegExp(JSON.stringify(key))}\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`, "g");
+  const out = new Map<string, Array<[number, number]>>();
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const raw = m[1]!;
+    let value = raw;
+    if (raw.includes("\\")) {
+      try {
+        value = JSON.parse(`"${raw}"`) as string;
+      } catch {
+        continue; // not a valid JSON string: nothing declares a value there
+      }
+    }
+    const span: [number, number] = [m.index, m.index + m[0].length];
+    const list = out.get(value);
+    if (list) list.push(span);
+    else out.set(value, [span]);
+  }
+  return out;
 }
