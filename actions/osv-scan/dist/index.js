@@ -15392,6 +15392,8 @@ const MAX_COMMENT_CHARS = 65_536;
 /** Rows in the comment's table; the rest are in the job summary. */
 const PR_COMMENT_MAX_ROWS = 50;
 const MAX_PROBLEMS = 10;
+/** Room for the engine's part of the comment. */
+const MAX_ENGINE_BYTES = 4_000;
 /** The hidden first line that identifies this action's comment on a pull request. */
 function commentMarker(tool) {
     return `<!-- bulwark:${tool.replace(/[^A-Za-z0-9._-]/g, "")} -->`;
@@ -15430,6 +15432,10 @@ function toPrComment(scan, gate, options = {}) {
             `${counts.baseline} in baseline, ${counts.ignored} ignored.`,
         "",
     ];
+    // The engine's own lines (osv-scan: the upgrades that fix the most), capped so the table still fits.
+    const engine = scan.commentMarkdown?.trim()
+        ? [clipBytes(scan.commentMarkdown.trim(), MAX_ENGINE_BYTES), ""]
+        : [];
     const problems = [];
     if (scan.problems.length > 0) {
         const shown = scan.problems.slice(0, MAX_PROBLEMS).map(problemLine);
@@ -15450,7 +15456,7 @@ function toPrComment(scan, gate, options = {}) {
         const rows = newFindings.slice(0, maxRows).map(row);
         const more = (n) => `\n_${n} more new findings are in the job summary._`;
         // UTF-8 bytes are never fewer than UTF-16 characters, so a byte budget keeps the character limit.
-        const fixed = byteLength([...head, ...problems, ...footer].join("\n")) + 200;
+        const fixed = byteLength([...head, ...engine, ...problems, ...footer].join("\n")) + 200;
         const fitted = fitLines(rows, Math.max(0, maxChars - fixed), (n) => more(n + newFindings.length - rows.length));
         const lines = fitted.omitted === 0 && newFindings.length > rows.length
             ? [...fitted.lines, more(newFindings.length - rows.length)]
@@ -15460,7 +15466,7 @@ function toPrComment(scan, gate, options = {}) {
         else
             table.push("| severity | finding | location | ids | fix |", "| --- | --- | --- | --- | --- |", ...lines, "");
     }
-    const text = [...head, ...problems, ...table, ...footer].join("\n").replace(/\n*$/, "\n");
+    const text = [...head, ...engine, ...problems, ...table, ...footer].join("\n").replace(/\n*$/, "\n");
     return clipBytes(text, maxChars);
 }
 
@@ -49905,6 +49911,29 @@ function later(ecosystem, a, b) {
         return false;
     }
 }
+/** Upgrades listed in the pull request comment; the job summary has them all. */
+const COMMENT_UPGRADES = 10;
+/** The pull request comment's engine part: the summary shortened to the upgrades, SLA and fixes. */
+function scanComment(findings, context) {
+    const lines = [];
+    const list = upgrades(findings);
+    if (list.length > 0) {
+        lines.push("**Upgrades**, the one that fixes the most findings first:", "");
+        for (const u of list.slice(0, COMMENT_UPGRADES)) {
+            lines.push(`- Upgrade ${escapeMarkdownCell(u.name)} (${escapeMarkdownCell(u.ecosystem)}) to ${escapeMarkdownCell(u.to)}: fixes ${u.fixes} finding${u.fixes === 1 ? "" : "s"}`);
+        }
+        if (list.length > COMMENT_UPGRADES)
+            lines.push(`- … and ${list.length - COMMENT_UPGRADES} more in the job summary`);
+    }
+    const notes = [];
+    if (context.sla && context.sla.breached > 0)
+        notes.push(`${context.sla.breached} past the time to patch in ${escapeMarkdownCell(context.sla.file)} (SLA breached)`);
+    if (context.base && context.base.fixed.length > 0)
+        notes.push(`${context.base.fixed.length} fixed by this change`);
+    if (notes.length > 0)
+        lines.push(...(lines.length > 0 ? [""] : []), `Vulnerabilities: ${notes.join("; ")}.`);
+    return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+}
 function scanSummary(findings, context) {
     const lines = ["### Dependencies", ""];
     if (findings.length === 0) {
@@ -50086,29 +50115,31 @@ async function scanDependencies(options) {
         stats["already-on-base"] = comparison.preexisting.length;
         stats.fixed = comparison.fixed.length;
     }
+    const summaryContext = {
+        unresolved: unresolvedCount,
+        osvScannerFiles: ignores.files,
+        ...(options.sla && slaBreached !== undefined
+            ? {
+                sla: { file: options.sla.file, breached: slaBreached, failing: options.failOnSlaBreach === true },
+            }
+            : {}),
+        ...(base && comparison
+            ? {
+                base: {
+                    label: base.label,
+                    preexisting: new Set(comparison.preexisting),
+                    fixed: comparison.fixed,
+                },
+            }
+            : {}),
+    };
+    const comment = scanComment(findings, summaryContext);
     const result = {
         tool: TOOL,
         toolVersion: ENGINE_VERSION,
         findings,
         problems,
-        summaryMarkdown: scanSummary(findings, {
-            unresolved: unresolvedCount,
-            osvScannerFiles: ignores.files,
-            ...(options.sla && slaBreached !== undefined
-                ? {
-                    sla: { file: options.sla.file, breached: slaBreached, failing: options.failOnSlaBreach === true },
-                }
-                : {}),
-            ...(base && comparison
-                ? {
-                    base: {
-                        label: base.label,
-                        preexisting: new Set(comparison.preexisting),
-                        fixed: comparison.fixed,
-                    },
-                }
-                : {}),
-        }),
+        summaryMarkdown: scanSummary(findings, summaryContext),
         stats,
         outputs: { "vulnerable-packages": JSON.stringify(vulnerablePackages(findings)) },
     };
@@ -50119,6 +50150,8 @@ async function scanDependencies(options) {
         };
         result.fixed = comparison.fixed;
     }
+    if (comment)
+        result.commentMarkdown = comment;
     if (ignores.rules.length > 0)
         result.ignores = ignores.rules;
     return result;

@@ -44,6 +44,8 @@ export interface ScanResult {
   problems: ScanProblem[];
   /** Extra Markdown for the job summary that only this engine knows how to write. */
   summaryMarkdown?: string;
+  /** A few lines of engine Markdown for the pull request comment (e.g. the upgrades that fix the most); keep it short. */
+  commentMarkdown?: string;
   /** Counters worth showing (files scanned, packages, rules...). */
   stats?: Record<string, number>;
   /** Action outputs only this engine has (e.g. `vulnerable-packages`), set besides the common ones. */

@@ -72,6 +72,7 @@ describe("new-only against the base read from git", () => {
       `Compared with the base (main at ${main.slice(0, 12)}): 0 introduced`,
     );
     expect(result.summaryMarkdown).toContain("**Fixed by this change** (on the base, gone now): 3 findings");
+    expect(result.commentMarkdown).toContain("Vulnerabilities: 3 fixed by this change.");
     expect(result.summaryMarkdown).toMatch(
       /\| rkyv \| 0\.8\.16 \| RUSTSEC-2026-0233[^|]*\| 0\.8\.17 \| cli\/Cargo\.lock:\d+ \|/,
     );

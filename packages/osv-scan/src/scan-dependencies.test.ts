@@ -84,6 +84,13 @@ describe("scanDependencies on real lockfiles against the real OSV exports", () =
     const upgrades = md.split("\n").filter((l) => l.startsWith("- Upgrade "));
     expect(upgrades[0]).toMatch(/^- Upgrade rkyv \(crates\.io\) to 0\.8\.17: fixes 3 findings/);
     expect(upgrades[1]).toMatch(/^- Upgrade lodash \(npm\) to 4\.17\.21: fixes 2 findings/);
+    // The pull request comment carries the same upgrades, shortened.
+    expect(result.commentMarkdown!.split("\n").slice(0, 4)).toEqual([
+      "**Upgrades**, the one that fixes the most findings first:",
+      "",
+      "- Upgrade rkyv (crates.io) to 0.8.17: fixes 3 findings",
+      "- Upgrade lodash (npm) to 4.17.21: fixes 2 findings",
+    ]);
     const rows = md.split("\n").filter((l) => l.startsWith("| "));
     expect(rows[2]).toMatch(/^\| high \([\d.]+\) \| lodash \| 2\.4\.2 \| CVE-2021-23337/);
     expect(md).toMatch(

@@ -16,7 +16,7 @@ import { compareWithBase } from "./compare-with-base.js";
 import { dependencyFinding, TOOL } from "./dependency-finding.js";
 import { lockfilesAtCommit } from "./lockfiles-at-commit.js";
 import { osvScannerIgnores } from "./osv-scanner-config.js";
-import { scanSummary } from "./scan-summary.js";
+import { scanComment, scanSummary, type SummaryContext } from "./scan-summary.js";
 import { applySla, type SlaPolicy } from "./sla.js";
 import { ENGINE_VERSION } from "./version.js";
 
@@ -148,29 +148,31 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
     stats["already-on-base"] = comparison.preexisting.length;
     stats.fixed = comparison.fixed.length;
   }
+  const summaryContext: SummaryContext = {
+    unresolved: unresolvedCount,
+    osvScannerFiles: ignores.files,
+    ...(options.sla && slaBreached !== undefined
+      ? {
+          sla: { file: options.sla.file, breached: slaBreached, failing: options.failOnSlaBreach === true },
+        }
+      : {}),
+    ...(base && comparison
+      ? {
+          base: {
+            label: base.label,
+            preexisting: new Set(comparison.preexisting),
+            fixed: comparison.fixed,
+          },
+        }
+      : {}),
+  };
+  const comment = scanComment(findings, summaryContext);
   const result: ScanResult = {
     tool: TOOL,
     toolVersion: ENGINE_VERSION,
     findings,
     problems,
-    summaryMarkdown: scanSummary(findings, {
-      unresolved: unresolvedCount,
-      osvScannerFiles: ignores.files,
-      ...(options.sla && slaBreached !== undefined
-        ? {
-            sla: { file: options.sla.file, breached: slaBreached, failing: options.failOnSlaBreach === true },
-          }
-        : {}),
-      ...(base && comparison
-        ? {
-            base: {
-              label: base.label,
-              preexisting: new Set(comparison.preexisting),
-              fixed: comparison.fixed,
-            },
-          }
-        : {}),
-    }),
+    summaryMarkdown: scanSummary(findings, summaryContext),
     stats,
     outputs: { "vulnerable-packages": JSON.stringify(vulnerablePackages(findings)) },
   };
@@ -181,6 +183,7 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
     };
     result.fixed = comparison.fixed;
   }
+  if (comment) result.commentMarkdown = comment;
   if (ignores.rules.length > 0) result.ignores = ignores.rules;
   return result;
 }

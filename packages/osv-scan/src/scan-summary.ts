@@ -50,6 +50,35 @@ function later(ecosystem: string, a: string, b: string): boolean {
   }
 }
 
+/** Upgrades listed in the pull request comment; the job summary has them all. */
+const COMMENT_UPGRADES = 10;
+
+/** The pull request comment's engine part: the summary shortened to the upgrades, SLA and fixes. */
+export function scanComment(findings: readonly Finding[], context: SummaryContext): string {
+  const lines: string[] = [];
+  const list = upgrades(findings);
+  if (list.length > 0) {
+    lines.push("**Upgrades**, the one that fixes the most findings first:", "");
+    for (const u of list.slice(0, COMMENT_UPGRADES)) {
+      lines.push(
+        `- Upgrade ${escapeMarkdownCell(u.name)} (${escapeMarkdownCell(u.ecosystem)}) to ${escapeMarkdownCell(u.to)}: fixes ${u.fixes} finding${u.fixes === 1 ? "" : "s"}`,
+      );
+    }
+    if (list.length > COMMENT_UPGRADES)
+      lines.push(`- … and ${list.length - COMMENT_UPGRADES} more in the job summary`);
+  }
+  const notes: string[] = [];
+  if (context.sla && context.sla.breached > 0)
+    notes.push(
+      `${context.sla.breached} past the time to patch in ${escapeMarkdownCell(context.sla.file)} (SLA breached)`,
+    );
+  if (context.base && context.base.fixed.length > 0)
+    notes.push(`${context.base.fixed.length} fixed by this change`);
+  if (notes.length > 0)
+    lines.push(...(lines.length > 0 ? [""] : []), `Vulnerabilities: ${notes.join("; ")}.`);
+  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+}
+
 export function scanSummary(findings: readonly Finding[], context: SummaryContext): string {
   const lines: string[] = ["### Dependencies", ""];
   if (findings.length === 0) {

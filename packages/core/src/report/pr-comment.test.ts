@@ -25,6 +25,22 @@ describe("toPrComment", () => {
     expect(body.length).toBeLessThan(toMarkdown(scan, gateFor(scan)).length);
   });
 
+  it("carries the engine's short part after the verdict, capped", () => {
+    const scan = {
+      ...osvScan(),
+      commentMarkdown: "**Upgrades**:\n\n- Upgrade lodash (npm) to 4.17.21: fixes 1 finding\n",
+    };
+    const body = toPrComment(scan, gateFor(scan));
+    const lines = body.split("\n");
+    const at = lines.indexOf("- Upgrade lodash (npm) to 4.17.21: fixes 1 finding");
+    expect(at).toBeGreaterThan(lines.findIndex((l) => l.startsWith("**2 new** findings")));
+    expect(at).toBeLessThan(lines.indexOf("**Not checked** (1):"));
+    const long = { ...osvScan(), commentMarkdown: "- upgrade something\n".repeat(1000) };
+    const capped = toPrComment(long, gateFor(long));
+    expect(capped.split("- upgrade something").length - 1).toBeLessThan(250);
+    expect(capped).toContain("Remote code injection in Log4j");
+  });
+
   it("is short when there is nothing new", () => {
     const [, semgrep] = sastScans();
     const gate = evaluateGate(

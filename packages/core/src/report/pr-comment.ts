@@ -13,6 +13,8 @@ export const MAX_COMMENT_CHARS = 65_536;
 /** Rows in the comment's table; the rest are in the job summary. */
 export const PR_COMMENT_MAX_ROWS = 50;
 const MAX_PROBLEMS = 10;
+/** Room for the engine's part of the comment. */
+const MAX_ENGINE_BYTES = 4_000;
 
 /** The hidden first line that identifies this action's comment on a pull request. */
 export function commentMarker(tool: string): string {
@@ -67,6 +69,11 @@ export function toPrComment(
     "",
   ];
 
+  // The engine's own lines (osv-scan: the upgrades that fix the most), capped so the table still fits.
+  const engine = scan.commentMarkdown?.trim()
+    ? [clipBytes(scan.commentMarkdown.trim(), MAX_ENGINE_BYTES), ""]
+    : [];
+
   const problems: string[] = [];
   if (scan.problems.length > 0) {
     const shown = scan.problems.slice(0, MAX_PROBLEMS).map(problemLine);
@@ -89,7 +96,7 @@ export function toPrComment(
     const rows = newFindings.slice(0, maxRows).map(row);
     const more = (n: number) => `\n_${n} more new findings are in the job summary._`;
     // UTF-8 bytes are never fewer than UTF-16 characters, so a byte budget keeps the character limit.
-    const fixed = byteLength([...head, ...problems, ...footer].join("\n")) + 200;
+    const fixed = byteLength([...head, ...engine, ...problems, ...footer].join("\n")) + 200;
     const fitted = fitLines(rows, Math.max(0, maxChars - fixed), (n) =>
       more(n + newFindings.length - rows.length),
     );
@@ -107,6 +114,6 @@ export function toPrComment(
       );
   }
 
-  const text = [...head, ...problems, ...table, ...footer].join("\n").replace(/\n*$/, "\n");
+  const text = [...head, ...engine, ...problems, ...table, ...footer].join("\n").replace(/\n*$/, "\n");
   return clipBytes(text, maxChars);
 }
