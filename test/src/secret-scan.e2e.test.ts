@@ -256,10 +256,38 @@ describe("secret-scan action", () => {
       inputs: { "json-file": "report.json" },
     });
     expect(run.exitCode).toBe(1);
-    expect(ruleAt(run)).toEqual([["acme-key", "src/a.txt", 1, null]]);
+    const found = ruleAt(run);
+    expect(found).toContainEqual(["acme-key", "src/a.txt", 1, null]);
+    // docs/ is allowlisted; the disabled rule reports nothing (a generic rule may still see the line).
+    expect(found.filter((f: unknown[]) => f[1] === "docs/a.md" || f[0] === "aws-access-key-id")).toEqual([]);
     const report = readFileSync(join(repo.dir, "report.json"), "utf8");
     expect(report).toMatch(/rule \\"stalls\\": regex refused/);
     expect(report).not.toContain(acme);
+  });
+
+  it("force push whose previous head is gone: the branch's own commits, with a notice", async () => {
+    const origin = newRepo();
+    origin.commit("init", { "config/aws.ini": `[default]\naws_access_key_id = ${plant.awsOnMain}\n` });
+    const clone = join(mkdtempSync(join(tmpdir(), "bulwark-e2e-force-")), "c");
+    execFileSync("git", ["clone", "-q", origin.dir, clone], { env: gitEnv, stdio: "pipe" });
+    gitIn(clone, "config", "user.email", "dev@example.test");
+    gitIn(clone, "config", "user.name", "Dev");
+    gitIn(clone, "checkout", "-q", "-b", "topic");
+    writeFileSync(join(clone, "pay.ts"), `export const key = "${plant.stripeKept}";\n`);
+    gitIn(clone, "add", "-A");
+    gitIn(clone, "commit", "-q", "-m", "pay");
+    const after = gitIn(clone, "rev-parse", "HEAD").trim();
+    const run = await runAction(action, {
+      workspace: clone,
+      eventName: "push",
+      event: { ref: "refs/heads/topic", before: "d".repeat(40), after, deleted: false, forced: true },
+      inputs: { "json-file": "report.json" },
+      env: { GITHUB_REF: "refs/heads/topic", GITHUB_SHA: after },
+    });
+    expect(run.stdout).toContain("force push: commits of");
+    expect(ruleAt(run)).toEqual([["stripe-secret-key", "pay.ts", 1, after]]);
+    expect(readFileSync(join(clone, "report.json"), "utf8")).toContain("scanned as a new branch instead");
+    expectNoSecretLeaks(run, [join(clone, "report.json")]);
   });
 
   it("push of a new branch: only commits on no other remote branch", async () => {

@@ -12174,6 +12174,8 @@ const MAX_COMMENT_CHARS = 65_536;
 /** Rows in the comment's table; the rest are in the job summary. */
 const PR_COMMENT_MAX_ROWS = 50;
 const MAX_PROBLEMS = 10;
+/** Room for the engine's part of the comment. */
+const MAX_ENGINE_BYTES = 4_000;
 /** The hidden first line that identifies this action's comment on a pull request. */
 function commentMarker(tool) {
     return `<!-- bulwark:${tool.replace(/[^A-Za-z0-9._-]/g, "")} -->`;
@@ -12212,6 +12214,10 @@ function toPrComment(scan, gate, options = {}) {
             `${counts.baseline} in baseline, ${counts.ignored} ignored.`,
         "",
     ];
+    // The engine's own lines (osv-scan: the upgrades that fix the most), capped so the table still fits.
+    const engine = scan.commentMarkdown?.trim()
+        ? [clipBytes(scan.commentMarkdown.trim(), MAX_ENGINE_BYTES), ""]
+        : [];
     const problems = [];
     if (scan.problems.length > 0) {
         const shown = scan.problems.slice(0, MAX_PROBLEMS).map(problemLine);
@@ -12232,7 +12238,7 @@ function toPrComment(scan, gate, options = {}) {
         const rows = newFindings.slice(0, maxRows).map(row);
         const more = (n) => `\n_${n} more new findings are in the job summary._`;
         // UTF-8 bytes are never fewer than UTF-16 characters, so a byte budget keeps the character limit.
-        const fixed = byteLength([...head, ...problems, ...footer].join("\n")) + 200;
+        const fixed = byteLength([...head, ...engine, ...problems, ...footer].join("\n")) + 200;
         const fitted = fitLines(rows, Math.max(0, maxChars - fixed), (n) => more(n + newFindings.length - rows.length));
         const lines = fitted.omitted === 0 && newFindings.length > rows.length
             ? [...fitted.lines, more(newFindings.length - rows.length)]
@@ -12242,7 +12248,7 @@ function toPrComment(scan, gate, options = {}) {
         else
             table.push("| severity | finding | location | ids | fix |", "| --- | --- | --- | --- | --- |", ...lines, "");
     }
-    const text = [...head, ...problems, ...table, ...footer].join("\n").replace(/\n*$/, "\n");
+    const text = [...head, ...engine, ...problems, ...table, ...footer].join("\n").replace(/\n*$/, "\n");
     return clipBytes(text, maxChars);
 }
 
@@ -18889,8 +18895,11 @@ async function chooseTarget(mode, historyRange, context, cwd) {
     if (push) {
         if (push.deleted)
             return { kind: "nothing", reason: "the push deleted the ref" };
+        if (push.before === push.after)
+            return { kind: "nothing", reason: "the push brought no new commits (before and after are the same)" };
         if (push.before) {
             return {
+                push,
                 kind: "history",
                 revisions: [`${push.before}..${push.after}`],
                 base: push.before,
@@ -18898,19 +18907,23 @@ async function chooseTarget(mode, historyRange, context, cwd) {
                 reason: `push: commits ${push.before.slice(0, 12)}..${push.after.slice(0, 12)}`,
             };
         }
-        const others = await otherRemoteRefs(cwd, push.ref);
-        if (others.length > 0) {
-            return {
-                kind: "history",
-                revisions: [push.after, "--not", ...others],
-                reason: `new branch: commits of ${push.after.slice(0, 12)} not on any other remote branch`,
-            };
-        }
-        return { kind: "tree", reason: "new branch with no other remote branch to compare with: working tree" };
+        return newBranchTarget(cwd, push);
     }
     if (mode === "diff")
         throw new Error('scan: diff needs a pull_request, merge_group or push event, or "history-range"');
     return { kind: "tree", reason: "working tree" };
+}
+/** A pushed branch with no usable `before`: its commits that are on no other remote branch. */
+async function newBranchTarget(cwd, push, why = "new branch") {
+    const others = await otherRemoteRefs(cwd, push.ref);
+    if (others.length > 0) {
+        return {
+            kind: "history",
+            revisions: [push.after, "--not", ...others],
+            reason: `${why}: commits of ${push.after.slice(0, 12)} not on any other remote branch`,
+        };
+    }
+    return { kind: "tree", reason: `${why} with no other remote branch to compare with: working tree` };
 }
 
 ;// CONCATENATED MODULE: ../../packages/secret-scan/src/version.ts
@@ -18918,6 +18931,7 @@ const ENGINE_VERSION = "0.1.0";
 
 ;// CONCATENATED MODULE: ../../packages/secret-scan/src/definition.ts
 // The secret-scan check as the action and the CLI see it: which commits or files to read, and the engine.
+
 
 
 
@@ -18961,8 +18975,33 @@ const secretScanCheck = (0,src/* defineCheck */.qH)({
             },
         };
         const github = (0,src/* readGitHubContext */.L7)(context.env);
-        const target = await chooseTarget(inputs.scan, inputs.historyRange, github, context.root);
+        let target = await chooseTarget(inputs.scan, inputs.historyRange, github, context.root);
+        const notices = [];
         context.progress(`secret-scan: ${target.reason}`);
+        if (target.kind === "history" && target.base && target.head) {
+            const ensured = await ensureRange(context.root, target.base, target.head);
+            if (!ensured.ok && target.push && (await hasCommit(context.root, target.head))) {
+                // A force push can leave `before` unreachable (gone from the remote too): scan what the pushed
+                // branch has that no other remote branch has, rather than fail or pass.
+                const why = `the push's previous head ${target.base.slice(0, 12)} is not available (${ensured.message})`;
+                notices.push({ level: "notice", message: `${why}; scanned as a new branch instead.` });
+                target = await newBranchTarget(context.root, target.push, "force push");
+                context.progress(`secret-scan: ${target.reason}`);
+            }
+            else if (!ensured.ok) {
+                return {
+                    tool: TOOL,
+                    toolVersion: ENGINE_VERSION,
+                    findings: [],
+                    problems: [
+                        ...settings.problems,
+                        { level: "error", message: `Cannot scan ${target.reason}: ${ensured.message}.` },
+                    ],
+                };
+            }
+            if (ensured.ok && ensured.fetched)
+                context.progress("secret-scan: fetched the missing history from the remote");
+        }
         if (target.kind === "nothing") {
             return {
                 tool: TOOL,
@@ -18975,25 +19014,9 @@ const secretScanCheck = (0,src/* defineCheck */.qH)({
             // On worker threads when the tree is large (the action bundle registers itself as the worker script).
             const result = await scanDirectory(context.root, options);
             return {
-                ...toScanResult({ ...result, problems: [...settings.problems, ...result.problems] }, ENGINE_VERSION),
+                ...toScanResult({ ...result, problems: [...settings.problems, ...notices, ...result.problems] }, ENGINE_VERSION),
                 secretsForMasking: result.secretsForMasking,
             };
-        }
-        if (target.base && target.head) {
-            const ensured = await ensureRange(context.root, target.base, target.head);
-            if (!ensured.ok) {
-                return {
-                    tool: TOOL,
-                    toolVersion: ENGINE_VERSION,
-                    findings: [],
-                    problems: [
-                        ...settings.problems,
-                        { level: "error", message: `Cannot scan ${target.reason}: ${ensured.message}.` },
-                    ],
-                };
-            }
-            if (ensured.fetched)
-                context.progress("secret-scan: fetched the missing history from the remote");
         }
         const result = await scanHistory(context.root, target.revisions, options);
         const { durationMs: _d, ...stats } = result.stats;
@@ -19001,7 +19024,7 @@ const secretScanCheck = (0,src/* defineCheck */.qH)({
             tool: TOOL,
             toolVersion: ENGINE_VERSION,
             findings: result.findings,
-            problems: [...settings.problems, ...result.problems],
+            problems: [...settings.problems, ...notices, ...result.problems],
             stats: { ...stats },
             secretsForMasking: result.secretsForMasking,
         };

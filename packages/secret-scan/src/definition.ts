@@ -1,10 +1,18 @@
 // The secret-scan check as the action and the CLI see it: which commits or files to read, and the engine.
-import { commonInputs, defineCheck, input, readGitHubContext, type ScanResult } from "@bulwark/core";
+import {
+  commonInputs,
+  defineCheck,
+  input,
+  readGitHubContext,
+  type ScanProblem,
+  type ScanResult,
+} from "@bulwark/core";
 import { loadRepoSettings, scanDirectory, toScanResult, TOOL, type TestPathMode } from "@bulwark/secrets";
 import { secretsConfigInputs } from "./config-inputs.js";
 import { ensureRange } from "./ensure-commits.js";
+import { hasCommit } from "./git.js";
 import { scanHistory } from "./scan-history.js";
-import { chooseTarget, type ScanMode } from "./scan-target.js";
+import { chooseTarget, newBranchTarget, type ScanMode, type ScanTarget } from "./scan-target.js";
 import { ENGINE_VERSION } from "./version.js";
 
 export const secretScanCheck = defineCheck({
@@ -46,8 +54,37 @@ export const secretScanCheck = defineCheck({
       },
     };
     const github = readGitHubContext(context.env);
-    const target = await chooseTarget(inputs.scan as ScanMode, inputs.historyRange, github, context.root);
+    let target: ScanTarget = await chooseTarget(
+      inputs.scan as ScanMode,
+      inputs.historyRange,
+      github,
+      context.root,
+    );
+    const notices: ScanProblem[] = [];
     context.progress(`secret-scan: ${target.reason}`);
+    if (target.kind === "history" && target.base && target.head) {
+      const ensured = await ensureRange(context.root, target.base, target.head);
+      if (!ensured.ok && target.push && (await hasCommit(context.root, target.head))) {
+        // A force push can leave `before` unreachable (gone from the remote too): scan what the pushed
+        // branch has that no other remote branch has, rather than fail or pass.
+        const why = `the push's previous head ${target.base.slice(0, 12)} is not available (${ensured.message})`;
+        notices.push({ level: "notice", message: `${why}; scanned as a new branch instead.` });
+        target = await newBranchTarget(context.root, target.push, "force push");
+        context.progress(`secret-scan: ${target.reason}`);
+      } else if (!ensured.ok) {
+        return {
+          tool: TOOL,
+          toolVersion: ENGINE_VERSION,
+          findings: [],
+          problems: [
+            ...settings.problems,
+            { level: "error", message: `Cannot scan ${target.reason}: ${ensured.message}.` },
+          ],
+        };
+      }
+      if (ensured.ok && ensured.fetched)
+        context.progress("secret-scan: fetched the missing history from the remote");
+    }
     if (target.kind === "nothing") {
       return {
         tool: TOOL,
@@ -60,24 +97,12 @@ export const secretScanCheck = defineCheck({
       // On worker threads when the tree is large (the action bundle registers itself as the worker script).
       const result = await scanDirectory(context.root, options);
       return {
-        ...toScanResult({ ...result, problems: [...settings.problems, ...result.problems] }, ENGINE_VERSION),
+        ...toScanResult(
+          { ...result, problems: [...settings.problems, ...notices, ...result.problems] },
+          ENGINE_VERSION,
+        ),
         secretsForMasking: result.secretsForMasking,
       };
-    }
-    if (target.base && target.head) {
-      const ensured = await ensureRange(context.root, target.base, target.head);
-      if (!ensured.ok) {
-        return {
-          tool: TOOL,
-          toolVersion: ENGINE_VERSION,
-          findings: [],
-          problems: [
-            ...settings.problems,
-            { level: "error", message: `Cannot scan ${target.reason}: ${ensured.message}.` },
-          ],
-        };
-      }
-      if (ensured.fetched) context.progress("secret-scan: fetched the missing history from the remote");
     }
     const result = await scanHistory(context.root, target.revisions, options);
     const { durationMs: _d, ...stats } = result.stats;
@@ -85,7 +110,7 @@ export const secretScanCheck = defineCheck({
       tool: TOOL,
       toolVersion: ENGINE_VERSION,
       findings: result.findings,
-      problems: [...settings.problems, ...result.problems],
+      problems: [...settings.problems, ...notices, ...result.problems],
       stats: { ...stats },
       secretsForMasking: result.secretsForMasking,
     };

@@ -43,6 +43,8 @@ describe("chooseTarget", () => {
     expect(await chooseTarget("history", undefined, pr, cwd)).toMatchObject({ revisions: ["HEAD"] });
     expect(await chooseTarget("auto", "v1..HEAD", pr, cwd)).toMatchObject({ revisions: ["v1..HEAD"] });
     await expect(chooseTarget("diff", undefined, base, cwd)).rejects.toThrow(/needs a pull_request/);
+    const same = { ...push, push: { ...push.push, before: b } };
+    expect(await chooseTarget("auto", undefined, same, cwd)).toMatchObject({ kind: "nothing" });
     const deleted = { ...push, push: { ...push.push, deleted: true } };
     expect(await chooseTarget("auto", undefined, deleted, cwd)).toMatchObject({ kind: "nothing" });
   });

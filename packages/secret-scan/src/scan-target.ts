@@ -1,13 +1,21 @@
 // What to scan for the `scan` input: the working tree, whole history, an explicit range, or on
 // pull_request/push events only the commits the event brought.
-import type { GitHubContext } from "@bulwark/core";
+import type { GitHubContext, PushContext } from "@bulwark/core";
 import { git } from "./git.js";
 
 export type ScanMode = "auto" | "tree" | "history" | "diff";
 
 export type ScanTarget =
   | { kind: "tree"; reason: string }
-  | { kind: "history"; revisions: string[]; reason: string; base?: string; head?: string }
+  | {
+      kind: "history";
+      revisions: string[];
+      reason: string;
+      base?: string;
+      head?: string;
+      /** A push's range: when `base` cannot be had (a force push dropped it), scan like a new branch. */
+      push?: PushContext;
+    }
   | { kind: "nothing"; reason: string };
 
 /** Remote branches other than the one pushed: their commits are already known, so a new branch scans only its own. */
@@ -60,8 +68,11 @@ export async function chooseTarget(
   const push = context.push;
   if (push) {
     if (push.deleted) return { kind: "nothing", reason: "the push deleted the ref" };
+    if (push.before === push.after)
+      return { kind: "nothing", reason: "the push brought no new commits (before and after are the same)" };
     if (push.before) {
       return {
+        push,
         kind: "history",
         revisions: [`${push.before}..${push.after}`],
         base: push.before,
@@ -69,17 +80,26 @@ export async function chooseTarget(
         reason: `push: commits ${push.before.slice(0, 12)}..${push.after.slice(0, 12)}`,
       };
     }
-    const others = await otherRemoteRefs(cwd, push.ref);
-    if (others.length > 0) {
-      return {
-        kind: "history",
-        revisions: [push.after, "--not", ...others],
-        reason: `new branch: commits of ${push.after.slice(0, 12)} not on any other remote branch`,
-      };
-    }
-    return { kind: "tree", reason: "new branch with no other remote branch to compare with: working tree" };
+    return newBranchTarget(cwd, push);
   }
   if (mode === "diff")
     throw new Error('scan: diff needs a pull_request, merge_group or push event, or "history-range"');
   return { kind: "tree", reason: "working tree" };
+}
+
+/** A pushed branch with no usable `before`: its commits that are on no other remote branch. */
+export async function newBranchTarget(
+  cwd: string,
+  push: PushContext,
+  why = "new branch",
+): Promise<ScanTarget> {
+  const others = await otherRemoteRefs(cwd, push.ref);
+  if (others.length > 0) {
+    return {
+      kind: "history",
+      revisions: [push.after, "--not", ...others],
+      reason: `${why}: commits of ${push.after.slice(0, 12)} not on any other remote branch`,
+    };
+  }
+  return { kind: "tree", reason: `${why} with no other remote branch to compare with: working tree` };
 }
