@@ -29,6 +29,8 @@ export interface AnalyserContext {
   executable: string;
   timeoutMs: number;
   tempDir: string;
+  /** Rule sets the user named for analysers that take them (Semgrep `--config` values). */
+  rulesets?: readonly string[];
   env: NodeJS.ProcessEnv;
 }
 
@@ -40,6 +42,8 @@ export interface AnalyserOutput {
 export interface Analyser {
   name: string;
   languages: readonly Language[] | "any";
+  /** How to install the tool, for the message when it is missing. */
+  install?: string;
   /** The tool's home page, for SARIF's driver.informationUri. */
   informationUri?: string;
   /** Optional analysers (gosec, semgrep) are run only when installed; a notice says when they are not. */

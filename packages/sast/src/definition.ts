@@ -16,6 +16,11 @@ export const sastCheck = defineCheck({
       description:
         "SARIF files other steps wrote, merged into the results (paths relative to the workspace).",
     }),
+    input.list("semgrep-rules", {
+      description:
+        "Semgrep rule sets to run when Semgrep is installed (registry packs such as p/python, or rule files); default: the repository's .semgrep.yml, else p/default.",
+      default: [],
+    }),
     input.list("exclude", {
       description:
         "Paths no analyser looks at, in .gitignore syntax relative to path, on top of the defaults (node_modules, dist, build, vendor, third_party, minified and generated files); `!dist/` brings a default back.",
@@ -54,6 +59,7 @@ export const sastCheck = defineCheck({
       tools: inputs.tools ?? [],
       sarifFiles: (inputs.sarifFiles ?? []).map((f) => resolve(context.workspace, f)),
       exclude: inputs.exclude,
+      semgrepRules: inputs.semgrepRules,
       scope,
       ...(base && head ? { base, head } : {}),
       timeoutMs: inputs.toolTimeout * 1000,

@@ -91,7 +91,8 @@ describe("analyser faults", () => {
     });
     expect(result.problems).toContainEqual({
       level: "error",
-      message: "bandit is not installed (not found on PATH), so 1 file(s) were not checked by it",
+      message:
+        "bandit is not installed (not found on PATH), so 1 file(s) were not checked by it; install it with `sudo apt-get install -y bandit` or `pipx install bandit`",
       tool: "bandit",
     });
     expect(result.findings.filter((f) => f.tool === "shellcheck").length).toBeGreaterThan(0);
@@ -164,6 +165,23 @@ describe("analyser faults", () => {
       message: "gosec exited with code 3: gosec: no Go toolchain",
       tool: "gosec",
     });
+  });
+
+  it("Semgrep gets the rule sets the user named, one --config each", async () => {
+    const calls = join(mkdtempSync(join(tmpdir(), "sast-semgrep-")), "args.txt");
+    const sarif =
+      '{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"Semgrep OSS","rules":[]}},"results":[]}]}';
+    const env = fakeOnPath("semgrep", `case "$1" in scan) echo "$@" > "${calls}";; esac\necho '${sarif}'`);
+    const result = await scanSast({
+      root: FIXTURE,
+      tools: ["semgrep"],
+      env,
+      semgrepRules: ["p/python", "rules/team.yml"],
+    });
+    expect(result.problems.filter((p) => p.level === "error")).toEqual([]);
+    expect(readFileSync(calls, "utf8")).toMatch(
+      /^scan --sarif --quiet --metrics=off --config=p\/python --config=rules\/team\.yml -- app\/server\.py /,
+    );
   });
 
   it("an unknown tool name is refused", async () => {

@@ -36,6 +36,8 @@ export interface SastOptions {
    * (vendored, built, minified and generated code); `!dist/` brings a default back.
    */
   exclude?: readonly string[];
+  /** Semgrep rule sets (`p/python`, a rules file...); default SEMGREP_RULES, the repo's .semgrep.yml, p/default. */
+  semgrepRules?: readonly string[];
   /** Analysers to run; default: those for the languages found. */
   tools?: readonly string[];
   /** SARIF logs other steps produced, merged in (absolute paths or relative to root). */
@@ -152,19 +154,20 @@ async function runAnalysers(
         report.status = "missing";
         if (analyser.optional && !explicit) {
           notices.push(
-            `${analyser.name} is not installed, so it did not run (install it to add its checks).`,
+            `${analyser.name} is not installed, so it did not run (install it to add its checks${analyser.install ? `: ${analyser.install}` : ""}).`,
           );
         } else {
           problems.push({
             level: "error",
-            message: `${analyser.name} is not installed (not found on PATH), so ${files.length} file(s) were not checked by it`,
+            message: `${analyser.name} is not installed (not found on PATH), so ${files.length} file(s) were not checked by it${analyser.install ? `; install it with ${analyser.install}` : ""}`,
           });
         }
         return { raw: [] as RawFinding[], problems, report };
       }
       const timeoutMs = options.timeoutMs ?? 600_000;
-      report.version = await analyser.version(executable, env, timeoutMs);
-      log(`Running ${analyser.name} ${report.version} on ${files.length} file(s)`);
+      // Asked alongside the run, not before it: a version query costs a process start.
+      const version = analyser.version(executable, env, timeoutMs).catch(() => "unknown");
+      log(`Running ${analyser.name} on ${files.length} file(s)`);
       try {
         // Files go in batches so a large repository never exceeds the system's argument length limit.
         const raw: RawFinding[] = [];
@@ -178,6 +181,7 @@ async function runAnalysers(
             timeoutMs,
             tempDir: options.tempDir ?? tmpdir(),
             env,
+            ...(options.semgrepRules?.length ? { rulesets: options.semgrepRules } : {}),
           });
           // Tools that read more than they are given (headers, Go packages) may report excluded paths.
           const included = out.findings.filter((f) => !exclude(f.path));
@@ -186,10 +190,12 @@ async function runAnalysers(
         }
         report.status = "ran";
         report.findings = raw.length;
+        report.version = await version;
         return { raw, problems, report };
       } catch (err) {
         if (!(err instanceof ToolFailure || err instanceof ToolStartError)) throw err;
         report.status = "failed";
+        report.version = await version;
         report.note = err.message;
         problems.push({ level: "error", message: err.message });
         return { raw: [] as RawFinding[], problems, report };

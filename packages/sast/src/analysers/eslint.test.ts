@@ -48,6 +48,7 @@ describe("eslint", () => {
     expect(keys(out.findings)).toEqual(keys(native));
     // `// eslint-disable-line` on line 17.
     expect(out.findings.some((f) => f.path === "web/render.js" && f.line === 17)).toBe(false);
+    expect(await eslint.version(exe, process.env, 20_000)).toBe(ESLint.version);
     expect(out.findings.find((f) => f.ruleId === "security/detect-child-process")).toMatchObject({
       severity: "high",
       line: 9,

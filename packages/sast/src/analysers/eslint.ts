@@ -1,6 +1,6 @@
 // ESLint with eslint-plugin-security (and @typescript-eslint/parser for TypeScript), run with our own
 // security config: the repository's lint config is never loaded. ESLint is our dependency, not the repo's.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -118,10 +118,19 @@ export const eslint: Analyser = {
   optional: false,
   // Our own dependency on disk, else the bundle that carries it.
   locate: () => eslintScript() ?? eslintHostScript(),
-  version: async (script, env, timeoutMs) =>
-    script === eslintHostScript()
-      ? ESLINT_VERSION
-      : versionOf(process.execPath, [script, "--version"], env, timeoutMs),
+  // Our own dependency's package.json: starting node to print it would cost as much as a small lint.
+  version: async (script, env, timeoutMs) => {
+    if (script === eslintHostScript()) return ESLINT_VERSION;
+    try {
+      const pkg = JSON.parse(await readFile(join(dirname(script), "..", "package.json"), "utf8")) as {
+        version?: string;
+      };
+      if (pkg.version) return pkg.version;
+    } catch {
+      // Not beside its package.json: ask the script.
+    }
+    return versionOf(process.execPath, [script, "--version"], env, timeoutMs);
+  },
   async run({ root, files, executable, timeoutMs, env, tempDir }) {
     if (executable === eslintHostScript()) {
       const run = await execTool(process.execPath, [executable, ESLINT_HOST_FLAG, root, ...files], {

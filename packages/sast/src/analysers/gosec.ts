@@ -8,6 +8,7 @@ import { checkRun, parseToolJson } from "./output-json.js";
 
 export const gosec: Analyser = {
   name: "gosec",
+  install: "`go install github.com/securego/gosec/v2/cmd/gosec@latest`",
   informationUri: "https://github.com/securego/gosec",
   languages: ["go"],
   optional: true,

@@ -10,18 +10,21 @@ import { checkRun, parseToolJson } from "./output-json.js";
 
 export const semgrep: Analyser = {
   name: "semgrep",
+  install: "`pipx install semgrep`",
   informationUri: "https://semgrep.dev/",
   languages: "any",
   optional: true,
   locate: (env) => findExecutable("semgrep", env.PATH),
   version: (exe, env, timeoutMs) => versionOf(exe, ["--version"], env, timeoutMs),
-  async run({ root, files, executable, timeoutMs, env }) {
-    // The repository's own rules when it has them; "auto" needs metrics on, so the registry's default pack.
+  async run({ root, files, executable, timeoutMs, env, rulesets }) {
+    // The rule sets the user named, else SEMGREP_RULES, else the repository's own rules, else the
+    // registry's default pack ("auto" needs metrics on).
     const local = [".semgrep.yml", ".semgrep.yaml", ".semgrep"].find((name) => existsSync(join(root, name)));
-    const config = env.SEMGREP_RULES ?? local ?? "p/default";
+    const configs =
+      rulesets && rulesets.length > 0 ? [...rulesets] : [env.SEMGREP_RULES ?? local ?? "p/default"];
     const run = await execTool(
       executable,
-      ["scan", "--sarif", "--quiet", "--metrics=off", `--config=${config}`, "--", ...files],
+      ["scan", "--sarif", "--quiet", "--metrics=off", ...configs.map((c) => `--config=${c}`), "--", ...files],
       { cwd: root, timeoutMs, env },
     );
     checkRun("semgrep", run, [0, 1]);
