@@ -15932,7 +15932,7 @@ class SecretScanner {
                     path,
                     ruleIds: [c.rule.id],
                     line,
-                    commit: this.options.commit,
+                    commit: input.commit ?? this.options.commit,
                 }))
                     continue;
                 findings.push(makeFinding(c.rule, secret, {
@@ -16218,13 +16218,21 @@ function scanFile(scanner, root, path) {
             problem: { level: "error", path, message: `could not read file: ${err.code ?? err.message}` },
         };
     }
-    const result = scanner.scanBytes(path, buf);
+    return toOutcome(path, buf.length, scanner.scanBytes(path, buf));
+}
+/** A scan result as plain data that can cross a thread boundary. */
+function toOutcome(path, bytes, result) {
     return {
         path,
-        bytes: buf.length,
+        bytes,
         skipped: result.skipped,
         findings: result.findings.map((f) => ({ finding: { ...f }, secret: f.secret })),
     };
+}
+/** A finding back from another thread, its secret hidden again (not enumerable, never serialised). */
+function reviveFinding(t) {
+    Object.defineProperty(t.finding, "secret", { value: t.secret, enumerable: false });
+    return t.finding;
 }
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
@@ -16293,9 +16301,10 @@ function fromWorkerInit(init) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/secrets/src/scan-worker.ts
-// The worker side of the scan pool: rebuilds the scanner once, then scans batches of files on request,
-// writing the index of the file it is on into shared memory so the pool's watchdog can see a file that
-// takes too long (a custom rule's regex backtracking) and end the thread.
+// The worker side of the scan pool: rebuilds the scanner once, then scans batches (files of a tree, or
+// texts such as a commit's added lines) on request, writing the index of the item it is on into shared
+// memory so the pool's watchdog can see an item that takes too long (a custom rule's regex
+// backtracking) and end the thread.
 // No side effects on import: a bundle can be its own worker script (see isScanWorkerThread).
 
 
@@ -16306,131 +16315,177 @@ const SCAN_WORKER_MARK = "bulwark-secrets-scan-worker";
 function isScanWorkerThread() {
     return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.mark === SCAN_WORKER_MARK;
 }
+function scanItem(scanner, root, item) {
+    if (typeof item === "string")
+        return scanFile(scanner, root, item);
+    return toOutcome(item.path, item.text.length, scanner.scanText(item));
+}
 function startScanWorker() {
     const { root, init, progress } = external_node_worker_threads_namespaceObject.workerData;
     const scanner = new SecretScanner(fromWorkerInit(init));
     const at = new Int32Array(progress);
     external_node_worker_threads_namespaceObject.parentPort?.on("message", (job) => {
         const outcomes = [];
-        for (let i = 0; i < job.files.length; i++) {
+        for (let i = 0; i < job.items.length; i++) {
             Atomics.store(at, 0, i);
-            outcomes.push(scanFile(scanner, root, job.files[i]));
+            outcomes.push(scanItem(scanner, root, job.items[i]));
         }
         external_node_worker_threads_namespaceObject.parentPort?.postMessage({ id: job.id, outcomes });
     });
 }
 
 ;// CONCATENATED MODULE: ../../packages/secrets/src/scan-pool.ts
-// Scans files on worker threads. Files go out in batches, each worker takes the next batch when it is
-// done (so a slow batch does not hold the others up), and a watchdog bounds the time any one file may
-// take: a JavaScript regex cannot be interrupted on its own thread, so a worker stuck on one file (a
-// custom rule backtracking) is terminated, the file is reported as not scanned, and a fresh worker goes
+// Scans on worker threads. Batches queue up and each worker takes the next when it is done (so a slow
+// batch does not hold the others up), and a watchdog bounds the time any one item may take: a
+// JavaScript regex cannot be interrupted on its own thread, so a worker stuck on one file or text (a
+// custom rule backtracking) is terminated, the item is reported as not scanned, and a fresh worker goes
 // on with the rest of its batch.
 
 
-async function scanOnWorkers(files, options) {
-    const queue = [];
-    let nextId = 0;
-    for (let i = 0; i < files.length; i += options.batchSize)
-        queue.push({ id: nextId++, files: files.slice(i, i + options.batchSize) });
-    const results = new Map();
-    const slots = new Set();
-    return new Promise((resolve, reject) => {
-        let failed = false;
-        const finish = (error) => {
-            if (failed)
-                return;
-            if (error)
-                failed = true;
-            clearInterval(watchdog);
-            const workers = [...slots].map((s) => s.worker);
-            slots.clear();
-            void Promise.all(workers.map((w) => w.terminate())).then(() => {
-                if (error)
-                    return reject(error);
-                // In the walk's order, also when a stuck file split a batch.
-                const order = new Map(files.map((f, i) => [f, i]));
-                const all = [...results.values()].flat();
-                resolve(all.sort((a, b) => order.get(a.path) - order.get(b.path)));
-            });
+const pathOf = (item) => (typeof item === "string" ? item : item.path);
+class ScanPool {
+    options;
+    queue = [];
+    slots = new Set();
+    waiting = new Set();
+    failure;
+    watchdog;
+    nextId = 0;
+    timeoutMs;
+    constructor(options) {
+        this.options = options;
+        this.timeoutMs = options.itemTimeoutMs ?? 10_000;
+    }
+    /** Scans one batch; outcomes come back in the batch's order. */
+    scan(items) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        if (items.length === 0)
+            return Promise.resolve([]);
+        return new Promise((resolve, reject) => {
+            const done = (outcomes) => {
+                this.waiting.delete(reject);
+                resolve(outcomes);
+            };
+            this.waiting.add(reject);
+            this.queue.push({ id: this.nextId++, items, resolve: done });
+            this.dispatch();
+        });
+    }
+    async close() {
+        if (this.watchdog)
+            clearInterval(this.watchdog);
+        const workers = [...this.slots].map((s) => s.worker);
+        this.slots.clear();
+        await Promise.all(workers.map((w) => w.terminate()));
+    }
+    dispatch() {
+        for (const slot of this.slots)
+            if (!slot.batch)
+                this.feed(slot);
+        while (this.queue.length > 0 && this.slots.size < this.options.threads)
+            this.spawn();
+    }
+    feed(slot) {
+        const batch = this.queue.shift();
+        // -1 until the worker starts the first item, so a new thread's start-up is not charged to it.
+        slot.batch = batch ? { ...batch, lastIndex: -1, since: performance.now() } : undefined;
+        if (!batch)
+            return;
+        Atomics.store(slot.progress, 0, -1);
+        slot.worker.postMessage({ id: batch.id, items: batch.items });
+    }
+    fail(error) {
+        if (this.failure)
+            return;
+        this.failure = error;
+        for (const reject of this.waiting)
+            reject(error);
+        this.waiting.clear();
+        void this.close();
+    }
+    spawn() {
+        const progress = new SharedArrayBuffer(4);
+        const data = {
+            mark: SCAN_WORKER_MARK,
+            root: this.options.root,
+            init: this.options.init,
+            progress,
         };
-        const feed = (slot) => {
-            const job = queue.shift();
-            if (!job) {
-                slot.job = undefined;
-                if ([...slots].every((s) => s.job === undefined))
-                    finish();
+        const slot = {
+            worker: new external_node_worker_threads_namespaceObject.Worker(this.options.script, { workerData: data }),
+            progress: new Int32Array(progress),
+        };
+        this.slots.add(slot);
+        slot.worker.on("message", (msg) => {
+            const batch = slot.batch;
+            if (batch?.id !== msg.id)
                 return;
+            slot.batch = undefined;
+            batch.resolve(msg.outcomes);
+            this.feed(slot);
+        });
+        slot.worker.on("error", (e) => this.fail(new Error(`secret-scan worker failed: ${e.message}`)));
+        slot.worker.on("exit", (code) => {
+            if (this.slots.has(slot) && code !== 0)
+                this.fail(new Error(`secret-scan worker exited with code ${code}`));
+        });
+        this.watchdog ??= setInterval(() => this.check(), Math.min(250, this.timeoutMs / 4)).unref();
+        this.feed(slot);
+    }
+    check() {
+        const now = performance.now();
+        for (const slot of [...this.slots]) {
+            const batch = slot.batch;
+            if (!batch)
+                continue;
+            const index = Atomics.load(slot.progress, 0);
+            if (index !== batch.lastIndex) {
+                batch.lastIndex = index;
+                batch.since = now;
+                continue;
             }
-            Atomics.store(slot.progress, 0, 0);
-            slot.job = { ...job, lastIndex: 0, since: performance.now() };
-            slot.worker.postMessage({ id: job.id, files: job.files });
-        };
-        const spawn = () => {
-            const progress = new SharedArrayBuffer(4);
-            const data = {
-                mark: SCAN_WORKER_MARK,
-                root: options.root,
-                init: options.init,
-                progress,
-            };
-            const slot = {
-                worker: new external_node_worker_threads_namespaceObject.Worker(options.script, { workerData: data }),
-                progress: new Int32Array(progress),
-            };
-            slots.add(slot);
-            slot.worker.on("message", (msg) => {
-                results.set(msg.id, msg.outcomes);
-                feed(slot);
-            });
-            slot.worker.on("error", (e) => finish(new Error(`secret-scan worker failed: ${e.message}`)));
-            slot.worker.on("exit", (code) => {
-                if (slots.has(slot) && code !== 0)
-                    finish(new Error(`secret-scan worker exited with code ${code}`));
-            });
-            feed(slot);
-        };
-        const watchdog = setInterval(() => {
-            const now = performance.now();
-            for (const slot of [...slots]) {
-                const job = slot.job;
-                if (!job)
-                    continue;
-                const index = Atomics.load(slot.progress, 0);
-                if (index !== job.lastIndex) {
-                    job.lastIndex = index;
-                    job.since = now;
-                    continue;
-                }
-                if (now - job.since < options.fileTimeoutMs)
-                    continue;
-                // Stuck: report this file, requeue the others of its batch (their results died with the worker)
-                // ahead of the rest, and replace the worker.
-                const path = job.files[index];
-                slots.delete(slot);
-                void slot.worker.terminate();
-                const stuck = {
+            if (index < 0 || now - batch.since < this.timeoutMs)
+                continue;
+            // Stuck: report this item; the batch's other items (their results died with the worker) go back
+            // to the front of the queue, and a fresh worker replaces this one.
+            this.slots.delete(slot);
+            void slot.worker.terminate();
+            const path = pathOf(batch.items[index]);
+            const stuck = {
+                path,
+                bytes: 0,
+                findings: [],
+                problem: {
+                    level: "error",
                     path,
-                    bytes: 0,
-                    findings: [],
-                    problem: {
-                        level: "error",
-                        path,
-                        message: `not scanned: scanning took over ${Math.round(options.fileTimeoutMs / 1000)} s (a custom rule's regex backtracking?); the rest of the scan went on`,
-                    },
-                };
-                results.set(job.id, [stuck]);
-                const rest = job.files.filter((_, i) => i !== index);
-                if (rest.length > 0)
-                    queue.unshift({ id: nextId++, files: rest });
-                spawn();
-            }
-        }, Math.min(250, options.fileTimeoutMs / 4));
-        for (let i = 0; i < Math.min(options.threads, queue.length); i++)
-            spawn();
-        if (queue.length === 0 && slots.size === 0)
-            finish();
-    });
+                    message: `not scanned: scanning took over ${this.timeoutMs} ms (a custom rule's regex backtracking?); the rest of the scan went on`,
+                },
+            };
+            const rest = batch.items.filter((_, i) => i !== index);
+            this.queue.unshift({
+                id: this.nextId++,
+                items: rest,
+                resolve: (outcomes) => batch.resolve([...outcomes.slice(0, index), stuck, ...outcomes.slice(index)]),
+            });
+            if (rest.length === 0)
+                this.queue.shift().resolve([]);
+            this.dispatch();
+        }
+    }
+}
+/** Scans a tree's files (relative to options.root) in batches on a pool, in the given order. */
+async function scanOnWorkers(files, options) {
+    const pool = new ScanPool(options);
+    try {
+        const batches = [];
+        for (let i = 0; i < files.length; i += options.batchSize)
+            batches.push(pool.scan(files.slice(i, i + options.batchSize)));
+        return (await Promise.all(batches)).flat();
+    }
+    finally {
+        await pool.close();
+    }
 }
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/ignore@7.0.16/node_modules/ignore/index.js
@@ -16530,6 +16585,10 @@ let registeredWorkerScript;
 function setScanWorkerScript(script) {
     registeredWorkerScript = script;
 }
+/** The worker script scans use unless told otherwise: the registered one, else the compiled entry. */
+function scanWorkerScript() {
+    return registeredWorkerScript ?? defaultWorkerScript();
+}
 function defaultWorkerScript() {
     if (!import.meta.url.startsWith("file:"))
         return undefined;
@@ -16550,7 +16609,7 @@ async function scanDirectory(root, options = {}) {
         path: e.path,
         message: `could not list directory: ${e.message}`,
     }));
-    const script = options.workerScript ?? registeredWorkerScript ?? defaultWorkerScript();
+    const script = options.workerScript ?? scanWorkerScript();
     const init = toWorkerInit(options);
     const wanted = options.threads ?? (0,external_node_os_.availableParallelism)();
     const customRules = (options.extraRules?.length ?? 0) > 0;
@@ -16565,7 +16624,7 @@ async function scanDirectory(root, options = {}) {
             script,
             threads,
             batchSize: options.batchSize ?? 64,
-            fileTimeoutMs: options.fileTimeoutMs ?? 10_000,
+            itemTimeoutMs: options.fileTimeoutMs,
         });
     }
     else {
@@ -16596,10 +16655,8 @@ async function scanDirectory(root, options = {}) {
             stats.files++;
             stats.bytes += o.bytes;
         }
-        for (const t of o.findings) {
-            Object.defineProperty(t.finding, "secret", { value: t.secret, enumerable: false });
-            findings.push(t.finding);
-        }
+        for (const t of o.findings)
+            findings.push(reviveFinding(t));
     }
     if (tooLarge.length > 0)
         problems.push({
@@ -18420,6 +18477,9 @@ async function loadRepoSettings(root, opts = {}) {
 
 
 
+
+
+
 ;// CONCATENATED MODULE: ../../packages/secret-scan/src/config-inputs.ts
 // Custom rules, allowlists and disabled rules from the `secret-scan` section of .github/bulwark.yml (or
 // the inputs of the same names, as YAML): the engine's SecretsConfig in the config file's kebab-case.
@@ -18775,9 +18835,15 @@ async function* streamAddedLines(cwd, revisions, options) {
 ;// CONCATENATED MODULE: ../../packages/secret-scan/src/scan-history.ts
 // Scans the lines commits added, oldest first. The same secret (same rule, same value) found in many
 // commits is one finding, pointing at the first commit that added it, even if a later commit deleted it.
+// With custom rules the texts go to a worker thread, whose watchdog bounds the time any one file change
+// may take (a user's regex cannot stall the scan); built-in rules are linear and run on this thread.
 
 
 
+/** Batches of texts in flight on the pool before this thread waits for the oldest (bounds memory). */
+const MAX_PENDING = 4;
+const BATCH_BYTES = 1 << 20;
+const BATCH_ITEMS = 128;
 function secretKey(ruleId, secret) {
     return (0,external_node_crypto_.createHash)("sha256").update(ruleId).update("\0").update(secret).digest("hex");
 }
@@ -18785,6 +18851,11 @@ function secretKey(ruleId, secret) {
 async function scanHistory(root, revisions, options = {}) {
     const started = performance.now();
     const scanner = new SecretScanner(options);
+    const init = (options.extraRules?.length ?? 0) > 0 ? toWorkerInit(options) : undefined;
+    const script = options.workerScript ?? scanWorkerScript();
+    const pool = init && script
+        ? new ScanPool({ root, init, script, threads: 1, itemTimeoutMs: options.itemTimeoutMs })
+        : undefined;
     const stats = {
         commits: 0,
         files: 0,
@@ -18799,45 +18870,101 @@ async function scanHistory(root, revisions, options = {}) {
     const counts = new Map();
     const secrets = new Set();
     const tooLarge = [];
-    for await (const event of streamAddedLines(root, revisions, { maxBytes: scanner.maxBytes })) {
-        if (event.kind === "commit") {
-            stats.commits++;
-            continue;
+    const problems = [];
+    const take = (r) => {
+        if (r.problem) {
+            problems.push({ ...r.problem, message: `${r.problem.message} (commit ${r.commit.sha.slice(0, 12)})` });
+            return;
         }
-        if (event.kind === "skipped") {
-            if (event.reason === "binary")
-                stats.skippedBinary++;
-            else {
-                stats.skippedTooLarge++;
-                tooLarge.push(`${event.path}@${event.commit.sha.slice(0, 12)}`);
-            }
-            continue;
-        }
-        const result = scanner.scanText({ path: event.path, text: event.text, lineNumbers: event.lineNumbers });
-        if (result.skipped) {
+        if (r.skipped) {
             stats.skippedByPath++;
-            continue;
+            return;
         }
         stats.files++;
-        stats.bytes += event.bytes;
-        for (const finding of result.findings) {
+        stats.bytes += r.bytes;
+        for (const finding of r.findings) {
             const key = secretKey(finding.ruleId, finding.secret);
             counts.set(key, (counts.get(key) ?? 0) + 1);
             if (byKey.has(key))
                 continue;
             secrets.add(finding.secret);
-            const c = event.commit;
+            const c = r.commit;
             finding.message = `${finding.message}\n\nAdded in commit ${c.sha} by ${c.author} on ${c.date}: removing it from the current files does not remove it from history; revoke it.`;
             finding.properties = { ...finding.properties, commit: c.sha, author: c.author, date: c.date };
             byKey.set(key, finding);
         }
+    };
+    // Pool mode: batches in commit order, results taken in the same order, so "first commit" holds.
+    const pending = [];
+    let batch = [];
+    let batchBytes = 0;
+    const flush = async (force) => {
+        if (pool && batch.length > 0) {
+            const sent = batch;
+            batch = [];
+            batchBytes = 0;
+            const scanned = pool.scan(sent.map((b) => b.input)).then((outcomes) => outcomes.map((o, i) => ({
+                commit: sent[i].commit,
+                path: o.path,
+                bytes: sent[i].bytes,
+                findings: o.findings.map(reviveFinding),
+                skipped: o.skipped,
+                problem: o.problem,
+            })));
+            // Awaited in order below; until then a pool failure must not count as an unhandled rejection.
+            scanned.catch(() => undefined);
+            pending.push(scanned);
+        }
+        while (pending.length > (force ? 0 : MAX_PENDING))
+            for (const r of await pending.shift())
+                take(r);
+    };
+    try {
+        for await (const event of streamAddedLines(root, revisions, { maxBytes: scanner.maxBytes })) {
+            if (event.kind === "commit") {
+                stats.commits++;
+                continue;
+            }
+            if (event.kind === "skipped") {
+                if (event.reason === "binary")
+                    stats.skippedBinary++;
+                else {
+                    stats.skippedTooLarge++;
+                    tooLarge.push(`${event.path}@${event.commit.sha.slice(0, 12)}`);
+                }
+                continue;
+            }
+            const input = {
+                path: event.path,
+                text: event.text,
+                lineNumbers: event.lineNumbers,
+                commit: event.commit.sha,
+            };
+            if (!pool) {
+                const result = scanner.scanText(input);
+                take({ commit: event.commit, path: event.path, bytes: event.bytes, ...result });
+                continue;
+            }
+            // Path skips are decided here, so skipped texts do not cross to the worker.
+            if (scanner.pathSkipReason(event.path)) {
+                stats.skippedByPath++;
+                continue;
+            }
+            batch.push({ commit: event.commit, input, bytes: event.bytes });
+            batchBytes += event.bytes;
+            if (batch.length >= BATCH_ITEMS || batchBytes >= BATCH_BYTES)
+                await flush(false);
+        }
+        await flush(true);
+    }
+    finally {
+        await pool?.close();
     }
     for (const [key, finding] of byKey) {
         const n = counts.get(key) ?? 1;
         if (n > 1)
             finding.properties = { ...finding.properties, occurrences: n };
     }
-    const problems = [];
     if (tooLarge.length > 0)
         problems.push({
             level: "notice",

@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expandExample } from "@bulwark/secrets";
+import { expandExample, IgnoreList, type SecretRule } from "@bulwark/secrets";
+import { buildWorkerScript } from "../../secrets/src/test-support/build-worker.js";
 import { describe, expect, it } from "vitest";
 import { ensureRange } from "./ensure-commits.js";
 import { scanHistory } from "./scan-history.js";
@@ -131,4 +132,39 @@ describe("ensureRange", () => {
     expect(!outcome.ok && outcome.message).toContain(`commit ${base} is not in the clone`);
     expect(!outcome.ok && outcome.message).toContain("fetch-depth: 0");
   });
+
+  it("with custom rules, scans on a worker whose watchdog gives up a stalling file change and goes on", async () => {
+    const repo = makeRepo();
+    repo.commit("init", { "README.md": "hello\n" });
+    const ghCommit = repo.commit("token", { "a.env": `TOKEN=${gh}\n` });
+    const stallCommit = repo.commit("stall", { "stall.txt": `${"a".repeat(40)}!\n` });
+    repo.commit("aws", { "z.env": `KEY=${aws}\n` });
+    const stalling: SecretRule = {
+      id: "stalling-custom-rule",
+      description: "custom",
+      severity: "high",
+      keywords: ["aaaa"],
+      pattern: /(a+)+$/,
+      examples: { tp: [], fp: [] },
+    };
+    const ignore = new IgnoreList().add(`${ghCommit}:a.env:github-personal-access-token:1\n`);
+    const result = await scanHistory(repo.dir, ["HEAD"], {
+      extraRules: [stalling],
+      ignore,
+      workerScript: await buildWorkerScript(),
+      itemTimeoutMs: 400,
+    });
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        level: "error",
+        path: "stall.txt",
+        message: expect.stringContaining(`not scanned`) as unknown,
+      }),
+    ]);
+    expect(result.problems[0]!.message).toContain(stallCommit.slice(0, 12));
+    // The commit-prefixed ignore entry drops the token; the later commit is still scanned.
+    expect(result.findings.map((f) => [f.ruleId, f.location?.path])).toEqual([
+      ["aws-access-key-id", "z.env"],
+    ]);
+  }, 30_000);
 });

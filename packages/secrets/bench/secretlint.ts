@@ -1,5 +1,5 @@
 // Side by side with secretlint (its recommended preset), on the same files: the corpus of corpus.ts
-// (BENCH_PEER_MB of real files, default 100, plus one planted fake secret per built-in rule). secretlint
+// (BENCH_PEER_MB of real files, default 30, plus one planted fake secret per built-in rule). secretlint
 // is installed from npm into a temp dir at bench time (BENCH_SECRETLINT_DIR reuses an install; 11.x is
 // its last line that runs on Node 20). secretlint runs through its CLI (node start included), we
 // in-process with worker threads (their start included). Reports time, the speed ratio, which planted
@@ -13,7 +13,7 @@ import { scanDirectory } from "../src/scan-directory.js";
 import { buildWorkerScript } from "../src/test-support/build-worker.js";
 import { buildCorpus, mib } from "./corpus.js";
 
-const PEER_BYTES = Number(process.env["BENCH_PEER_MB"] ?? 100) * 1024 * 1024;
+const PEER_BYTES = Number(process.env["BENCH_PEER_MB"] ?? 30) * 1024 * 1024;
 const VERSION = process.env["BENCH_SECRETLINT_VERSION"] ?? "11";
 
 async function installSecretlint(): Promise<string> {

@@ -29,12 +29,16 @@ export { verifyPypiToken } from "./checksum/pypi-macaroon.js";
 export {
   scanDirectory,
   setScanWorkerScript,
+  scanWorkerScript,
   toScanResult,
   type DirectoryScanOptions,
   type DirectoryScanResult,
   type DirectoryScanStats,
 } from "./scan-directory.js";
-export { isScanWorkerThread, startScanWorker } from "./scan-worker.js";
+export { isScanWorkerThread, startScanWorker, type ScanItem } from "./scan-worker.js";
+export { ScanPool, type PoolOptions } from "./scan-pool.js";
+export { reviveFinding, type FileOutcome, type TransferredFinding } from "./scan-file.js";
+export { toWorkerInit, type WorkerScannerInit } from "./worker-init.js";
 export { walkTree, walkTreeSync, type WalkOptions, type WalkResult } from "./walk.js";
 export {
   compileSecretsConfig,

@@ -5,7 +5,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ScanProblem, ScanResult } from "@bulwark/core";
-import { scanFile, type FileOutcome } from "./scan-file.js";
+import { reviveFinding, scanFile, type FileOutcome } from "./scan-file.js";
 import { scanOnWorkers } from "./scan-pool.js";
 import { SecretScanner, TOOL, type ScannerOptions, type SecretFinding, type SkipReason } from "./scanner.js";
 import { walkTreeSync } from "./walk.js";
@@ -59,6 +59,11 @@ export function setScanWorkerScript(script: string | URL | undefined): void {
   registeredWorkerScript = script;
 }
 
+/** The worker script scans use unless told otherwise: the registered one, else the compiled entry. */
+export function scanWorkerScript(): string | URL | undefined {
+  return registeredWorkerScript ?? defaultWorkerScript();
+}
+
 function defaultWorkerScript(): string | undefined {
   if (!import.meta.url.startsWith("file:")) return undefined;
   // The name is computed so that bundlers do not copy a file they cannot run (the TypeScript source)
@@ -83,7 +88,7 @@ export async function scanDirectory(
     message: `could not list directory: ${e.message}`,
   }));
 
-  const script = options.workerScript ?? registeredWorkerScript ?? defaultWorkerScript();
+  const script = options.workerScript ?? scanWorkerScript();
   const init = toWorkerInit(options);
   const wanted = options.threads ?? availableParallelism();
   const customRules = (options.extraRules?.length ?? 0) > 0;
@@ -98,7 +103,7 @@ export async function scanDirectory(
       script,
       threads,
       batchSize: options.batchSize ?? 64,
-      fileTimeoutMs: options.fileTimeoutMs ?? 10_000,
+      itemTimeoutMs: options.fileTimeoutMs,
     });
   } else {
     outcomes = walk.files.map((file) => scanFile(scanner, root, file));
@@ -126,10 +131,7 @@ export async function scanDirectory(
       stats.files++;
       stats.bytes += o.bytes;
     }
-    for (const t of o.findings) {
-      Object.defineProperty(t.finding, "secret", { value: t.secret, enumerable: false });
-      findings.push(t.finding as unknown as SecretFinding);
-    }
+    for (const t of o.findings) findings.push(reviveFinding(t));
   }
   if (tooLarge.length > 0)
     problems.push({

@@ -3,7 +3,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import type { ScanProblem } from "@bulwark/core";
-import type { SecretScanner, SkipReason } from "./scanner.js";
+import type { SecretFinding, SecretScanner, SkipReason, TextScanResult } from "./scanner.js";
 
 /** A finding as it crosses a thread boundary: plain data plus the secret, re-hidden on arrival. */
 export interface TransferredFinding {
@@ -63,11 +63,21 @@ export function scanFile(scanner: SecretScanner, root: string, path: string): Fi
       problem: { level: "error", path, message: `could not read file: ${err.code ?? err.message}` },
     };
   }
-  const result = scanner.scanBytes(path, buf);
+  return toOutcome(path, buf.length, scanner.scanBytes(path, buf));
+}
+
+/** A scan result as plain data that can cross a thread boundary. */
+export function toOutcome(path: string, bytes: number, result: TextScanResult): FileOutcome {
   return {
     path,
-    bytes: buf.length,
+    bytes,
     skipped: result.skipped,
     findings: result.findings.map((f) => ({ finding: { ...f }, secret: f.secret })),
   };
+}
+
+/** A finding back from another thread, its secret hidden again (not enumerable, never serialised). */
+export function reviveFinding(t: TransferredFinding): SecretFinding {
+  Object.defineProperty(t.finding, "secret", { value: t.secret, enumerable: false });
+  return t.finding as unknown as SecretFinding;
 }

@@ -1,124 +1,180 @@
-// Scans files on worker threads. Files go out in batches, each worker takes the next batch when it is
-// done (so a slow batch does not hold the others up), and a watchdog bounds the time any one file may
-// take: a JavaScript regex cannot be interrupted on its own thread, so a worker stuck on one file (a
-// custom rule backtracking) is terminated, the file is reported as not scanned, and a fresh worker goes
+// Scans on worker threads. Batches queue up and each worker takes the next when it is done (so a slow
+// batch does not hold the others up), and a watchdog bounds the time any one item may take: a
+// JavaScript regex cannot be interrupted on its own thread, so a worker stuck on one file or text (a
+// custom rule backtracking) is terminated, the item is reported as not scanned, and a fresh worker goes
 // on with the rest of its batch.
 import { Worker } from "node:worker_threads";
 import type { FileOutcome } from "./scan-file.js";
-import { SCAN_WORKER_MARK, type ScanJob, type ScanJobResult, type ScanWorkerData } from "./scan-worker.js";
+import {
+  SCAN_WORKER_MARK,
+  type ScanItem,
+  type ScanJob,
+  type ScanJobResult,
+  type ScanWorkerData,
+} from "./scan-worker.js";
 import type { WorkerScannerInit } from "./worker-init.js";
 
 export interface PoolOptions {
+  /** Directory file items are relative to. */
   root: string;
   init: WorkerScannerInit;
   script: string | URL;
   threads: number;
-  batchSize: number;
-  /** A file still being scanned after this long ends its worker (default 10 s). */
-  fileTimeoutMs: number;
+  /** An item still being scanned after this long ends its worker (default 10 s). */
+  itemTimeoutMs?: number;
+}
+
+interface Batch {
+  id: number;
+  items: ScanItem[];
+  resolve(outcomes: FileOutcome[]): void;
 }
 
 interface Slot {
   worker: Worker;
   progress: Int32Array;
-  job?: { id: number; files: string[]; lastIndex: number; since: number };
+  batch?: Batch & { lastIndex: number; since: number };
 }
 
-export async function scanOnWorkers(files: readonly string[], options: PoolOptions): Promise<FileOutcome[]> {
-  const queue: { id: number; files: string[] }[] = [];
-  let nextId = 0;
-  for (let i = 0; i < files.length; i += options.batchSize)
-    queue.push({ id: nextId++, files: files.slice(i, i + options.batchSize) });
-  const results = new Map<number, FileOutcome[]>();
-  const slots = new Set<Slot>();
+const pathOf = (item: ScanItem) => (typeof item === "string" ? item : item.path);
 
-  return new Promise<FileOutcome[]>((resolve, reject) => {
-    let failed = false;
-    const finish = (error?: Error) => {
-      if (failed) return;
-      if (error) failed = true;
-      clearInterval(watchdog);
-      const workers = [...slots].map((s) => s.worker);
-      slots.clear();
-      void Promise.all(workers.map((w) => w.terminate())).then(() => {
-        if (error) return reject(error);
-        // In the walk's order, also when a stuck file split a batch.
-        const order = new Map(files.map((f, i) => [f, i]));
-        const all = [...results.values()].flat();
-        resolve(all.sort((a, b) => order.get(a.path)! - order.get(b.path)!));
-      });
+export class ScanPool {
+  private readonly queue: Batch[] = [];
+  private readonly slots = new Set<Slot>();
+  private readonly waiting = new Set<(e: Error) => void>();
+  private failure: Error | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
+  private nextId = 0;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: PoolOptions) {
+    this.timeoutMs = options.itemTimeoutMs ?? 10_000;
+  }
+
+  /** Scans one batch; outcomes come back in the batch's order. */
+  scan(items: ScanItem[]): Promise<FileOutcome[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (items.length === 0) return Promise.resolve([]);
+    return new Promise<FileOutcome[]>((resolve, reject) => {
+      const done = (outcomes: FileOutcome[]) => {
+        this.waiting.delete(reject);
+        resolve(outcomes);
+      };
+      this.waiting.add(reject);
+      this.queue.push({ id: this.nextId++, items, resolve: done });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
+    const workers = [...this.slots].map((s) => s.worker);
+    this.slots.clear();
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) if (!slot.batch) this.feed(slot);
+    while (this.queue.length > 0 && this.slots.size < this.options.threads) this.spawn();
+  }
+
+  private feed(slot: Slot): void {
+    const batch = this.queue.shift();
+    // -1 until the worker starts the first item, so a new thread's start-up is not charged to it.
+    slot.batch = batch ? { ...batch, lastIndex: -1, since: performance.now() } : undefined;
+    if (!batch) return;
+    Atomics.store(slot.progress, 0, -1);
+    slot.worker.postMessage({ id: batch.id, items: batch.items } satisfies ScanJob);
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    for (const reject of this.waiting) reject(error);
+    this.waiting.clear();
+    void this.close();
+  }
+
+  private spawn(): void {
+    const progress = new SharedArrayBuffer(4);
+    const data: ScanWorkerData = {
+      mark: SCAN_WORKER_MARK,
+      root: this.options.root,
+      init: this.options.init,
+      progress,
     };
-    const feed = (slot: Slot) => {
-      const job = queue.shift();
-      if (!job) {
-        slot.job = undefined;
-        if ([...slots].every((s) => s.job === undefined)) finish();
-        return;
+    const slot: Slot = {
+      worker: new Worker(this.options.script, { workerData: data }),
+      progress: new Int32Array(progress),
+    };
+    this.slots.add(slot);
+    slot.worker.on("message", (msg: ScanJobResult) => {
+      const batch = slot.batch;
+      if (batch?.id !== msg.id) return;
+      slot.batch = undefined;
+      batch.resolve(msg.outcomes);
+      this.feed(slot);
+    });
+    slot.worker.on("error", (e) => this.fail(new Error(`secret-scan worker failed: ${e.message}`)));
+    slot.worker.on("exit", (code) => {
+      if (this.slots.has(slot) && code !== 0)
+        this.fail(new Error(`secret-scan worker exited with code ${code}`));
+    });
+    this.watchdog ??= setInterval(() => this.check(), Math.min(250, this.timeoutMs / 4)).unref();
+    this.feed(slot);
+  }
+
+  private check(): void {
+    const now = performance.now();
+    for (const slot of [...this.slots]) {
+      const batch = slot.batch;
+      if (!batch) continue;
+      const index = Atomics.load(slot.progress, 0);
+      if (index !== batch.lastIndex) {
+        batch.lastIndex = index;
+        batch.since = now;
+        continue;
       }
-      Atomics.store(slot.progress, 0, 0);
-      slot.job = { ...job, lastIndex: 0, since: performance.now() };
-      slot.worker.postMessage({ id: job.id, files: job.files } satisfies ScanJob);
-    };
-    const spawn = () => {
-      const progress = new SharedArrayBuffer(4);
-      const data: ScanWorkerData = {
-        mark: SCAN_WORKER_MARK,
-        root: options.root,
-        init: options.init,
-        progress,
+      if (index < 0 || now - batch.since < this.timeoutMs) continue;
+      // Stuck: report this item; the batch's other items (their results died with the worker) go back
+      // to the front of the queue, and a fresh worker replaces this one.
+      this.slots.delete(slot);
+      void slot.worker.terminate();
+      const path = pathOf(batch.items[index]!);
+      const stuck: FileOutcome = {
+        path,
+        bytes: 0,
+        findings: [],
+        problem: {
+          level: "error",
+          path,
+          message: `not scanned: scanning took over ${this.timeoutMs} ms (a custom rule's regex backtracking?); the rest of the scan went on`,
+        },
       };
-      const slot: Slot = {
-        worker: new Worker(options.script, { workerData: data }),
-        progress: new Int32Array(progress),
-      };
-      slots.add(slot);
-      slot.worker.on("message", (msg: ScanJobResult) => {
-        results.set(msg.id, msg.outcomes);
-        feed(slot);
+      const rest = batch.items.filter((_, i) => i !== index);
+      this.queue.unshift({
+        id: this.nextId++,
+        items: rest,
+        resolve: (outcomes) => batch.resolve([...outcomes.slice(0, index), stuck, ...outcomes.slice(index)]),
       });
-      slot.worker.on("error", (e) => finish(new Error(`secret-scan worker failed: ${e.message}`)));
-      slot.worker.on("exit", (code) => {
-        if (slots.has(slot) && code !== 0) finish(new Error(`secret-scan worker exited with code ${code}`));
-      });
-      feed(slot);
-    };
-    const watchdog = setInterval(
-      () => {
-        const now = performance.now();
-        for (const slot of [...slots]) {
-          const job = slot.job;
-          if (!job) continue;
-          const index = Atomics.load(slot.progress, 0);
-          if (index !== job.lastIndex) {
-            job.lastIndex = index;
-            job.since = now;
-            continue;
-          }
-          if (now - job.since < options.fileTimeoutMs) continue;
-          // Stuck: report this file, requeue the others of its batch (their results died with the worker)
-          // ahead of the rest, and replace the worker.
-          const path = job.files[index]!;
-          slots.delete(slot);
-          void slot.worker.terminate();
-          const stuck: FileOutcome = {
-            path,
-            bytes: 0,
-            findings: [],
-            problem: {
-              level: "error",
-              path,
-              message: `not scanned: scanning took over ${Math.round(options.fileTimeoutMs / 1000)} s (a custom rule's regex backtracking?); the rest of the scan went on`,
-            },
-          };
-          results.set(job.id, [stuck]);
-          const rest = job.files.filter((_, i) => i !== index);
-          if (rest.length > 0) queue.unshift({ id: nextId++, files: rest });
-          spawn();
-        }
-      },
-      Math.min(250, options.fileTimeoutMs / 4),
-    );
-    for (let i = 0; i < Math.min(options.threads, queue.length); i++) spawn();
-    if (queue.length === 0 && slots.size === 0) finish();
-  });
+      if (rest.length === 0) this.queue.shift()!.resolve([]);
+      this.dispatch();
+    }
+  }
+}
+
+/** Scans a tree's files (relative to options.root) in batches on a pool, in the given order. */
+export async function scanOnWorkers(
+  files: readonly string[],
+  options: PoolOptions & { batchSize: number },
+): Promise<FileOutcome[]> {
+  const pool = new ScanPool(options);
+  try {
+    const batches: Promise<FileOutcome[]>[] = [];
+    for (let i = 0; i < files.length; i += options.batchSize)
+      batches.push(pool.scan(files.slice(i, i + options.batchSize)));
+    return (await Promise.all(batches)).flat();
+  } finally {
+    await pool.close();
+  }
 }

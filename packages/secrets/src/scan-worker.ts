@@ -1,25 +1,31 @@
-// The worker side of the scan pool: rebuilds the scanner once, then scans batches of files on request,
-// writing the index of the file it is on into shared memory so the pool's watchdog can see a file that
-// takes too long (a custom rule's regex backtracking) and end the thread.
+// The worker side of the scan pool: rebuilds the scanner once, then scans batches (files of a tree, or
+// texts such as a commit's added lines) on request, writing the index of the item it is on into shared
+// memory so the pool's watchdog can see an item that takes too long (a custom rule's regex
+// backtracking) and end the thread.
 // No side effects on import: a bundle can be its own worker script (see isScanWorkerThread).
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { scanFile, type FileOutcome } from "./scan-file.js";
+import { scanFile, toOutcome, type FileOutcome } from "./scan-file.js";
 import { SecretScanner } from "./scanner.js";
+import type { TextInput } from "./text-input.js";
 import { fromWorkerInit, type WorkerScannerInit } from "./worker-init.js";
 
 export const SCAN_WORKER_MARK = "bulwark-secrets-scan-worker";
 
 export interface ScanWorkerData {
   mark: typeof SCAN_WORKER_MARK;
+  /** Directory file items are relative to. */
   root: string;
   init: WorkerScannerInit;
-  /** Int32Array over it: [0] the index, within the current batch, of the file being scanned. */
+  /** Int32Array over it: [0] the index, within the current batch, of the item being scanned. */
   progress: SharedArrayBuffer;
 }
 
+/** A file of the tree (relative path), or a text to scan as it is. */
+export type ScanItem = string | TextInput;
+
 export interface ScanJob {
   id: number;
-  files: string[];
+  items: ScanItem[];
 }
 
 export interface ScanJobResult {
@@ -32,15 +38,20 @@ export function isScanWorkerThread(): boolean {
   return !isMainThread && (workerData as Partial<ScanWorkerData> | null)?.mark === SCAN_WORKER_MARK;
 }
 
+export function scanItem(scanner: SecretScanner, root: string, item: ScanItem): FileOutcome {
+  if (typeof item === "string") return scanFile(scanner, root, item);
+  return toOutcome(item.path, item.text.length, scanner.scanText(item));
+}
+
 export function startScanWorker(): void {
   const { root, init, progress } = workerData as ScanWorkerData;
   const scanner = new SecretScanner(fromWorkerInit(init));
   const at = new Int32Array(progress);
   parentPort?.on("message", (job: ScanJob) => {
     const outcomes: FileOutcome[] = [];
-    for (let i = 0; i < job.files.length; i++) {
+    for (let i = 0; i < job.items.length; i++) {
       Atomics.store(at, 0, i);
-      outcomes.push(scanFile(scanner, root, job.files[i]!));
+      outcomes.push(scanItem(scanner, root, job.items[i]!));
     }
     parentPort?.postMessage({ id: job.id, outcomes } satisfies ScanJobResult);
   });

@@ -238,7 +238,7 @@ export class SecretScanner {
             path,
             ruleIds: [c.rule.id],
             line,
-            commit: this.options.commit,
+            commit: input.commit ?? this.options.commit,
           })
         )
           continue;

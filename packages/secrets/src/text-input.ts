@@ -8,6 +8,8 @@ export interface TextInput {
   firstLine?: number;
   /** Explicit line number of each line of `text` (diff hunks: the added lines' numbers). */
   lineNumbers?: readonly number[];
+  /** Commit the text comes from (history scans), for commit-prefixed ignore entries. */
+  commit?: string;
 }
 
 /** Maps string offsets to 1-based line and column, building the line index only when first needed. */
