@@ -13521,7 +13521,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5424);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3276);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -13531,7 +13531,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5424:
+/***/ 3276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21220,6 +21220,33 @@ const cabalFreezeExtractor = {
     },
 };
 
+;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/dependency-chains.ts
+// Through which direct dependency a transitive package comes: breadth first from the direct
+// dependencies over the lockfile's graph, so each package gets the shortest chain that reaches it
+// (ties go to the roots' order, then to each package's dependency order).
+/** Node -> the names from a direct dependency down to its parent (empty for the roots themselves). */
+function chainsFromGraph(edges, roots, nameOf) {
+    const chains = new Map();
+    const queue = [];
+    for (const root of roots) {
+        if (chains.has(root))
+            continue;
+        chains.set(root, []);
+        queue.push(root);
+    }
+    for (let i = 0; i < queue.length; i++) {
+        const node = queue[i];
+        const down = [...chains.get(node), nameOf(node)];
+        for (const next of edges.get(node) ?? []) {
+            if (chains.has(next))
+                continue;
+            chains.set(next, down);
+            queue.push(next);
+        }
+    }
+    return chains;
+}
+
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/line-index.ts
 // Maps character offsets to 1-based line numbers in one pass over the text, so formats parsed by a
 // library that reports no positions can still point at the line that declares each package.
@@ -22716,6 +22743,7 @@ function parseTomlDocument(content, what) {
 
 
 
+
 function packageHeaderLines(content) {
     const lines = [];
     content.split("\n").forEach((text, i) => {
@@ -22728,6 +22756,42 @@ function packageHeaderLines(content) {
 function dependencyKey(entry) {
     const [name = "", version] = entry.trim().split(/\s+/);
     return { name, version };
+}
+/**
+ * Chains from the workspace's direct dependencies down to each crate. A dependency entry names the
+ * version only when several versions of the crate are locked, so a bare name means the only one.
+ */
+function dependencyChains(packages) {
+    const versionsOf = new Map();
+    for (const pkg of packages) {
+        if (!json_document_isObject(pkg))
+            continue;
+        const name = stringOf(pkg.name);
+        const version = stringOf(pkg.version);
+        if (name && version)
+            versionsOf.set(name, [...(versionsOf.get(name) ?? []), version]);
+    }
+    const resolve = (entry) => {
+        const { name, version } = dependencyKey(entry);
+        const only = versionsOf.get(name);
+        const v = version ?? (only?.length === 1 ? only[0] : undefined);
+        return v === undefined ? undefined : `${name}@${v}`;
+    };
+    const edges = new Map();
+    const roots = [];
+    for (const pkg of packages) {
+        if (!json_document_isObject(pkg))
+            continue;
+        const deps = arrayOf(pkg.dependencies)
+            .filter((d) => typeof d === "string")
+            .map(resolve)
+            .filter((k) => k !== undefined);
+        if (pkg.source === undefined)
+            roots.push(...deps);
+        else
+            edges.set(`${stringOf(pkg.name)}@${stringOf(pkg.version)}`, deps);
+    }
+    return chainsFromGraph(edges, roots, (key) => key.slice(0, key.lastIndexOf("@")));
 }
 const cargoLockExtractor = {
     name: "Cargo.lock",
@@ -22754,6 +22818,7 @@ const cargoLockExtractor = {
                     directNames.add(name);
             }
         }
+        const chains = dependencyChains(packages);
         const records = [];
         packages.forEach((pkg, i) => {
             const line = headers[i];
@@ -22775,6 +22840,9 @@ const cargoLockExtractor = {
                 file: context.relativePath,
                 line,
             };
+            const chain = record.direct ? undefined : chains.get(`${name}@${version}`);
+            if (chain && chain.length > 0)
+                record.parents = chain;
             if (source.startsWith("git+")) {
                 const commit = source.split("#")[1];
                 if (commit)
@@ -32583,6 +32651,7 @@ const yarnLockExtractor = {
 
 
 
+
 const PROD_FIELDS = ["dependencies", "optionalDependencies"];
 const DEV_FIELDS = ["devDependencies"];
 /** Per-package fields this reader never looks at: skipped unparsed. */
@@ -32704,7 +32773,14 @@ function extractPnpm(doc, keyLinesOf, context) {
     }
     const toPackageKey = (nodeKey) => (era === 9 ? stripPeers(nodeKey, era) : nodeKey);
     const direct = new Set([...prodRoots, ...devRoots].map(toPackageKey));
-    const graphScopes = scopesFromGraph(graphEdges(nodes, era), prodRoots, devRoots);
+    const edges = graphEdges(nodes, era);
+    const graphScopes = scopesFromGraph(edges, prodRoots, devRoots);
+    const chainOfPackage = new Map();
+    for (const [nodeKey, chain] of chainsFromGraph(edges, [...prodRoots, ...devRoots], (k) => pnpm_lock_parseKey(k, era).name || k)) {
+        const key = toPackageKey(nodeKey);
+        if (!chainOfPackage.has(key))
+            chainOfPackage.set(key, chain);
+    }
     const scopeOfPackage = new Map();
     for (const [nodeKey, scope] of graphScopes) {
         const key = toPackageKey(nodeKey);
@@ -32751,6 +32827,9 @@ function extractPnpm(doc, keyLinesOf, context) {
             rec.scopes = scopes;
         if (line !== undefined)
             rec.line = line;
+        const chain = rec.direct ? undefined : chainOfPackage.get(key);
+        if (chain && chain.length > 0)
+            rec.parents = chain;
         const commit = pnpm_lock_commitOf(entry);
         if (commit)
             rec.commit = commit;
@@ -34495,7 +34574,7 @@ function dependencyFinding(match, record, options = {}) {
     const how = record.direct === true
         ? "direct dependency"
         : record.direct === false
-            ? `transitive dependency${via ? ` (via ${via})` : ""}`
+            ? `transitive dependency${via ? `, via ${via}` : ""}`
             : undefined;
     const remediation = match.fixedVersion !== undefined
         ? `Upgrade ${name} to ${match.fixedVersion}${record.direct === false ? ` (a transitive dependency: upgrade ${via ?? "the package that requires it"} or override ${name})` : ""}.`
@@ -49957,14 +50036,14 @@ function scanSummary(findings, context) {
             const already = findings.filter((f) => base.preexisting.has(f.fingerprint)).length;
             lines.push(`Compared with the base (${escapeMarkdownCell(base.label)}): ${findings.length - already} introduced by this change, ${already} already there (they do not fail new-only).`, "");
         }
-        lines.push(`| Severity | Package | Version | Vulnerability | Fix | Lockfile |${base ? " Change |" : ""}`, `| --- | --- | --- | --- | --- | --- |${base ? " --- |" : ""}`);
+        lines.push(`| Severity | Package | Version | Vulnerability | Fix | Lockfile | Dependency |${base ? " Change |" : ""}`, `| --- | --- | --- | --- | --- | --- | --- |${base ? " --- |" : ""}`);
         for (const f of bySeverity(findings)) {
             const change = base ? ` ${base.preexisting.has(f.fingerprint) ? "already on base" : "new"} |` : "";
             lines.push(`${scan_summary_row(f)}${change}`);
         }
     }
     if (context.base && context.base.fixed.length > 0) {
-        lines.push("", `**Fixed by this change** (on the base, gone now): ${context.base.fixed.length} finding${context.base.fixed.length === 1 ? "" : "s"}`, "", "| Severity | Package | Version | Vulnerability | Fix | Lockfile |", "| --- | --- | --- | --- | --- | --- |");
+        lines.push("", `**Fixed by this change** (on the base, gone now): ${context.base.fixed.length} finding${context.base.fixed.length === 1 ? "" : "s"}`, "", "| Severity | Package | Version | Vulnerability | Fix | Lockfile | Dependency |", "| --- | --- | --- | --- | --- | --- | --- |");
         for (const f of bySeverity(context.base.fixed))
             lines.push(scan_summary_row(f));
     }
@@ -49991,7 +50070,17 @@ function scan_summary_row(f) {
         : "";
     const ids = [f.ruleId, ...(f.aliases ?? [])].map((id) => escapeMarkdownCell(id)).join(", ");
     const sla = f.labels?.includes(SLA_LABEL) ? ", SLA breached" : "";
-    return `| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""}${sla} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} |`;
+    return `| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""}${sla} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} | ${escapeMarkdownCell(dependencyKind(f))} |`;
+}
+/** "direct", "via <the direct dependency it comes through>", "transitive", or "" when the lockfile does not say. */
+function dependencyKind(f) {
+    const direct = f.properties?.direct;
+    if (direct === true)
+        return "direct";
+    if (direct !== false)
+        return "";
+    const parents = f.properties?.parents;
+    return Array.isArray(parents) && typeof parents[0] === "string" ? `via ${parents[0]}` : "transitive";
 }
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;

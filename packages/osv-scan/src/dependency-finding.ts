@@ -23,7 +23,7 @@ export function dependencyFinding(
     record.direct === true
       ? "direct dependency"
       : record.direct === false
-        ? `transitive dependency${via ? ` (via ${via})` : ""}`
+        ? `transitive dependency${via ? `, via ${via}` : ""}`
         : undefined;
   const remediation =
     match.fixedVersion !== undefined

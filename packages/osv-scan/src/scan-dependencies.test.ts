@@ -64,7 +64,18 @@ describe("scanDependencies on real lockfiles against the real OSV exports", () =
       location: { path: "Cargo.lock", startLine: 2401 },
       properties: { direct: false, fixedVersion: "0.8.17" },
     });
-    expect(rkyv[0]!.remediation).toMatch(/^Upgrade rkyv to 0\.8\.17 \(a transitive dependency/);
+    // Through which direct dependency: helix-lsp needs sonic-rs, which needs faststr, which needs rkyv.
+    expect(rkyv[0]!.properties?.parents).toEqual(["sonic-rs", "faststr"]);
+    expect(rkyv[0]!.remediation).toBe(
+      "Upgrade rkyv to 0.8.17 (a transitive dependency: upgrade sonic-rs or override rkyv).",
+    );
+    expect(rkyv[0]!.message).toContain("rkyv@0.8.16 in Cargo.lock (transitive dependency, via sonic-rs)");
+    expect(result.summaryMarkdown).toMatch(
+      /\| rkyv \| 0\.8\.16 \| RUSTSEC-2026-0233 [^\n]*\| Cargo\.lock:2401 \| via sonic-rs \|/,
+    );
+    expect(result.summaryMarkdown).toMatch(
+      /\| smartstring \| 1\.0\.1 [^\n]*\| Cargo\.lock:2671 \| direct \|/,
+    );
     expect(find(result.findings, "py", "CVE-2022-42969")[0]!.location?.path).toBe("py/Pipfile.lock");
   });
 

@@ -110,8 +110,8 @@ export function scanSummary(findings: readonly Finding[], context: SummaryContex
       );
     }
     lines.push(
-      `| Severity | Package | Version | Vulnerability | Fix | Lockfile |${base ? " Change |" : ""}`,
-      `| --- | --- | --- | --- | --- | --- |${base ? " --- |" : ""}`,
+      `| Severity | Package | Version | Vulnerability | Fix | Lockfile | Dependency |${base ? " Change |" : ""}`,
+      `| --- | --- | --- | --- | --- | --- | --- |${base ? " --- |" : ""}`,
     );
     for (const f of bySeverity(findings)) {
       const change = base ? ` ${base.preexisting.has(f.fingerprint) ? "already on base" : "new"} |` : "";
@@ -123,8 +123,8 @@ export function scanSummary(findings: readonly Finding[], context: SummaryContex
       "",
       `**Fixed by this change** (on the base, gone now): ${context.base.fixed.length} finding${context.base.fixed.length === 1 ? "" : "s"}`,
       "",
-      "| Severity | Package | Version | Vulnerability | Fix | Lockfile |",
-      "| --- | --- | --- | --- | --- | --- |",
+      "| Severity | Package | Version | Vulnerability | Fix | Lockfile | Dependency |",
+      "| --- | --- | --- | --- | --- | --- | --- |",
     );
     for (const f of bySeverity(context.base.fixed)) lines.push(row(f));
   }
@@ -162,7 +162,16 @@ function row(f: Finding): string {
     : "";
   const ids = [f.ruleId, ...(f.aliases ?? [])].map((id) => escapeMarkdownCell(id)).join(", ");
   const sla = f.labels?.includes(SLA_LABEL) ? ", SLA breached" : "";
-  return `| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""}${sla} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} |`;
+  return `| ${f.severity}${f.score !== undefined ? ` (${f.score})` : ""}${sla} | ${escapeMarkdownCell(f.package?.name ?? "")} | ${escapeMarkdownCell(f.package?.version ?? "")} | ${ids} | ${typeof fixed === "string" ? escapeMarkdownCell(fixed) : "No fix available"} | ${escapeMarkdownCell(where)} | ${escapeMarkdownCell(dependencyKind(f))} |`;
+}
+
+/** "direct", "via <the direct dependency it comes through>", "transitive", or "" when the lockfile does not say. */
+function dependencyKind(f: Finding): string {
+  const direct = f.properties?.direct;
+  if (direct === true) return "direct";
+  if (direct !== false) return "";
+  const parents = f.properties?.parents;
+  return Array.isArray(parents) && typeof parents[0] === "string" ? `via ${parents[0]}` : "transitive";
 }
 
 function cmp(a: string, b: string): number {

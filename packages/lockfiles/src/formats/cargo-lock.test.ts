@@ -38,6 +38,19 @@ describe("Cargo.lock", () => {
     for (const r of records) expect(lines[(r.line ?? 0) - 1]).toBe("[[package]]");
   });
 
+  it("says through which direct dependency a transitive crate comes (shortest chain)", async () => {
+    const f = sharedLockfile("cargo-lock", "helix-editor__helix__Cargo.lock");
+    const records = await cargoLockExtractor.extract(f.content, f.context);
+    // helix-lsp and helix-dap depend on sonic-rs, which needs faststr, which needs rkyv.
+    expect(records.find((r) => r.name === "rkyv")).toMatchObject({
+      direct: false,
+      parents: ["sonic-rs", "faststr"],
+    });
+    expect(records.find((r) => r.name === "rkyv_derive")?.parents).toEqual(["sonic-rs", "faststr", "rkyv"]);
+    expect(records.find((r) => r.name === "smartstring")?.parents).toBeUndefined();
+    expect(records.filter((r) => r.direct === false).every((r) => (r.parents?.length ?? 0) > 0)).toBe(true);
+  });
+
   it("keeps the commit of git crates", async () => {
     const f = sharedLockfile("cargo-lock", "nushell__nushell__Cargo.lock");
     const git = (await cargoLockExtractor.extract(f.content, f.context)).filter((r) => r.commit);

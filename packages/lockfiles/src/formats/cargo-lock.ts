@@ -1,6 +1,7 @@
 // Rust Cargo.lock (format versions 1-4): one [[package]] table per crate.
 import { ExtractorError, type Extractor } from "../extractor.js";
 import type { PackageRecord } from "../package-record.js";
+import { chainsFromGraph } from "./dependency-chains.js";
 import { arrayOf, isObject, stringOf } from "./json-document.js";
 import { purlString } from "./purl-string.js";
 import { parseTomlDocument } from "./toml-document.js";
@@ -17,6 +18,38 @@ function packageHeaderLines(content: string): number[] {
 function dependencyKey(entry: string): { name: string; version?: string } {
   const [name = "", version] = entry.trim().split(/\s+/);
   return { name, version };
+}
+
+/**
+ * Chains from the workspace's direct dependencies down to each crate. A dependency entry names the
+ * version only when several versions of the crate are locked, so a bare name means the only one.
+ */
+function dependencyChains(packages: unknown[]): Map<string, string[]> {
+  const versionsOf = new Map<string, string[]>();
+  for (const pkg of packages) {
+    if (!isObject(pkg)) continue;
+    const name = stringOf(pkg.name);
+    const version = stringOf(pkg.version);
+    if (name && version) versionsOf.set(name, [...(versionsOf.get(name) ?? []), version]);
+  }
+  const resolve = (entry: string): string | undefined => {
+    const { name, version } = dependencyKey(entry);
+    const only = versionsOf.get(name);
+    const v = version ?? (only?.length === 1 ? only[0] : undefined);
+    return v === undefined ? undefined : `${name}@${v}`;
+  };
+  const edges = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const pkg of packages) {
+    if (!isObject(pkg)) continue;
+    const deps = arrayOf(pkg.dependencies)
+      .filter((d): d is string => typeof d === "string")
+      .map(resolve)
+      .filter((k): k is string => k !== undefined);
+    if (pkg.source === undefined) roots.push(...deps);
+    else edges.set(`${stringOf(pkg.name)}@${stringOf(pkg.version)}`, deps);
+  }
+  return chainsFromGraph(edges, roots, (key) => key.slice(0, key.lastIndexOf("@")));
 }
 
 export const cargoLockExtractor: Extractor = {
@@ -41,6 +74,7 @@ export const cargoLockExtractor: Extractor = {
         else directNames.add(name);
       }
     }
+    const chains = dependencyChains(packages);
 
     const records: PackageRecord[] = [];
     packages.forEach((pkg, i) => {
@@ -61,6 +95,8 @@ export const cargoLockExtractor: Extractor = {
         file: context.relativePath,
         line,
       };
+      const chain = record.direct ? undefined : chains.get(`${name}@${version}`);
+      if (chain && chain.length > 0) record.parents = chain;
       if (source.startsWith("git+")) {
         const commit = source.split("#")[1];
         if (commit) record.commit = commit;

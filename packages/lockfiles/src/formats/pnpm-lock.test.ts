@@ -37,6 +37,18 @@ describe("pnpm-lock.yaml", () => {
     expect(records.find((r) => r.name === "@jridgewell/gen-mapping")?.direct).toBe(false);
   });
 
+  it("says through which direct dependency a transitive package comes, per version", async () => {
+    const f = sharedLockfile("pnpm-lock", "vuejs__core__pnpm-lock.yaml");
+    const records = await pnpmLockExtractor.extract(f.content, f.context);
+    const parents = (name: string, version: string) =>
+      records.find((r) => r.name === name && r.version === version)?.parents;
+    expect(parents("ms", "2.0.0")).toEqual(["serve", "compression", "debug"]);
+    expect(parents("ms", "2.1.3")).toEqual(["eslint", "debug"]);
+    expect(parents("picomatch", "4.0.5")).toEqual(["lint-staged"]);
+    expect(records.filter((r) => r.direct === false).every((r) => (r.parents?.length ?? 0) > 0)).toBe(true);
+    expect(records.filter((r) => r.direct).every((r) => r.parents === undefined)).toBe(true);
+  });
+
   it("reads v5 keys, dev flags, peer suffixes, git packages and a single-project layout", async () => {
     const lock = `lockfileVersion: 5.4
 

@@ -4,6 +4,7 @@
 import { ExtractorError, type Extractor, type ExtractContext } from "../extractor.js";
 import type { DependencyScope, PackageRecord } from "../package-record.js";
 import { packagePurl } from "../purl.js";
+import { chainsFromGraph } from "./dependency-chains.js";
 import { scopesFromGraph } from "./dependency-scopes.js";
 import { isObject, objectOf, stringOf, type JsonObject } from "./json-document.js";
 import { readLockYaml } from "./lock-yaml.js";
@@ -134,7 +135,17 @@ function extractPnpm(
   }
   const toPackageKey = (nodeKey: string): string => (era === 9 ? stripPeers(nodeKey, era) : nodeKey);
   const direct = new Set([...prodRoots, ...devRoots].map(toPackageKey));
-  const graphScopes = scopesFromGraph(graphEdges(nodes, era), prodRoots, devRoots);
+  const edges = graphEdges(nodes, era);
+  const graphScopes = scopesFromGraph(edges, prodRoots, devRoots);
+  const chainOfPackage = new Map<string, string[]>();
+  for (const [nodeKey, chain] of chainsFromGraph(
+    edges,
+    [...prodRoots, ...devRoots],
+    (k) => parseKey(k, era).name || k,
+  )) {
+    const key = toPackageKey(nodeKey);
+    if (!chainOfPackage.has(key)) chainOfPackage.set(key, chain);
+  }
   const scopeOfPackage = new Map<string, DependencyScope>();
   for (const [nodeKey, scope] of graphScopes) {
     const key = toPackageKey(nodeKey);
@@ -177,6 +188,8 @@ function extractPnpm(
     };
     if (scopes.length > 0) rec.scopes = scopes;
     if (line !== undefined) rec.line = line;
+    const chain = rec.direct ? undefined : chainOfPackage.get(key);
+    if (chain && chain.length > 0) rec.parents = chain;
     const commit = commitOf(entry);
     if (commit) rec.commit = commit;
     records.push(rec);
