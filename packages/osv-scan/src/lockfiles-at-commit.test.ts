@@ -54,6 +54,9 @@ describe("lockfilesAtCommit", () => {
     await expect(lockfilesAtCommit({ root: repo, revision: "no-such-branch" })).rejects.toThrow(
       "no-such-branch is not a commit in this clone and there is no remote to fetch it from",
     );
+    // Nothing that reads as an option reaches git.
+    for (const revision of ["--upload-pack=touch /tmp/pwned", "-h", "main branch", ""])
+      await expect(lockfilesAtCommit({ root: repo, revision })).rejects.toThrow("is not a git revision");
     expect(gitIn(repo, "status", "--porcelain")).toBe("");
   });
 });

@@ -26,6 +26,9 @@ export interface CommitLockfiles {
  * Throws a message that says what to change when it cannot.
  */
 export async function resolveCommit(repo: string, revision: string): Promise<string> {
+  // A revision that reads as an option (--upload-pack=...) must never reach git's command line.
+  if (revision === "" || revision.startsWith("-") || /[\s\0]/.test(revision))
+    throw new Error(`"${revision.replace(/[^\x20-\x7e]/g, "?")}" is not a git revision`);
   const verify = async (rev: string) => {
     const r = await git(repo, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
     return r.code === 0 ? r.stdout.trim() : undefined;
