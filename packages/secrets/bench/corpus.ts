@@ -33,11 +33,12 @@ async function* sources(): AsyncGenerator<[string, string]> {
   for await (const f of files(REPO, [".git", ".cache", "node_modules"])) yield [REPO, f];
 }
 
-/** Copies up to `maxBytes` of real files into `out`, then plants. */
-export async function buildCorpus(out: string, maxBytes: number): Promise<Corpus> {
+/** Copies up to `maxBytes` of real files (those `only` matches, default all) into `out`, then plants. */
+export async function buildCorpus(out: string, maxBytes: number, only?: RegExp): Promise<Corpus> {
   let bytes = 0;
   let count = 0;
   for await (const [from, file] of sources()) {
+    if (only && !only.test(file)) continue;
     const size = (await stat(file)).size;
     if (bytes + size > maxBytes) continue;
     const dest = join(out, relative(from, file).replace(/node_modules/g, "nm"));

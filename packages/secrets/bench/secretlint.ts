@@ -15,6 +15,8 @@ import { buildCorpus, mib } from "./corpus.js";
 
 const PEER_BYTES = Number(process.env["BENCH_PEER_MB"] ?? 30) * 1024 * 1024;
 const VERSION = process.env["BENCH_SECRETLINT_VERSION"] ?? "11";
+/** BENCH_PEER_TEXT=1: source and text files only (secretlint reads binaries in full; we skip them). */
+const TEXT_ONLY = process.env["BENCH_PEER_TEXT"] === "1" ? /\.(?:[cm]?[jt]sx?|json|md|ya?ml)$/ : undefined;
 
 async function installSecretlint(): Promise<string> {
   const existing = process.env["BENCH_SECRETLINT_DIR"];
@@ -69,7 +71,7 @@ function runSecretlint(install: string, tree: string): PeerResult {
 const tree = await mkdtemp(join(tmpdir(), "bulwark-secrets-peer-"));
 let install: string | undefined;
 try {
-  const corpus = await buildCorpus(tree, PEER_BYTES);
+  const corpus = await buildCorpus(tree, PEER_BYTES, TEXT_ONLY);
   install = await installSecretlint();
   await writeFile(
     join(install, ".secretlintrc.json"),
@@ -79,7 +81,7 @@ try {
     encoding: "utf8",
   }).trim();
   console.log(
-    `peer: ${corpus.files} files, ${mib(corpus.bytes)} MiB (${corpus.planted.size} planted); secretlint ${version}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+    `peer: ${corpus.files} ${TEXT_ONLY ? "text " : ""}files, ${mib(corpus.bytes)} MiB (${corpus.planted.size} planted); secretlint ${version}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
   );
   const workerScript = await buildWorkerScript(process.env["BULWARK_SECRETS_DIR"]);
   await scanDirectory(tree, { threads: 1, workerScript }); // page cache, as secretlint gets it second

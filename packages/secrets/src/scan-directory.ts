@@ -104,6 +104,8 @@ export async function scanDirectory(
       threads,
       batchSize: options.batchSize ?? 64,
       itemTimeoutMs: options.fileTimeoutMs,
+      // Custom rules stay off this thread, where no watchdog could stop them.
+      local: customRules ? undefined : (file) => scanFile(scanner, root, file),
     });
   } else {
     outcomes = walk.files.map((file) => scanFile(scanner, root, file));
