@@ -166,3 +166,47 @@ describe("osv-scan SLA from SECURITY.md", () => {
     expect(error?.message).toContain("6 new findings fail on their own: SLA breached");
   }, 120_000);
 });
+
+describe("osv-scan osv-scanner.toml overrides and database gaps", () => {
+  it("ignores the one version a PackageOverride names; a local database without npm fails closed naming it", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "bulwark-e2e-osv-overrides-"));
+    write(ws, {
+      "bom.json": JUICE_SHOP,
+      "Cargo.lock": HELIX,
+      "osv-scanner.toml": {
+        text: '[[PackageOverrides]]\nname = "lodash"\nversion = "2.4.2"\necosystem = "npm"\nignore = true\nreason = "build tooling only"\n',
+      },
+    });
+    const run = await runAction(action, { workspace: ws, inputs: { ...offline(), "json-file": "osv.json" } });
+    expect(run.exitCode).toBe(1);
+    const report = JSON.parse(readFileSync(join(ws, "osv.json"), "utf8")) as {
+      findings: Array<{
+        status: string;
+        statusReason?: string;
+        package?: { name: string; version?: string };
+      }>;
+    };
+    const lodash = report.findings.filter((f) => f.package?.name === "lodash");
+    expect(lodash.map((f) => [f.package?.version, f.status, f.statusReason])).toEqual([
+      ["4.17.19", "new", undefined],
+      ["2.4.2", "ignored", "build tooling only (osv-scanner.toml)"],
+    ]);
+
+    // A mirror of the exports that lacks npm: the npm packages are not checked, and that fails.
+    const mirror = mkdtempSync(join(tmpdir(), "bulwark-e2e-osv-mirror-"));
+    mkdirSync(join(mirror, "crates.io"));
+    copyFileSync(join(OSV_DB_DIR, "crates.io", "all.zip"), join(mirror, "crates.io", "all.zip"));
+    const gap = await runAction(action, {
+      workspace: ws,
+      inputs: { ...offline(), "osv-db-url": mirror, "fail-on": "none" },
+    });
+    expect(gap.exitCode).toBe(1);
+    const error = gap.commands.find((c) => c.command === "error" && c.message.includes("npm"));
+    expect(error?.message).toContain(
+      "The vulnerability database has no npm records, so 840 npm packages were not checked",
+    );
+    expect(
+      gap.annotations.some((a) => a.file === "bom.json" && a.message.includes("could not be checked")),
+    ).toBe(true);
+  }, 120_000);
+});
