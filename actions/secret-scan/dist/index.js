@@ -13994,7 +13994,6 @@ function urlCredentialRule(id, schemes, description, keywords) {
 }
 /** Names whose value is a credential. */
 const SECRET_NAMES = "passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|client[_-]?secret|credentials?|signing[_-]?key|encryption[_-]?key";
-/** Values that are code or configuration references rather than literal secrets. */
 /** Prefilter words of the two assignment rules, which look for the same names in different files. */
 const SECRET_KEYWORDS = [
     "passw",
@@ -14008,12 +14007,20 @@ const SECRET_KEYWORDS = [
     "access-key",
     "accesskey",
     "auth_key",
+    "auth-key",
+    "authkey",
     "private_key",
+    "private-key",
     "privatekey",
     "credential",
     "signing_key",
+    "signing-key",
+    "signingkey",
     "encryption_key",
+    "encryption-key",
+    "encryptionkey",
 ];
+/** Values that are code or configuration references rather than literal secrets. */
 const NOT_A_LITERAL = [
     /^(?:true|false|null|nil|none|undefined|required|optional)$/i,
     // Identifiers and dotted references without digits: PASSWORD_FIELD, config.secret, process.env.X.
