@@ -1,7 +1,7 @@
 // The committed sast bundle, run as the runner runs it, on a copy of the deliberately vulnerable fixture
 // repository (a real git repository), with the analysers installed on this machine.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,9 +40,14 @@ interface JsonFinding {
 describe("sast action", () => {
   it("runs every analyser for the repository's languages into one SARIF and fails on high findings", async () => {
     const ws = fixtureRepo();
+    // A committed bundle (excluded by default) and a folder the exclude input names.
+    for (const dir of ["dist", "legacy"]) {
+      mkdirSync(join(ws, dir));
+      writeFileSync(join(ws, dir, "app.js"), "module.exports = (c) => eval(c);\n");
+    }
     const run = await runAction(action, {
       workspace: ws,
-      inputs: { "json-file": "out/sast.json" },
+      inputs: { "json-file": "out/sast.json", exclude: "legacy/" },
       timeoutMs: 300_000,
     });
     expect(run.exitCode).toBe(1);
@@ -55,6 +60,8 @@ describe("sast action", () => {
     const paths = new Set(report.findings.map((f: JsonFinding) => f.location?.path));
     expect(paths.has("node_modules/dep/index.js")).toBe(false);
     expect(paths.has("build/generated.py")).toBe(false);
+    expect(paths.has("dist/app.js")).toBe(false);
+    expect(paths.has("legacy/app.js")).toBe(false);
     const merged = report.findings.find((f: JsonFinding) => f.properties?.tools?.length === 2);
     expect(merged.properties.tools).toEqual(["cppcheck", "flawfinder"]);
 
