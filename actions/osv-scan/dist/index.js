@@ -32473,6 +32473,7 @@ function parseYarnV1(content) {
 
 
 
+
 function commitOf(resolved) {
     if (!resolved)
         return undefined;
@@ -32495,6 +32496,8 @@ function toRecords(entries, roots, context) {
     const devRoots = rootIds(roots?.dev);
     const direct = new Set([...prodRoots, ...devRoots]);
     const scopes = roots ? scopesFromGraph(edges, prodRoots, devRoots) : new Map();
+    const nameOf = new Map(entries.map((e) => [e.id, e.name]));
+    const chains = chainsFromGraph(edges, [...prodRoots, ...devRoots], (id) => nameOf.get(id) ?? id);
     return entries.map((e) => {
         const rec = {
             name: e.name,
@@ -32507,6 +32510,9 @@ function toRecords(entries, roots, context) {
             rec.line = e.line;
         if (roots)
             rec.direct = direct.has(e.id);
+        const chain = direct.has(e.id) ? undefined : chains.get(e.id);
+        if (chain && chain.length > 0)
+            rec.parents = chain;
         const scope = scopes.get(e.id);
         if (scope)
             rec.scopes = [scope];
@@ -33083,6 +33089,8 @@ function pythonRecord(pkg) {
     rec.purl = packagePurl("PyPI", name, pkg.version);
     if (pkg.direct !== undefined)
         rec.direct = pkg.direct;
+    if (pkg.parents && pkg.parents.length > 0)
+        rec.parents = pkg.parents;
     if (pkg.scopes && pkg.scopes.length > 0)
         rec.scopes = pkg.scopes;
     if (pkg.line !== undefined)
@@ -33447,6 +33455,7 @@ const poetryLockExtractor = {
 
 
 
+
 function namesOf(list) {
     return arrayOf(list)
         .map((d) => (json_document_isObject(d) ? stringOf(d.name) : undefined))
@@ -33482,6 +33491,7 @@ const uvLockExtractor = {
         });
         const scopes = scopesFromGraph(edges, prodRoots, devRoots);
         const direct = new Set([...prodRoots, ...devRoots]);
+        const chains = chainsFromGraph(edges, [...prodRoots, ...devRoots], (n) => n);
         const records = [];
         packages.forEach((pkg, i) => {
             const line = headers[i];
@@ -33503,6 +33513,7 @@ const uvLockExtractor = {
                 line,
                 scopes: scope ? [scope] : undefined,
                 direct: direct.has(normalized),
+                parents: direct.has(normalized) ? undefined : chains.get(normalized),
                 commit: git ? /#([0-9a-f]{40})$/i.exec(git)?.[1] : undefined,
             }));
         });

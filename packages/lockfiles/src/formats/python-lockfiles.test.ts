@@ -195,6 +195,8 @@ describe("uv.lock", () => {
       scopes: ["dev"],
       line: 10,
     });
+    expect(records.find((r) => r.name === "alabaster")?.parents).toEqual(["sphinx"]);
+    expect(records.filter((r) => r.direct === false).every((r) => (r.parents?.length ?? 0) > 0)).toBe(true);
   });
 
   it("reads git sources with their commit", async () => {

@@ -11,6 +11,8 @@ export interface PythonPackage {
   line?: number;
   scopes?: DependencyScope[];
   direct?: boolean;
+  /** From a direct dependency down to the package's parent, where the lockfile's graph says. */
+  parents?: string[];
   commit?: string;
 }
 
@@ -21,6 +23,7 @@ export function pythonRecord(pkg: PythonPackage): PackageRecord {
   if (pkg.requirement !== undefined) rec.requirement = pkg.requirement;
   rec.purl = packagePurl("PyPI", name, pkg.version);
   if (pkg.direct !== undefined) rec.direct = pkg.direct;
+  if (pkg.parents && pkg.parents.length > 0) rec.parents = pkg.parents;
   if (pkg.scopes && pkg.scopes.length > 0) rec.scopes = pkg.scopes;
   if (pkg.line !== undefined) rec.line = pkg.line;
   if (pkg.commit) rec.commit = pkg.commit;

@@ -4,6 +4,7 @@
 import { ExtractorError, type Extractor } from "../extractor.js";
 import type { PackageRecord } from "../package-record.js";
 import { normalizePythonName } from "../purl.js";
+import { chainsFromGraph } from "./dependency-chains.js";
 import { scopesFromGraph } from "./dependency-scopes.js";
 import { arrayOf, isObject, objectOf, stringOf, type JsonObject } from "./json-document.js";
 import { pythonRecord } from "./python-record.js";
@@ -45,6 +46,7 @@ export const uvLockExtractor: Extractor = {
     });
     const scopes = scopesFromGraph(edges, prodRoots, devRoots);
     const direct = new Set([...prodRoots, ...devRoots]);
+    const chains = chainsFromGraph(edges, [...prodRoots, ...devRoots], (n) => n);
     const records: PackageRecord[] = [];
     packages.forEach((pkg, i) => {
       const line = headers[i];
@@ -65,6 +67,7 @@ export const uvLockExtractor: Extractor = {
           line,
           scopes: scope ? [scope] : undefined,
           direct: direct.has(normalized),
+          parents: direct.has(normalized) ? undefined : chains.get(normalized),
           commit: git ? /#([0-9a-f]{40})$/i.exec(git)?.[1] : undefined,
         }),
       );

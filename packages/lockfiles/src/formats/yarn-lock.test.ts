@@ -44,6 +44,7 @@ describe("yarn.lock", () => {
       file: "yarn-lock/jenkinsci__jenkins__yarn.lock",
       line: 8,
       direct: false,
+      parents: ["jsdom"], // jsdom@30.0.1 depends on it, and the workspace on jsdom
     });
     expect(records.filter((r) => r.direct).length).toBe(37);
     expect(records.filter((r) => r.name === "fsevents")).toHaveLength(1);
@@ -95,6 +96,8 @@ local@file:../local:
       ["mylib", "0.1.0", 23, true, ["prod"], "0123456789abcdef0123456789abcdef01234567"],
     ]);
     expect(records[0]?.file).toBe("web/yarn.lock");
+    // Through which direct dependency the transitive ones come.
+    expect(records.map((r) => r.parents)).toEqual([undefined, ["@scope/a"], undefined, ["c"], undefined]);
   });
 
   it("reads a Berry lockfile with a patch, a workspace and a git dependency", async () => {

@@ -3,6 +3,7 @@
 import { ExtractorError, type Extractor, type ExtractContext } from "../extractor.js";
 import type { DependencyScope, PackageRecord } from "../package-record.js";
 import { packagePurl } from "../purl.js";
+import { chainsFromGraph } from "./dependency-chains.js";
 import { scopesFromGraph } from "./dependency-scopes.js";
 import { isObject, objectOf, stringOf } from "./json-document.js";
 import { readLockYaml } from "./lock-yaml.js";
@@ -54,6 +55,8 @@ function toRecords(
   const devRoots = rootIds(roots?.dev);
   const direct = new Set([...prodRoots, ...devRoots]);
   const scopes = roots ? scopesFromGraph(edges, prodRoots, devRoots) : new Map<string, DependencyScope>();
+  const nameOf = new Map(entries.map((e) => [e.id, e.name]));
+  const chains = chainsFromGraph(edges, [...prodRoots, ...devRoots], (id) => nameOf.get(id) ?? id);
   return entries.map((e) => {
     const rec: PackageRecord = {
       name: e.name,
@@ -64,6 +67,8 @@ function toRecords(
     };
     if (e.line !== undefined) rec.line = e.line;
     if (roots) rec.direct = direct.has(e.id);
+    const chain = direct.has(e.id) ? undefined : chains.get(e.id);
+    if (chain && chain.length > 0) rec.parents = chain;
     const scope = scopes.get(e.id);
     if (scope) rec.scopes = [scope];
     if (e.commit) rec.commit = e.commit;
