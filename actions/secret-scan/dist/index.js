@@ -14110,6 +14110,8 @@ const genericRules = [
         description: "Password, secret or key assigned a quoted literal",
         severity: "medium",
         keywords: SECRET_KEYWORDS,
+        // Every name starts with a keyword ("client_secret" matches again from "secret", same value).
+        anchoredAtKeywords: true,
         // NAME = "value" in code, "name": "value" in JSON, name: 'value' in YAML. Code assigns expressions
         // too (secretKey = cfg.secretKey), so in any file only a quoted literal counts.
         pattern: new RegExp(`(?:${SECRET_NAMES})[A-Za-z0-9_.-]{0,24}["']?[ \\t]{0,4}(?::=|=>|=|:)[ \\t]{0,4}(["'\`])([^\\s"'\`]{8,200})\\1`, "i"),
@@ -14139,6 +14141,8 @@ const genericRules = [
         description: "Password, secret or key set in a config or .env file",
         severity: "medium",
         keywords: SECRET_KEYWORDS,
+        // Every name starts with a keyword ("client_secret" matches again from "secret", same value).
+        anchoredAtKeywords: true,
         path: /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|properties|ya?ml|ini|toml|conf|cfg|cnf|tfvars)|[^/]*docker-compose[^/]*)$/i,
         // NAME=value in .env and .properties, name: value in YAML: unquoted values are literals here.
         pattern: new RegExp(`(?:${SECRET_NAMES})[A-Za-z0-9_.-]{0,24}["']?[ \\t]{0,4}(?::=|=>|=|:)[ \\t]{0,4}([^\\s"'\`,;(){}\\[\\]<>]{8,200})(?=[ \\t]*(?:#|$))`, "im"),
@@ -15413,9 +15417,11 @@ class KeywordMatcher {
     next;
     /** By state row offset: the keyword ids ending there (including via failure links). */
     outputs;
+    lengths;
     keywordCount;
     constructor(keywords) {
         this.keywordCount = keywords.length;
+        this.lengths = keywords.map((k) => k.length);
         this.classOf = new Uint8Array(65536);
         let classes = 1;
         for (const kw of keywords) {
@@ -15486,8 +15492,11 @@ class KeywordMatcher {
                 this.outputs[s * classes] = o;
         });
     }
-    /** Ids of the keywords that occur in `text` (each once). */
-    find(text) {
+    /**
+     * Ids of the keywords that occur in `text` (each once). With `at`, also the start offset of every
+     * occurrence of the keywords `at.wanted` flags, in `at.starts[id]` (ascending).
+     */
+    find(text, at) {
         const found = new Set();
         const { classOf, next, outputs, keywordCount } = this;
         let s = 0;
@@ -15495,16 +15504,19 @@ class KeywordMatcher {
             s = next[s + classOf[text.charCodeAt(i)]];
             if (s < 0) {
                 s = -s - 1;
-                for (const id of outputs[s])
+                for (const id of outputs[s]) {
                     found.add(id);
-                if (found.size === keywordCount)
+                    if (at?.wanted[id] === 1)
+                        (at.starts[id] ??= []).push(i + 1 - this.lengths[id]);
+                }
+                if (found.size === keywordCount && !at)
                     break;
             }
         }
         return found;
     }
-    /** Like find, over UTF-8 (or any ASCII-compatible) bytes. */
-    findInBytes(bytes) {
+    /** Like find, over UTF-8 (or any ASCII-compatible) bytes; positions are byte offsets. */
+    findInBytes(bytes, at) {
         const found = new Set();
         const { classOf, next, outputs, keywordCount } = this;
         let s = 0;
@@ -15512,9 +15524,12 @@ class KeywordMatcher {
             s = next[s + classOf[bytes[i]]];
             if (s < 0) {
                 s = -s - 1;
-                for (const id of outputs[s])
+                for (const id of outputs[s]) {
                     found.add(id);
-                if (found.size === keywordCount)
+                    if (at?.wanted[id] === 1)
+                        (at.starts[id] ??= []).push(i + 1 - this.lengths[id]);
+                }
+                if (found.size === keywordCount && !at)
                     break;
             }
         }
@@ -15783,6 +15798,8 @@ class SecretScanner {
     /** keyword id -> indices into `compiled`. */
     keywordRules = [];
     alwaysRun = [];
+    /** Keywords whose positions anchored rules need; undefined when no rule is anchored. */
+    anchorWanted;
     pathAllowed;
     isTestPath;
     testMode;
@@ -15818,6 +15835,18 @@ class SecretScanner {
             }
         });
         this.matcher = new KeywordMatcher([...keywordIds.keys()]);
+        const anchoring = options.anchoring ?? true;
+        let wanted;
+        for (const [i, c] of this.compiled.entries()) {
+            if (!anchoring || !c.rule.anchoredAtKeywords || this.alwaysRun.includes(i))
+                continue;
+            const ids = c.rule.keywords.map((k) => keywordIds.get(k.toLowerCase()));
+            wanted ??= new Uint8Array(keywordIds.size);
+            for (const id of ids)
+                wanted[id] = 1;
+            c.anchored = { sticky: new RegExp(c.re.source, `${c.re.flags.replace("g", "")}y`), keywordIds: ids };
+        }
+        this.anchorWanted = wanted;
         const pathGlobs = [
             ...(options.replaceDefaultPathAllowlist ? [] : DEFAULT_PATH_ALLOWLIST),
             ...(options.allowlist?.paths ?? []),
@@ -15860,12 +15889,15 @@ class SecretScanner {
         const skip = this.pathSkipReason(path) ?? this.byteSkipReason(path, bytes);
         if (skip)
             return { findings: [], secretsForMasking: [], skipped: skip };
-        const selected = this.selectRules(this.matcher.findInBytes(bytes));
+        const at = this.positionsWanted();
+        const selected = this.selectRules(this.matcher.findInBytes(bytes, at));
         if (selected.length === 0)
             return { findings: [], secretsForMasking: [] };
-        // latin1 decoding is a copy, and for ASCII (most source) gives the same string as UTF-8.
-        const text = (0,external_node_buffer_namespaceObject.isAscii)(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
-        return this.scanSelected({ path, text }, selected);
+        // latin1 decoding is a copy, and for ASCII (most source) gives the same string as UTF-8, so byte
+        // offsets are string offsets; otherwise anchored rules scan the whole text.
+        const ascii = (0,external_node_buffer_namespaceObject.isAscii)(bytes);
+        const text = ascii ? bytes.toString("latin1") : bytes.toString("utf8");
+        return this.scanSelected({ path, text }, selected, ascii ? at : undefined);
     }
     /** contentSkipReason for bytes not yet decoded. */
     byteSkipReason(path, bytes) {
@@ -15879,10 +15911,14 @@ class SecretScanner {
     }
     /** Scans without path/content skip checks (the caller has made them). */
     scanUnchecked(input) {
-        const selected = this.selectRules(this.matcher.find(input.text));
+        const at = this.positionsWanted();
+        const selected = this.selectRules(this.matcher.find(input.text, at));
         if (selected.length === 0)
             return { findings: [], secretsForMasking: [] };
-        return this.scanSelected(input, selected);
+        return this.scanSelected(input, selected, at);
+    }
+    positionsWanted() {
+        return this.anchorWanted ? { wanted: this.anchorWanted, starts: [] } : undefined;
     }
     /** Indices into `compiled`, in claim order, of the rules to run given the keywords found. */
     selectRules(keywords) {
@@ -15894,7 +15930,36 @@ class SecretScanner {
                 selected.add(r);
         return [...selected].sort((a, b) => a - b);
     }
-    scanSelected(input, selected) {
+    /** The rule's matches, left to right, without overlaps: as a global regex scan finds them. */
+    *matches(c, text, at) {
+        if (c.anchored && at) {
+            const starts = c.anchored.keywordIds.flatMap((id) => at.starts[id] ?? []);
+            if (c.anchored.keywordIds.length > 1)
+                starts.sort((a, b) => a - b);
+            const re = c.anchored.sticky;
+            let end = 0;
+            for (const p of starts) {
+                if (p < end)
+                    continue;
+                re.lastIndex = p;
+                const m = re.exec(text);
+                if (m === null || m[0].length === 0)
+                    continue;
+                end = p + m[0].length;
+                yield m;
+            }
+            return;
+        }
+        c.re.lastIndex = 0;
+        for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) {
+            if (m[0].length === 0) {
+                c.re.lastIndex++;
+                continue;
+            }
+            yield m;
+        }
+    }
+    scanSelected(input, selected, at) {
         const { text, path } = input;
         const findings = [];
         const lines = new LineIndex(input);
@@ -15907,12 +15972,7 @@ class SecretScanner {
                 continue;
             if (c.rule.allowlist?.paths?.some((r) => r.test(path)))
                 continue;
-            c.re.lastIndex = 0;
-            for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) {
-                if (m[0].length === 0) {
-                    c.re.lastIndex++;
-                    continue;
-                }
+            for (const m of this.matches(c, text, at)) {
                 const secret = m[c.group];
                 const span = m.indices?.[c.group];
                 if (secret === undefined || secret === "" || !span)

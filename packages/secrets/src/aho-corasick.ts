@@ -11,10 +11,12 @@ export class KeywordMatcher {
   private readonly next: Int32Array;
   /** By state row offset: the keyword ids ending there (including via failure links). */
   private readonly outputs: number[][];
+  private readonly lengths: number[];
   readonly keywordCount: number;
 
   constructor(keywords: readonly string[]) {
     this.keywordCount = keywords.length;
+    this.lengths = keywords.map((k) => k.length);
     this.classOf = new Uint8Array(65536);
     let classes = 1;
     for (const kw of keywords) {
@@ -82,8 +84,11 @@ export class KeywordMatcher {
     });
   }
 
-  /** Ids of the keywords that occur in `text` (each once). */
-  find(text: string): Set<number> {
+  /**
+   * Ids of the keywords that occur in `text` (each once). With `at`, also the start offset of every
+   * occurrence of the keywords `at.wanted` flags, in `at.starts[id]` (ascending).
+   */
+  find(text: string, at?: KeywordPositions): Set<number> {
     const found = new Set<number>();
     const { classOf, next, outputs, keywordCount } = this;
     let s = 0;
@@ -91,15 +96,18 @@ export class KeywordMatcher {
       s = next[s + classOf[text.charCodeAt(i)]!]!;
       if (s < 0) {
         s = -s - 1;
-        for (const id of outputs[s]!) found.add(id);
-        if (found.size === keywordCount) break;
+        for (const id of outputs[s]!) {
+          found.add(id);
+          if (at?.wanted[id] === 1) (at.starts[id] ??= []).push(i + 1 - this.lengths[id]!);
+        }
+        if (found.size === keywordCount && !at) break;
       }
     }
     return found;
   }
 
-  /** Like find, over UTF-8 (or any ASCII-compatible) bytes. */
-  findInBytes(bytes: Uint8Array): Set<number> {
+  /** Like find, over UTF-8 (or any ASCII-compatible) bytes; positions are byte offsets. */
+  findInBytes(bytes: Uint8Array, at?: KeywordPositions): Set<number> {
     const found = new Set<number>();
     const { classOf, next, outputs, keywordCount } = this;
     let s = 0;
@@ -107,10 +115,19 @@ export class KeywordMatcher {
       s = next[s + classOf[bytes[i]!]!]!;
       if (s < 0) {
         s = -s - 1;
-        for (const id of outputs[s]!) found.add(id);
-        if (found.size === keywordCount) break;
+        for (const id of outputs[s]!) {
+          found.add(id);
+          if (at?.wanted[id] === 1) (at.starts[id] ??= []).push(i + 1 - this.lengths[id]!);
+        }
+        if (found.size === keywordCount && !at) break;
       }
     }
     return found;
   }
+}
+
+/** Where to collect keyword positions: `wanted[id] === 1` for the keywords whose starts are wanted. */
+export interface KeywordPositions {
+  wanted: Uint8Array;
+  starts: (number[] | undefined)[];
 }

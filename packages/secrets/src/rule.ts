@@ -32,6 +32,13 @@ export interface SecretRule {
   path?: RegExp;
   /** Checksum or structure check; "invalid" drops the candidate, "confirmed" marks the finding. */
   verify?: (secret: string) => Verdict;
+  /**
+   * Every match starts where one of `keywords` occurs (case-insensitively), or else has a match of the
+   * same secret starting at a keyword inside it. The engine then runs the regex only at the keyword
+   * positions the prefilter found, instead of over the whole text (for rules whose keywords are common
+   * words such as "token", most of the scan's regex time). Tests check the results are the same.
+   */
+  anchoredAtKeywords?: boolean;
   /** Skip the shared placeholder filter (for rules whose secret is structured, e.g. key blocks). */
   noPlaceholderFilter?: boolean;
   /**

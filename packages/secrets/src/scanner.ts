@@ -4,7 +4,7 @@
 import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { fingerprint, type Finding, type Severity } from "@bulwark/core";
-import { KeywordMatcher } from "./aho-corasick.js";
+import { KeywordMatcher, type KeywordPositions } from "./aho-corasick.js";
 import { shannonEntropy } from "./entropy.js";
 import type { IgnoreList } from "./ignore-list.js";
 import { DEFAULT_PATH_ALLOWLIST, DEFAULT_TEST_PATHS, globMatcher, type TestPathMode } from "./path-policy.js";
@@ -61,6 +61,8 @@ export interface ScannerOptions {
   maxLineLength?: number;
   /** Commit the text comes from, for commit-prefixed ignore entries. */
   commit?: string;
+  /** Run `anchoredAtKeywords` rules only at keyword positions (default true; false for comparison). */
+  anchoring?: boolean;
 }
 
 interface CompiledRule {
@@ -68,6 +70,8 @@ interface CompiledRule {
   re: RegExp;
   group: number;
   generic: boolean;
+  /** Sticky copy of `re` and the rule's keyword ids, when it runs only at keyword positions. */
+  anchored?: { sticky: RegExp; keywordIds: number[] };
 }
 
 const INLINE_ALLOW = /\b(?:bulwark|gitleaks):allow\b/;
@@ -91,6 +95,8 @@ export class SecretScanner {
   /** keyword id -> indices into `compiled`. */
   private readonly keywordRules: number[][] = [];
   private readonly alwaysRun: number[] = [];
+  /** Keywords whose positions anchored rules need; undefined when no rule is anchored. */
+  private readonly anchorWanted: Uint8Array | undefined;
   private readonly pathAllowed: (p: string) => boolean;
   private readonly isTestPath: (p: string) => boolean;
   private readonly testMode: TestPathMode;
@@ -128,6 +134,16 @@ export class SecretScanner {
       }
     });
     this.matcher = new KeywordMatcher([...keywordIds.keys()]);
+    const anchoring = options.anchoring ?? true;
+    let wanted: Uint8Array | undefined;
+    for (const [i, c] of this.compiled.entries()) {
+      if (!anchoring || !c.rule.anchoredAtKeywords || this.alwaysRun.includes(i)) continue;
+      const ids = c.rule.keywords.map((k) => keywordIds.get(k.toLowerCase())!);
+      wanted ??= new Uint8Array(keywordIds.size);
+      for (const id of ids) wanted[id] = 1;
+      c.anchored = { sticky: new RegExp(c.re.source, `${c.re.flags.replace("g", "")}y`), keywordIds: ids };
+    }
+    this.anchorWanted = wanted;
     const pathGlobs = [
       ...(options.replaceDefaultPathAllowlist ? [] : DEFAULT_PATH_ALLOWLIST),
       ...(options.allowlist?.paths ?? []),
@@ -168,11 +184,14 @@ export class SecretScanner {
   scanBytes(path: string, bytes: Buffer): TextScanResult {
     const skip = this.pathSkipReason(path) ?? this.byteSkipReason(path, bytes);
     if (skip) return { findings: [], secretsForMasking: [], skipped: skip };
-    const selected = this.selectRules(this.matcher.findInBytes(bytes));
+    const at = this.positionsWanted();
+    const selected = this.selectRules(this.matcher.findInBytes(bytes, at));
     if (selected.length === 0) return { findings: [], secretsForMasking: [] };
-    // latin1 decoding is a copy, and for ASCII (most source) gives the same string as UTF-8.
-    const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
-    return this.scanSelected({ path, text }, selected);
+    // latin1 decoding is a copy, and for ASCII (most source) gives the same string as UTF-8, so byte
+    // offsets are string offsets; otherwise anchored rules scan the whole text.
+    const ascii = isAscii(bytes);
+    const text = ascii ? bytes.toString("latin1") : bytes.toString("utf8");
+    return this.scanSelected({ path, text }, selected, ascii ? at : undefined);
   }
 
   /** contentSkipReason for bytes not yet decoded. */
@@ -185,9 +204,14 @@ export class SecretScanner {
 
   /** Scans without path/content skip checks (the caller has made them). */
   scanUnchecked(input: TextInput): TextScanResult {
-    const selected = this.selectRules(this.matcher.find(input.text));
+    const at = this.positionsWanted();
+    const selected = this.selectRules(this.matcher.find(input.text, at));
     if (selected.length === 0) return { findings: [], secretsForMasking: [] };
-    return this.scanSelected(input, selected);
+    return this.scanSelected(input, selected, at);
+  }
+
+  private positionsWanted(): KeywordPositions | undefined {
+    return this.anchorWanted ? { wanted: this.anchorWanted, starts: [] } : undefined;
   }
 
   /** Indices into `compiled`, in claim order, of the rules to run given the keywords found. */
@@ -198,7 +222,38 @@ export class SecretScanner {
     return [...selected].sort((a, b) => a - b);
   }
 
-  private scanSelected(input: TextInput, selected: readonly number[]): TextScanResult {
+  /** The rule's matches, left to right, without overlaps: as a global regex scan finds them. */
+  private *matches(
+    c: CompiledRule,
+    text: string,
+    at: KeywordPositions | undefined,
+  ): Generator<RegExpExecArray> {
+    if (c.anchored && at) {
+      const starts = c.anchored.keywordIds.flatMap((id) => at.starts[id] ?? []);
+      if (c.anchored.keywordIds.length > 1) starts.sort((a, b) => a - b);
+      const re = c.anchored.sticky;
+      let end = 0;
+      for (const p of starts) {
+        if (p < end) continue;
+        re.lastIndex = p;
+        const m = re.exec(text);
+        if (m === null || m[0].length === 0) continue;
+        end = p + m[0].length;
+        yield m;
+      }
+      return;
+    }
+    c.re.lastIndex = 0;
+    for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) {
+      if (m[0].length === 0) {
+        c.re.lastIndex++;
+        continue;
+      }
+      yield m;
+    }
+  }
+
+  private scanSelected(input: TextInput, selected: readonly number[], at?: KeywordPositions): TextScanResult {
     const { text, path } = input;
     const findings: SecretFinding[] = [];
     const lines = new LineIndex(input);
@@ -209,12 +264,7 @@ export class SecretScanner {
       const c = this.compiled[index]!;
       if (c.rule.path && !c.rule.path.test(path)) continue;
       if (c.rule.allowlist?.paths?.some((r) => r.test(path))) continue;
-      c.re.lastIndex = 0;
-      for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) {
-        if (m[0].length === 0) {
-          c.re.lastIndex++;
-          continue;
-        }
+      for (const m of this.matches(c, text, at)) {
         const secret = m[c.group];
         const span = m.indices?.[c.group];
         if (secret === undefined || secret === "" || !span) continue;

@@ -178,6 +178,8 @@ export const genericRules: SecretRule[] = [
     description: "Password, secret or key assigned a quoted literal",
     severity: "medium",
     keywords: SECRET_KEYWORDS,
+    // Every name starts with a keyword ("client_secret" matches again from "secret", same value).
+    anchoredAtKeywords: true,
     // NAME = "value" in code, "name": "value" in JSON, name: 'value' in YAML. Code assigns expressions
     // too (secretKey = cfg.secretKey), so in any file only a quoted literal counts.
     pattern: new RegExp(
@@ -210,6 +212,8 @@ export const genericRules: SecretRule[] = [
     description: "Password, secret or key set in a config or .env file",
     severity: "medium",
     keywords: SECRET_KEYWORDS,
+    // Every name starts with a keyword ("client_secret" matches again from "secret", same value).
+    anchoredAtKeywords: true,
     path: /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|properties|ya?ml|ini|toml|conf|cfg|cnf|tfvars)|[^/]*docker-compose[^/]*)$/i,
     // NAME=value in .env and .properties, name: value in YAML: unquoted values are literals here.
     pattern: new RegExp(
