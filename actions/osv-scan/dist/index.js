@@ -34563,12 +34563,13 @@ function keys(f) {
     const where = `${f.location?.path ?? ""}\u0000${f.package?.ecosystem ?? ""}\u0000${f.package?.name ?? ""}`;
     return [...new Set([f.ruleId, ...(f.ids ?? []), ...(f.aliases ?? [])])].map((id) => `${where}\u0000${id.toUpperCase()}`);
 }
-function compareWithBase(head, base) {
+function compareWithBase(head, base, options = {}) {
     const onBase = new Set(base.flatMap(keys));
     const onHead = new Set(head.flatMap(keys));
+    const checked = options.checked ?? (() => true);
     return {
         preexisting: head.filter((f) => keys(f).some((k) => onBase.has(k))).map((f) => f.fingerprint),
-        fixed: base.filter((f) => !keys(f).some((k) => onHead.has(k))),
+        fixed: base.filter((f) => !keys(f).some((k) => onHead.has(k)) && checked(f)),
     };
 }
 
@@ -50160,6 +50161,7 @@ async function scanDependencies(options) {
     }
     const byKey = new Map();
     const unresolvedByKey = new Map();
+    let databaseFailed = false;
     if (allQueries.size > 0) {
         try {
             const result = await matchPackages([...allQueries.values()], options.source);
@@ -50181,6 +50183,7 @@ async function scanDependencies(options) {
             }
         }
         catch (error) {
+            databaseFailed = true;
             problems.push({
                 level: "error",
                 message: `The vulnerability database could not be reached, so no package was checked: ${error.message}`,
@@ -50198,8 +50201,14 @@ async function scanDependencies(options) {
             failOnBreach: options.failOnSlaBreach === true,
         })
         : undefined;
-    const comparison = base
-        ? compareWithBase(findings, lockfileFindings(base.lockfiles, byKey, new Map(), keep).findings)
+    // A base finding is fixed only where the head was checked: not in a head lockfile that failed to
+    // parse, not for a package the head left unresolved, and not when the database failed altogether.
+    const unreadable = new Set(extracted.filter((r) => r.errors.length > 0).map((r) => r.file));
+    const comparison = base && !databaseFailed
+        ? compareWithBase(findings, lockfileFindings(base.lockfiles, byKey, new Map(), keep).findings, {
+            checked: (f) => !unreadable.has(f.location?.path ?? "") &&
+                !head.unchecked.has(identity(f.location?.path, f.package?.ecosystem, f.package?.name)),
+        })
         : undefined;
     const ignores = await osvScannerIgnores(prefix ? options.workspace : options.root, lockfiles.map((l) => l.file), prefix);
     problems.push(...ignores.problems);
@@ -50295,6 +50304,7 @@ async function readBase(options, prefix, problems) {
 function lockfileFindings(lockfiles, byKey, unresolvedByKey, keep) {
     const findings = [];
     const unresolvedPerFile = new Map();
+    const unchecked = new Set();
     for (const lockfile of lockfiles) {
         const versions = new Map();
         for (const r of lockfile.packages) {
@@ -50311,6 +50321,7 @@ function lockfileFindings(lockfiles, byKey, unresolvedByKey, keep) {
             seen.add(key);
             const unresolved = unresolvedByKey.get(key);
             if (unresolved) {
+                unchecked.add(identity(lockfile.file, r.ecosystem, r.name));
                 const names = unresolvedPerFile.get(lockfile.file) ?? new Map();
                 names.set(`${r.name}${r.requirement ? ` ${r.requirement}` : r.version ? `@${r.version}` : ""}`, unresolved.reason);
                 unresolvedPerFile.set(lockfile.file, names);
@@ -50320,7 +50331,11 @@ function lockfileFindings(lockfiles, byKey, unresolvedByKey, keep) {
                 findings.push(dependencyFinding(m, r, { severalVersions }));
         }
     }
-    return { findings, unresolvedPerFile };
+    return { findings, unresolvedPerFile, unchecked };
+}
+/** A package in a lockfile, whatever its version. */
+function identity(path, ecosystem, name) {
+    return `${path ?? ""}\u0000${ecosystem ?? ""}\u0000${name ?? ""}`;
 }
 function scan_dependencies_toPosix(path) {
     return path.split(external_node_path_namespaceObject.sep).join("/");

@@ -107,6 +107,18 @@ describe("new-only against the base read from git", () => {
     expect(gate.reasons[0]).toBe("2 new findings at or above high (2 high)");
   });
 
+  it("never lists as fixed what the head could not check (a lockfile it broke)", async () => {
+    gitIn(repo, "checkout", "-q", "-b", "broken", main);
+    commit(repo, "break the lockfile", { "cli/Cargo.lock": { text: "[[package]\n" } });
+    const result = await scanDependencies({ root: repo, source, base: "main" });
+    expect(result.fixed).toEqual([]);
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ level: "error", path: "cli/Cargo.lock" }),
+    );
+    expect(evaluateGate(result, { failOn: "high" }, NOW).failed).toBe(true);
+    gitIn(repo, "checkout", "-q", "pr");
+  });
+
   it("fetches the base into a shallow clone, and counts everything as new when it cannot", async () => {
     const clone = join(mkdtempSync(join(tmpdir(), "bulwark-osv-clone-")), "c");
     execFileSync("git", ["clone", "-q", "--depth=1", "--branch", "pr", `file://${repo}`, clone]);

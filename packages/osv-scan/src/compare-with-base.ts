@@ -17,11 +17,21 @@ function keys(f: Finding): string[] {
   );
 }
 
-export function compareWithBase(head: readonly Finding[], base: readonly Finding[]): BaseComparison {
+export interface CompareOptions {
+  /** False for a base finding whose lockfile or package the head scan could not check: never "fixed". */
+  checked?(baseFinding: Finding): boolean;
+}
+
+export function compareWithBase(
+  head: readonly Finding[],
+  base: readonly Finding[],
+  options: CompareOptions = {},
+): BaseComparison {
   const onBase = new Set(base.flatMap(keys));
   const onHead = new Set(head.flatMap(keys));
+  const checked = options.checked ?? (() => true);
   return {
     preexisting: head.filter((f) => keys(f).some((k) => onBase.has(k))).map((f) => f.fingerprint),
-    fixed: base.filter((f) => !keys(f).some((k) => onHead.has(k))),
+    fixed: base.filter((f) => !keys(f).some((k) => onHead.has(k)) && checked(f)),
   };
 }

@@ -86,6 +86,7 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
   }
   const byKey = new Map<string, PackageMatch[]>();
   const unresolvedByKey = new Map<string, UnresolvedPackage>();
+  let databaseFailed = false;
   if (allQueries.size > 0) {
     try {
       const result = await matchPackages([...allQueries.values()], options.source);
@@ -106,6 +107,7 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
         problems.push({ level, message });
       }
     } catch (error) {
+      databaseFailed = true;
       problems.push({
         level: "error",
         message: `The vulnerability database could not be reached, so no package was checked: ${(error as Error).message}`,
@@ -123,9 +125,17 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
         failOnBreach: options.failOnSlaBreach === true,
       })
     : undefined;
-  const comparison = base
-    ? compareWithBase(findings, lockfileFindings(base.lockfiles, byKey, new Map(), keep).findings)
-    : undefined;
+  // A base finding is fixed only where the head was checked: not in a head lockfile that failed to
+  // parse, not for a package the head left unresolved, and not when the database failed altogether.
+  const unreadable = new Set(extracted.filter((r) => r.errors.length > 0).map((r) => r.file));
+  const comparison =
+    base && !databaseFailed
+      ? compareWithBase(findings, lockfileFindings(base.lockfiles, byKey, new Map(), keep).findings, {
+          checked: (f) =>
+            !unreadable.has(f.location?.path ?? "") &&
+            !head.unchecked.has(identity(f.location?.path, f.package?.ecosystem, f.package?.name)),
+        })
+      : undefined;
   const ignores = await osvScannerIgnores(
     prefix ? options.workspace! : options.root,
     lockfiles.map((l) => l.file),
@@ -235,9 +245,15 @@ function lockfileFindings(
   byKey: ReadonlyMap<string, PackageMatch[]>,
   unresolvedByKey: ReadonlyMap<string, UnresolvedPackage>,
   keep: (r: PackageRecord) => boolean,
-): { findings: Finding[]; unresolvedPerFile: Map<string, Map<string, string>> } {
+): {
+  findings: Finding[];
+  unresolvedPerFile: Map<string, Map<string, string>>;
+  /** identity() of the packages left undecided. */
+  unchecked: Set<string>;
+} {
   const findings: Finding[] = [];
   const unresolvedPerFile = new Map<string, Map<string, string>>();
+  const unchecked = new Set<string>();
   for (const lockfile of lockfiles) {
     const versions = new Map<string, Set<string | undefined>>();
     for (const r of lockfile.packages) {
@@ -252,6 +268,7 @@ function lockfileFindings(
       seen.add(key);
       const unresolved = unresolvedByKey.get(key);
       if (unresolved) {
+        unchecked.add(identity(lockfile.file, r.ecosystem, r.name));
         const names = unresolvedPerFile.get(lockfile.file) ?? new Map<string, string>();
         names.set(
           `${r.name}${r.requirement ? ` ${r.requirement}` : r.version ? `@${r.version}` : ""}`,
@@ -263,7 +280,12 @@ function lockfileFindings(
       for (const m of byKey.get(key) ?? []) findings.push(dependencyFinding(m, r, { severalVersions }));
     }
   }
-  return { findings, unresolvedPerFile };
+  return { findings, unresolvedPerFile, unchecked };
+}
+
+/** A package in a lockfile, whatever its version. */
+function identity(path: string | undefined, ecosystem: string | undefined, name: string | undefined): string {
+  return `${path ?? ""}\u0000${ecosystem ?? ""}\u0000${name ?? ""}`;
 }
 
 function toPosix(path: string): string {
