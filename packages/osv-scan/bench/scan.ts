@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OfflineSource, type PackageQuery } from "@bulwark/osv";
-import { extractFile } from "@bulwark/lockfiles";
+import { extractFile, isSupportedPath } from "@bulwark/lockfiles";
 import { parse as parseToml } from "smol-toml";
 import { scanDependencies } from "../src/scan-dependencies.js";
 
@@ -52,7 +52,15 @@ function median(values: number[]): number {
 function runAction(
   workspace: string,
   cache: string,
-): { seconds: number; cpuSeconds: number; rssMiB: number; exitCode: number; findings: string } {
+  lockfiles: string,
+): {
+  seconds: number;
+  cpuSeconds: number;
+  rssMiB: number;
+  exitCode: number;
+  findings: string;
+  packages: string;
+} {
   const files = mkdtempSync(join(tmpdir(), "bulwark-osv-bench-runner-"));
   const output = join(files, "output");
   for (const f of ["output", "summary", "event.json"])
@@ -71,7 +79,9 @@ function runAction(
     "INPUT_OSV-DB-URL": OSV_DB,
     "INPUT_DATABASE-CACHE": cache,
     INPUT_COMMENT: "never",
+    "INPUT_JSON-FILE": join(files, "osv.json"),
     "INPUT_FAIL-ON": "high",
+    INPUT_LOCKFILES: lockfiles,
   };
   const preload =
     "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('bench-maxrss '+u.maxRSS+' cpu '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
@@ -84,7 +94,9 @@ function runAction(
   const seconds = (performance.now() - start) / 1000;
   const usage = /bench-maxrss (\d+) cpu (\d+)/.exec(child.stderr);
   if (!usage) throw new Error(`the action did not run: ${child.stderr.slice(0, 2000)}`);
-  const findings = /^findings<<(\S+)\n([\s\S]*?)\n\1$/m.exec(readFileSync(output, "utf8"))?.[2] ?? "?";
+  const outputs = readFileSync(output, "utf8");
+  const findings = /^findings<<(\S+)\n([\s\S]*?)\n\1$/m.exec(outputs)?.[2] ?? "?";
+  const packages = /"packages": (\d+)/.exec(readFileSync(join(files, "osv.json"), "utf8"))?.[1] ?? "?";
   rmSync(files, { recursive: true, force: true });
   return {
     seconds,
@@ -92,19 +104,21 @@ function runAction(
     rssMiB: Number(usage[1]) / 1024,
     exitCode: child.status ?? -1,
     findings,
+    packages,
   };
 }
 
-function reportAction(label: string, workspace: string): void {
+/** `lockfiles`: the file to read (SBOMs under generic names are not discovered), or "" to discover. */
+function reportAction(label: string, workspace: string, lockfiles = ""): void {
   const cache = mkdtempSync(join(tmpdir(), "bulwark-osv-bench-cache-"));
   // The first run fills the database cache (and the OS file cache); the measured runs find it there.
-  const cold = runAction(workspace, cache);
-  const runs = Array.from({ length: RUNS }, () => runAction(workspace, cache));
+  const cold = runAction(workspace, cache, lockfiles);
+  const runs = Array.from({ length: RUNS }, () => runAction(workspace, cache, lockfiles));
   const seconds = median(runs.map((r) => r.seconds));
   const cpu = median(runs.map((r) => r.cpuSeconds));
   const rss = Math.max(...runs.map((r) => r.rssMiB));
   console.log(
-    `${label.padEnd(50)} ${seconds.toFixed(2).padStart(6)} s wall  ${cpu.toFixed(2).padStart(6)} s CPU  ${rss.toFixed(0).padStart(5)} MiB peak RSS  (exit ${runs[0]!.exitCode}, ${runs[0]!.findings} findings; first run, filling the cache: ${cold.seconds.toFixed(2)} s, ${cold.rssMiB.toFixed(0)} MiB)`,
+    `${label.padEnd(50)} ${seconds.toFixed(2).padStart(6)} s wall  ${cpu.toFixed(2).padStart(6)} s CPU  ${rss.toFixed(0).padStart(5)} MiB peak RSS  (exit ${runs[0]!.exitCode}, ${runs[0]!.packages} packages, ${runs[0]!.findings} findings; first run, filling the cache: ${cold.seconds.toFixed(2)} s, ${cold.rssMiB.toFixed(0)} MiB)`,
   );
   rmSync(cache, { recursive: true, force: true });
 }
@@ -203,7 +217,11 @@ await scanVersusParse(largestLock);
 console.log(`\nThe whole action (actions/osv-scan/dist), offline, median of ${RUNS} runs`);
 const single = mkdtempSync(join(tmpdir(), "bulwark-osv-bench-largest-"));
 copyFileSync(largest.path, join(single, largest.name));
-reportAction(`largest file: ${largest.name.slice(0, 30)} (${(largest.bytes / 1e6).toFixed(2)} MB)`, single);
+reportAction(
+  `largest file: ${largest.name.slice(0, 30)} (${(largest.bytes / 1e6).toFixed(2)} MB)`,
+  single,
+  largest.name,
+);
 const singleLock = mkdtempSync(join(tmpdir(), "bulwark-osv-bench-largest-lock-"));
 copyFileSync(largestLock.path, join(singleLock, largestLock.name));
 reportAction(
@@ -211,11 +229,13 @@ reportAction(
   singleLock,
 );
 
-// A monorepo: 200 real lockfiles, the 86 shared ones over and over, each in its own package folder.
+// A monorepo: 200 real lockfiles, the shared ones discovery finds by name (SBOMs under generic names
+// are read only when listed) over and over, each in its own package folder.
+const discoverable = files.filter((f) => isSupportedPath(f.name));
 const mono = mkdtempSync(join(tmpdir(), "bulwark-osv-bench-mono-"));
 let bytes = 0;
 for (let i = 0; i < MONOREPO_SIZE; i++) {
-  const f = files[i % files.length]!;
+  const f = discoverable[i % discoverable.length]!;
   mkdirSync(join(mono, `packages/p${String(i).padStart(3, "0")}`), { recursive: true });
   copyFileSync(f.path, join(mono, `packages/p${String(i).padStart(3, "0")}`, f.name));
   bytes += f.bytes;
