@@ -13521,7 +13521,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3276);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3784);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -13531,7 +13531,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3276:
+/***/ 3784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34614,6 +34614,58 @@ function dependencyFinding(match, record, options = {}) {
     return finding;
 }
 
+;// CONCATENATED MODULE: ../../packages/osv-scan/src/lockfile-findings.ts
+
+
+/** One finding per (vulnerability group, package version, lockfile), and the packages left undecided. */
+function lockfileFindings(lockfiles, byKey, unresolvedByKey, keep) {
+    const findings = [];
+    const unresolvedPerFile = new Map();
+    const unchecked = new Set();
+    for (const lockfile of lockfiles) {
+        const versions = new Map();
+        for (const r of lockfile.packages) {
+            const k = `${r.ecosystem}/${r.name}`;
+            versions.set(k, (versions.get(k) ?? new Set()).add(r.version));
+        }
+        const seen = new Set();
+        for (const r of lockfile.packages) {
+            if (!keep(r))
+                continue;
+            const key = packageKey(recordQuery(r));
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const unresolved = unresolvedByKey.get(key);
+            if (unresolved) {
+                unchecked.add(identity(lockfile.file, r.ecosystem, r.name));
+                const names = unresolvedPerFile.get(lockfile.file) ?? new Map();
+                names.set(`${r.name}${r.requirement ? ` ${r.requirement}` : r.version ? `@${r.version}` : ""}`, unresolved.reason);
+                unresolvedPerFile.set(lockfile.file, names);
+            }
+            const severalVersions = (versions.get(`${r.ecosystem}/${r.name}`)?.size ?? 0) > 1;
+            for (const m of byKey.get(key) ?? [])
+                findings.push(dependencyFinding(m, r, { severalVersions }));
+        }
+    }
+    return { findings, unresolvedPerFile, unchecked };
+}
+/** A package in a lockfile, whatever its version. */
+function identity(path, ecosystem, name) {
+    return `${path ?? ""}\u0000${ecosystem ?? ""}\u0000${name ?? ""}`;
+}
+function recordQuery(r) {
+    return {
+        ecosystem: r.ecosystem,
+        name: r.name,
+        ...(r.version !== undefined ? { version: r.version } : {}),
+        ...(r.version === undefined && r.commit !== undefined ? { commit: r.commit } : {}),
+    };
+}
+function devOnly(r) {
+    return r.scopes !== undefined && r.scopes.length > 0 && r.scopes.every((s) => s === "dev");
+}
+
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/git.ts
 // Runs git for short answers (rev-parse, ls-tree, fetch); file contents go through git-blob-reader.ts.
 
@@ -50104,9 +50156,46 @@ function cmp(a, b) {
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/version.ts
 const ENGINE_VERSION = "0.1.0";
 
+;// CONCATENATED MODULE: ../../packages/osv-scan/src/vulnerable-packages.ts
+function vulnerablePackages(findings) {
+    const map = new Map();
+    for (const f of findings) {
+        const p = f.package;
+        const key = `${p.ecosystem}\u0000${p.name}\u0000${p.version}`;
+        const entry = map.get(key) ?? {
+            ecosystem: p.ecosystem ?? "",
+            name: p.name,
+            version: p.version ?? "",
+            ids: [],
+            fixedVersions: [],
+            files: [],
+        };
+        if (!entry.ids.includes(f.ruleId))
+            entry.ids.push(f.ruleId);
+        const fixed = f.properties?.fixedVersion;
+        if (typeof fixed === "string" && !entry.fixedVersions.includes(fixed))
+            entry.fixedVersions.push(fixed);
+        if (f.location && !entry.files.includes(f.location.path))
+            entry.files.push(f.location.path);
+        map.set(key, entry);
+    }
+    return [...map.values()]
+        .map((e) => ({ ...e, ids: e.ids.sort(), fixedVersions: e.fixedVersions.sort(), files: e.files.sort() }))
+        .sort((a, b) => a.ecosystem !== b.ecosystem
+        ? vulnerable_packages_cmp(a.ecosystem, b.ecosystem)
+        : a.name !== b.name
+            ? vulnerable_packages_cmp(a.name, b.name)
+            : vulnerable_packages_cmp(a.version, b.version));
+}
+function vulnerable_packages_cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/scan-dependencies.ts
 // The osv-scan pipeline: lockfiles -> packages -> OSV matches -> findings, with every file that
 // could not be read, every package that could not be decided and every database failure reported.
+
+
 
 
 
@@ -50146,7 +50235,7 @@ async function scanDependencies(options) {
     }
     const queries = new Map();
     for (const r of records) {
-        const q = query(r);
+        const q = recordQuery(r);
         queries.set(packageKey(q), q);
     }
     // The base's packages go into the same database pass: one query for both sides.
@@ -50155,7 +50244,7 @@ async function scanDependencies(options) {
         for (const r of l.packages) {
             if (!keep(r))
                 continue;
-            const q = query(r);
+            const q = recordQuery(r);
             allQueries.set(packageKey(q), q);
         }
     }
@@ -50300,43 +50389,6 @@ async function readBase(options, prefix, problems) {
         return undefined;
     }
 }
-/** One finding per (vulnerability group, package version, lockfile), and the packages left undecided. */
-function lockfileFindings(lockfiles, byKey, unresolvedByKey, keep) {
-    const findings = [];
-    const unresolvedPerFile = new Map();
-    const unchecked = new Set();
-    for (const lockfile of lockfiles) {
-        const versions = new Map();
-        for (const r of lockfile.packages) {
-            const k = `${r.ecosystem}/${r.name}`;
-            versions.set(k, (versions.get(k) ?? new Set()).add(r.version));
-        }
-        const seen = new Set();
-        for (const r of lockfile.packages) {
-            if (!keep(r))
-                continue;
-            const key = packageKey(query(r));
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            const unresolved = unresolvedByKey.get(key);
-            if (unresolved) {
-                unchecked.add(identity(lockfile.file, r.ecosystem, r.name));
-                const names = unresolvedPerFile.get(lockfile.file) ?? new Map();
-                names.set(`${r.name}${r.requirement ? ` ${r.requirement}` : r.version ? `@${r.version}` : ""}`, unresolved.reason);
-                unresolvedPerFile.set(lockfile.file, names);
-            }
-            const severalVersions = (versions.get(`${r.ecosystem}/${r.name}`)?.size ?? 0) > 1;
-            for (const m of byKey.get(key) ?? [])
-                findings.push(dependencyFinding(m, r, { severalVersions }));
-        }
-    }
-    return { findings, unresolvedPerFile, unchecked };
-}
-/** A package in a lockfile, whatever its version. */
-function identity(path, ecosystem, name) {
-    return `${path ?? ""}\u0000${ecosystem ?? ""}\u0000${name ?? ""}`;
-}
 function scan_dependencies_toPosix(path) {
     return path.split(external_node_path_namespaceObject.sep).join("/");
 }
@@ -50352,17 +50404,6 @@ function withPrefix(result, prefix) {
         errors: result.errors.map((e) => ({ ...e, file: at(e.file) })),
     };
 }
-function query(r) {
-    return {
-        ecosystem: r.ecosystem,
-        name: r.name,
-        ...(r.version !== undefined ? { version: r.version } : {}),
-        ...(r.version === undefined && r.commit !== undefined ? { commit: r.commit } : {}),
-    };
-}
-function devOnly(r) {
-    return r.scopes !== undefined && r.scopes.length > 0 && r.scopes.every((s) => s === "dev");
-}
 function unresolvedProblem(file, names) {
     const list = [...names.keys()];
     const shown = list.slice(0, NAMES_PER_PROBLEM).join(", ");
@@ -50373,39 +50414,6 @@ function unresolvedProblem(file, names) {
         path: file,
         message: `${list.length} package${list.length === 1 ? "" : "s"} could not be checked (${reasons.slice(0, 3).join("; ")}): ${shown}${more}`,
     };
-}
-function vulnerablePackages(findings) {
-    const map = new Map();
-    for (const f of findings) {
-        const p = f.package;
-        const key = `${p.ecosystem}\u0000${p.name}\u0000${p.version}`;
-        const entry = map.get(key) ?? {
-            ecosystem: p.ecosystem ?? "",
-            name: p.name,
-            version: p.version ?? "",
-            ids: [],
-            fixedVersions: [],
-            files: [],
-        };
-        if (!entry.ids.includes(f.ruleId))
-            entry.ids.push(f.ruleId);
-        const fixed = f.properties?.fixedVersion;
-        if (typeof fixed === "string" && !entry.fixedVersions.includes(fixed))
-            entry.fixedVersions.push(fixed);
-        if (f.location && !entry.files.includes(f.location.path))
-            entry.files.push(f.location.path);
-        map.set(key, entry);
-    }
-    return [...map.values()]
-        .map((e) => ({ ...e, ids: e.ids.sort(), fixedVersions: e.fixedVersions.sort(), files: e.files.sort() }))
-        .sort((a, b) => a.ecosystem !== b.ecosystem
-        ? scan_dependencies_cmp(a.ecosystem, b.ecosystem)
-        : a.name !== b.name
-            ? scan_dependencies_cmp(a.name, b.name)
-            : scan_dependencies_cmp(a.version, b.version));
-}
-function scan_dependencies_cmp(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/definition.ts
@@ -50527,6 +50535,9 @@ function baseOfEvent(env) {
 
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/index.ts
 // @bulwark/osv-scan: the dependency vulnerability check (lockfiles -> OSV -> findings).
+
+
+
 
 
 

@@ -18,5 +18,15 @@ export {
   OSV_SCANNER_CONFIG,
   type OsvScannerIgnores,
 } from "./osv-scanner-config.js";
-export { scanSummary, upgrades, type Upgrade, type SummaryContext } from "./scan-summary.js";
+export { scanSummary, scanComment, upgrades, type Upgrade, type SummaryContext } from "./scan-summary.js";
+export { lockfilesAtCommit, resolveCommit, type CommitLockfiles } from "./lockfiles-at-commit.js";
+export { compareWithBase, type BaseComparison, type CompareOptions } from "./compare-with-base.js";
+export {
+  readSlaPolicy,
+  applySla,
+  SLA_LABEL,
+  type SlaPolicy,
+  type SlaStatus,
+  type SlaOptions,
+} from "./sla.js";
 export { ENGINE_VERSION } from "./version.js";

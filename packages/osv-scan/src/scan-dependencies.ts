@@ -1,7 +1,7 @@
 // The osv-scan pipeline: lockfiles -> packages -> OSV matches -> findings, with every file that
 // could not be read, every package that could not be decided and every database failure reported.
 import { relative, sep } from "node:path";
-import type { Finding, ScanProblem, ScanResult } from "@bulwark/core";
+import type { ScanProblem, ScanResult } from "@bulwark/core";
 import type { ExtractResult, PackageRecord } from "@bulwark/lockfiles";
 import {
   matchPackages,
@@ -13,12 +13,16 @@ import {
 } from "@bulwark/osv";
 import { collectLockfiles, type CollectOptions } from "./collect-lockfiles.js";
 import { compareWithBase } from "./compare-with-base.js";
-import { dependencyFinding, TOOL } from "./dependency-finding.js";
+import { TOOL } from "./dependency-finding.js";
+import { devOnly, identity, lockfileFindings, recordQuery } from "./lockfile-findings.js";
 import { lockfilesAtCommit } from "./lockfiles-at-commit.js";
 import { osvScannerIgnores } from "./osv-scanner-config.js";
 import { scanComment, scanSummary, type SummaryContext } from "./scan-summary.js";
 import { applySla, type SlaPolicy } from "./sla.js";
 import { ENGINE_VERSION } from "./version.js";
+import { vulnerablePackages } from "./vulnerable-packages.js";
+
+export type { VulnerablePackage } from "./vulnerable-packages.js";
 
 export interface ScanOptions extends CollectOptions {
   /**
@@ -72,7 +76,7 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
   }
   const queries = new Map<string, PackageQuery>();
   for (const r of records) {
-    const q = query(r);
+    const q = recordQuery(r);
     queries.set(packageKey(q), q);
   }
   // The base's packages go into the same database pass: one query for both sides.
@@ -80,7 +84,7 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
   for (const l of base?.lockfiles ?? []) {
     for (const r of l.packages) {
       if (!keep(r)) continue;
-      const q = query(r);
+      const q = recordQuery(r);
       allQueries.set(packageKey(q), q);
     }
   }
@@ -239,55 +243,6 @@ async function readBase(
   }
 }
 
-/** One finding per (vulnerability group, package version, lockfile), and the packages left undecided. */
-function lockfileFindings(
-  lockfiles: readonly ExtractResult[],
-  byKey: ReadonlyMap<string, PackageMatch[]>,
-  unresolvedByKey: ReadonlyMap<string, UnresolvedPackage>,
-  keep: (r: PackageRecord) => boolean,
-): {
-  findings: Finding[];
-  unresolvedPerFile: Map<string, Map<string, string>>;
-  /** identity() of the packages left undecided. */
-  unchecked: Set<string>;
-} {
-  const findings: Finding[] = [];
-  const unresolvedPerFile = new Map<string, Map<string, string>>();
-  const unchecked = new Set<string>();
-  for (const lockfile of lockfiles) {
-    const versions = new Map<string, Set<string | undefined>>();
-    for (const r of lockfile.packages) {
-      const k = `${r.ecosystem}/${r.name}`;
-      versions.set(k, (versions.get(k) ?? new Set()).add(r.version));
-    }
-    const seen = new Set<string>();
-    for (const r of lockfile.packages) {
-      if (!keep(r)) continue;
-      const key = packageKey(query(r));
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const unresolved = unresolvedByKey.get(key);
-      if (unresolved) {
-        unchecked.add(identity(lockfile.file, r.ecosystem, r.name));
-        const names = unresolvedPerFile.get(lockfile.file) ?? new Map<string, string>();
-        names.set(
-          `${r.name}${r.requirement ? ` ${r.requirement}` : r.version ? `@${r.version}` : ""}`,
-          unresolved.reason,
-        );
-        unresolvedPerFile.set(lockfile.file, names);
-      }
-      const severalVersions = (versions.get(`${r.ecosystem}/${r.name}`)?.size ?? 0) > 1;
-      for (const m of byKey.get(key) ?? []) findings.push(dependencyFinding(m, r, { severalVersions }));
-    }
-  }
-  return { findings, unresolvedPerFile, unchecked };
-}
-
-/** A package in a lockfile, whatever its version. */
-function identity(path: string | undefined, ecosystem: string | undefined, name: string | undefined): string {
-  return `${path ?? ""}\u0000${ecosystem ?? ""}\u0000${name ?? ""}`;
-}
-
 function toPosix(path: string): string {
   return path.split(sep).join("/");
 }
@@ -304,19 +259,6 @@ function withPrefix(result: ExtractResult, prefix: string): ExtractResult {
   };
 }
 
-function query(r: PackageRecord): PackageQuery {
-  return {
-    ecosystem: r.ecosystem,
-    name: r.name,
-    ...(r.version !== undefined ? { version: r.version } : {}),
-    ...(r.version === undefined && r.commit !== undefined ? { commit: r.commit } : {}),
-  };
-}
-
-function devOnly(r: PackageRecord): boolean {
-  return r.scopes !== undefined && r.scopes.length > 0 && r.scopes.every((s) => s === "dev");
-}
-
 function unresolvedProblem(file: string, names: Map<string, string>): ScanProblem {
   const list = [...names.keys()];
   const shown = list.slice(0, NAMES_PER_PROBLEM).join(", ");
@@ -327,49 +269,4 @@ function unresolvedProblem(file: string, names: Map<string, string>): ScanProble
     path: file,
     message: `${list.length} package${list.length === 1 ? "" : "s"} could not be checked (${reasons.slice(0, 3).join("; ")}): ${shown}${more}`,
   };
-}
-
-/** The `vulnerable-packages` output: one entry per vulnerable package version, sorted. */
-export interface VulnerablePackage {
-  ecosystem: string;
-  name: string;
-  version: string;
-  ids: string[];
-  /** Fixed versions its vulnerabilities name (empty when none has a fix). */
-  fixedVersions: string[];
-  files: string[];
-}
-
-function vulnerablePackages(findings: readonly Finding[]): VulnerablePackage[] {
-  const map = new Map<string, VulnerablePackage>();
-  for (const f of findings) {
-    const p = f.package!;
-    const key = `${p.ecosystem}\u0000${p.name}\u0000${p.version}`;
-    const entry = map.get(key) ?? {
-      ecosystem: p.ecosystem ?? "",
-      name: p.name,
-      version: p.version ?? "",
-      ids: [],
-      fixedVersions: [],
-      files: [],
-    };
-    if (!entry.ids.includes(f.ruleId)) entry.ids.push(f.ruleId);
-    const fixed = f.properties?.fixedVersion;
-    if (typeof fixed === "string" && !entry.fixedVersions.includes(fixed)) entry.fixedVersions.push(fixed);
-    if (f.location && !entry.files.includes(f.location.path)) entry.files.push(f.location.path);
-    map.set(key, entry);
-  }
-  return [...map.values()]
-    .map((e) => ({ ...e, ids: e.ids.sort(), fixedVersions: e.fixedVersions.sort(), files: e.files.sort() }))
-    .sort((a, b) =>
-      a.ecosystem !== b.ecosystem
-        ? cmp(a.ecosystem, b.ecosystem)
-        : a.name !== b.name
-          ? cmp(a.name, b.name)
-          : cmp(a.version, b.version),
-    );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
