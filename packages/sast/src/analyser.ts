@@ -42,6 +42,8 @@ export interface AnalyserOutput {
 export interface Analyser {
   name: string;
   languages: readonly Language[] | "any";
+  /** The Debian/Ubuntu package that provides the tool, for `installMissing`. */
+  aptPackage?: string;
   /** How to install the tool, for the message when it is missing. */
   install?: string;
   /** The tool's home page, for SARIF's driver.informationUri. */

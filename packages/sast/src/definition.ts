@@ -32,6 +32,11 @@ export const sastCheck = defineCheck({
       values: [...SCOPES, "auto"],
       default: "auto",
     }),
+    input.boolean("install-missing", {
+      description:
+        "Install missing analysers (bandit, shellcheck, cppcheck, flawfinder) with apt-get on Linux runners, as root or with passwordless sudo.",
+      default: false,
+    }),
     input.number("tool-timeout", {
       description: "Seconds each analyser may run before it is stopped.",
       integer: true,
@@ -60,6 +65,7 @@ export const sastCheck = defineCheck({
       sarifFiles: (inputs.sarifFiles ?? []).map((f) => resolve(context.workspace, f)),
       exclude: inputs.exclude,
       semgrepRules: inputs.semgrepRules,
+      installMissing: inputs.installMissing,
       scope,
       ...(base && head ? { base, head } : {}),
       timeoutMs: inputs.toolTimeout * 1000,

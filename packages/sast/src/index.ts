@@ -3,6 +3,8 @@ export type { SastOptions, Scope, AnalyserReport } from "./scan-sast.js";
 export { sastCheck } from "./definition.js";
 export { ANALYSERS, ANALYSER_NAMES } from "./analysers/index.js";
 export type { Analyser, AnalyserContext, AnalyserOutput, RawFinding } from "./analyser.js";
+export { aptInstall } from "./install-tools.js";
+export type { InstallOutcome } from "./install-tools.js";
 export { DEFAULT_EXCLUDES, excludeMatcher } from "./exclude.js";
 export type { ExcludeMatcher } from "./exclude.js";
 export { detectSources, languageOfName, languageOfShebang, LANGUAGES } from "./languages.js";

@@ -19,6 +19,7 @@ import { mergeDuplicates } from "./dedupe.js";
 import { ToolStartError } from "./exec-tool.js";
 import { excludeMatcher, type ExcludeMatcher } from "./exclude.js";
 import { detectSources, type Language } from "./languages.js";
+import { aptInstall } from "./install-tools.js";
 import { dropNolint } from "./nolint.js";
 import { mapBounded } from "./pool.js";
 import { importSarif, SarifReadError } from "./sarif-import.js";
@@ -36,6 +37,11 @@ export interface SastOptions {
    * (vendored, built, minified and generated code); `!dist/` brings a default back.
    */
   exclude?: readonly string[];
+  /**
+   * Install analysers that are missing and packaged for apt (bandit, shellcheck, cppcheck, flawfinder),
+   * on Linux as root or with passwordless sudo. Default false.
+   */
+  installMissing?: boolean;
   /** Semgrep rule sets (`p/python`, a rules file...); default SEMGREP_RULES, the repo's .semgrep.yml, p/default. */
   semgrepRules?: readonly string[];
   /** Analysers to run; default: those for the languages found. */
@@ -132,6 +138,25 @@ async function runAnalysers(
     explicit ? explicit.includes(a.name) : filesFor(a, detected.files).length > 0,
   );
   const notices: string[] = [];
+  let installFailure: string | undefined;
+  if (options.installMissing) {
+    const wanted = chosen.filter(
+      (a) =>
+        a.aptPackage &&
+        filesFor(a, detected.files).length > 0 &&
+        !options.executables?.[a.name] &&
+        !a.locate(env) &&
+        (explicit || !a.optional),
+    );
+    const packages = [...new Set(wanted.map((a) => a.aptPackage!))];
+    if (packages.length > 0) {
+      log(`Installing ${packages.join(", ")} with apt-get`);
+      const outcome = await aptInstall(packages, env, options.timeoutMs ?? 600_000);
+      if (outcome.installed.length > 0)
+        notices.push(`Installed ${outcome.installed.join(", ")} with apt-get.`);
+      installFailure = outcome.failure;
+    }
+  }
   const outcomes = await mapBounded(
     chosen,
     options.concurrency ?? Math.min(4, availableParallelism()),
@@ -159,7 +184,7 @@ async function runAnalysers(
         } else {
           problems.push({
             level: "error",
-            message: `${analyser.name} is not installed (not found on PATH), so ${files.length} file(s) were not checked by it${analyser.install ? `; install it with ${analyser.install}` : ""}`,
+            message: `${analyser.name} is not installed (not found on PATH), so ${files.length} file(s) were not checked by it${installFailure && analyser.aptPackage ? ` (installing failed: ${installFailure})` : ""}${analyser.install ? `; install it with ${analyser.install}` : ""}`,
           });
         }
         return { raw: [] as RawFinding[], problems, report };

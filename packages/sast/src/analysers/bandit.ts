@@ -51,6 +51,7 @@ export function banditFindings(report: BanditReport): RawFinding[] {
 
 export const bandit: Analyser = {
   name: "bandit",
+  aptPackage: "bandit",
   install: "`sudo apt-get install -y bandit` or `pipx install bandit`",
   informationUri: "https://bandit.readthedocs.io/",
   languages: ["python"],

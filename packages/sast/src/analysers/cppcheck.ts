@@ -97,6 +97,7 @@ export function cppcheckFindings(xml: string): { findings: RawFinding[]; problem
 
 export const cppcheck: Analyser = {
   name: "cppcheck",
+  aptPackage: "cppcheck",
   install: "`sudo apt-get install -y cppcheck`",
   informationUri: "https://cppcheck.sourceforge.io/",
   languages: ["c"],

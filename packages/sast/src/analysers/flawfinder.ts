@@ -16,6 +16,7 @@ export function flawfinderSeverity(rank: number | undefined): Severity | undefin
 
 export const flawfinder: Analyser = {
   name: "flawfinder",
+  aptPackage: "flawfinder",
   install: "`sudo apt-get install -y flawfinder` or `pipx install flawfinder`",
   informationUri: "https://dwheeler.com/flawfinder/",
   languages: ["c"],

@@ -38,6 +38,7 @@ export function shellcheckFindings(report: { comments?: ShellCheckComment[] }): 
 
 export const shellcheck: Analyser = {
   name: "shellcheck",
+  aptPackage: "shellcheck",
   install: "`sudo apt-get install -y shellcheck`",
   informationUri: "https://www.shellcheck.net/",
   languages: ["shell"],
