@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { findExecutable } from "./find-executable.js";
 import { scanSast } from "./scan-sast.js";
 import { FIXTURE, fixtureRepo, git } from "./test-support/fixture.js";
 
@@ -271,9 +272,29 @@ describe("scope", () => {
       "B307 app/server.py:23",
       "security/detect-child-process web/exec.js:2",
     ]);
+    // The old eval line changed: its finding is gone from the head, listed as fixed.
+    expect(result.fixed?.map((f) => `${f.ruleId} ${f.location?.path}:${f.location?.startLine}`)).toEqual([
+      "B307 app/server.py:23",
+    ]);
     expect(result.summaryMarkdown).toMatch(
       /Scope new: 2 of 12 findings are not in [0-9a-f]{12}, where the change branched/,
     );
+  });
+
+  it("new: an analyser failing on the base makes its findings count as new, with a warning", async () => {
+    const { dir, base, head } = divergedHistory();
+    const env = fakeOnPath(
+      "bandit",
+      `case "$PWD" in *sast-base-*) echo "boom on base" >&2; exit 2;; esac\nexec ${findExecutable("bandit", process.env.PATH)} "$@"`,
+    );
+    const result = await scanSast({ root: dir, tools: ["bandit"], scope: "new", base, head, env });
+    expect(result.findings).toHaveLength(6);
+    expect(result.problems).toContainEqual({
+      level: "warning",
+      tool: "bandit",
+      message:
+        "scanning the base commit: bandit exited with code 2: boom on base; what it could not see counts as new",
+    });
   });
 
   it("changed-lines when the scanned root is a subdirectory of the repository", async () => {

@@ -333,6 +333,7 @@ export async function scanSast(options: SastOptions): Promise<ScanResult> {
   const total = findings.length;
   const scope = options.scope ?? "all";
   let scopeNote: string | undefined;
+  let fixed: Finding[] | undefined;
   if (scope !== "all") {
     if (!options.base || !options.head) {
       scopeNote = `Scope ${scope} needs a pull request (base and head commits); every finding is reported.`;
@@ -355,12 +356,19 @@ export async function scanSast(options: SastOptions): Promise<ScanResult> {
         const fork = await forkPoint(root, options.base, options.head);
         snapshot = await extractCommit(root, fork, options.tempDir ?? tmpdir());
         const base = await runAnalysers(snapshot.root, { ...options, sarifFiles: [] }, exclude, log);
-        const known = new Set(
-          mergeDuplicates(await toFindings(base.raw, new SourceLines(snapshot.root))).map(
-            (f) => f.fingerprint,
-          ),
-        );
+        const before = mergeDuplicates(await toFindings(base.raw, new SourceLines(snapshot.root)));
+        const known = new Set(before.map((f) => f.fingerprint));
+        const now = new Set(findings.map((f) => f.fingerprint));
         findings = findings.filter((f) => !known.has(f.fingerprint));
+        // What the change removes: listed as fixed in the JSON report.
+        fixed = sortFindings(before.filter((f) => !now.has(f.fingerprint)));
+        for (const p of base.problems.filter((p) => p.level === "error")) {
+          problems.push({
+            level: "warning",
+            ...(p.tool ? { tool: p.tool } : {}),
+            message: `scanning the base commit: ${p.message}; what it could not see counts as new`,
+          });
+        }
         scopeNote = `Scope new: ${findings.length} of ${total} findings are not in ${fork.slice(0, 12)}, where the change branched from ${options.base.slice(0, 12)}.`;
       } catch (err) {
         problems.push({
@@ -397,6 +405,7 @@ export async function scanSast(options: SastOptions): Promise<ScanResult> {
     summaryMarkdown: summary(reports, scopeNote, findings),
     stats,
     toolRuns,
+    ...(fixed ? { fixed } : {}),
     outputs: {
       tools: reports
         .filter((r) => r.status === "ran")
