@@ -165,5 +165,13 @@ describe("sast action", () => {
     expect(
       report.findings.every((f: JsonFinding) => f.tool === "shellcheck" || f.tool === "codechecker"),
     ).toBe(true);
+    // The merged tool keeps its own code-scanning category beside ours.
+    const sarif = JSON.parse(readFileSync(run.outputs["sarif-file"]!, "utf8"));
+    expect(
+      sarif.runs.map((r: { tool: { driver: { name: string } }; automationDetails: { id: string } }) => [
+        r.tool.driver.name,
+        r.automationDetails.id,
+      ]),
+    ).toContainEqual(["codechecker", "sast/codechecker/"]);
   });
 });
