@@ -12685,9 +12685,6 @@ function toSarifRun(input, maxResults = MAX_RESULTS_PER_RUN) {
     };
     return { run, notices };
 }
-function runOf(item) {
-    return item.runKey ?? item.tool;
-}
 /**
  * The runs one input becomes: one per tool of `scan.toolRuns` (category `<category>/<tool>`, holding the
  * findings and problems of that tool), then the scan's own run for everything else when there is any.
@@ -12700,8 +12697,8 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
     const category = input.category ?? input.scan.tool;
     const unique = declared.filter((t, i) => declared.findIndex((u) => u.tool === t.tool) === i);
     const all = new Set(unique.map((t) => t.tool));
-    const restNeeded = input.gate.findings.some((f) => !all.has(runOf(f))) ||
-        input.scan.problems.some((p) => runOf(p) === undefined || !all.has(runOf(p)));
+    const restNeeded = input.gate.findings.some((f) => !all.has(f.tool)) ||
+        input.scan.problems.some((p) => p.tool === undefined || !all.has(p.tool));
     const fits = unique.length + (restNeeded ? 1 : 0) <= maxRuns;
     const kept = fits ? unique : unique.slice(0, Math.max(0, maxRuns - 1));
     const notices = [];
@@ -12715,12 +12712,12 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
     const perTool = kept.map((t) => ({
         scan: {
             ...scan,
-            tool: t.name ?? t.tool,
+            tool: t.tool,
             toolVersion: t.version ?? "",
-            findings: scan.findings.filter((f) => runOf(f) === t.tool),
-            problems: scan.problems.filter((p) => runOf(p) === t.tool),
+            findings: scan.findings.filter((f) => f.tool === t.tool),
+            problems: scan.problems.filter((p) => p.tool === t.tool),
         },
-        gate: { ...input.gate, findings: input.gate.findings.filter((f) => runOf(f) === t.tool) },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => f.tool === t.tool) },
         category: `${category}/${t.tool}`,
         ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
         ...(t.informationUri ? { informationUri: t.informationUri } : {}),
@@ -12729,10 +12726,10 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
         ...input,
         scan: {
             ...scan,
-            findings: scan.findings.filter((f) => !names.has(runOf(f))),
-            problems: scan.problems.filter((p) => runOf(p) === undefined || !names.has(runOf(p))),
+            findings: scan.findings.filter((f) => !names.has(f.tool)),
+            problems: scan.problems.filter((p) => p.tool === undefined || !names.has(p.tool)),
         },
-        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(runOf(f))) },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(f.tool)) },
     };
     const keepRest = rest.gate.findings.length > 0 || rest.scan.problems.length > 0 || perTool.length === 0;
     return { inputs: keepRest ? [rest, ...perTool] : perTool, notices };

@@ -11882,7 +11882,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7527);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2003);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -11892,7 +11892,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7527:
+/***/ 2003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12081,7 +12081,7 @@ function parseIsoDate(text) {
 function describeIgnore(rule) {
     let text = `"${rule.id}"`;
     if (rule.package !== undefined)
-        text += ` for package "${rule.package}"`;
+        text += ` for package "${rule.ecosystem !== undefined ? `${rule.ecosystem}/` : ""}${rule.package}${rule.version !== undefined ? `@${rule.version}` : ""}"`;
     if (rule.path !== undefined)
         text += ` on path "${rule.path}"`;
     return text;
@@ -12125,6 +12125,7 @@ function isIgnoreExpired(rule, now) {
 function ignoreMatcher(rule) {
     const id = rule.id.trim().toLowerCase();
     const pkg = rule.package?.trim().toLowerCase();
+    const ecosystem = rule.ecosystem?.trim().toLowerCase();
     const pathMatch = rule.path === undefined ? undefined : pathMatcher(rule.path);
     return (finding) => {
         if (id !== "*") {
@@ -12133,6 +12134,10 @@ function ignoreMatcher(rule) {
                 return false;
         }
         if (pkg !== undefined && finding.package?.name.toLowerCase() !== pkg)
+            return false;
+        if (rule.version !== undefined && finding.package?.version !== rule.version)
+            return false;
+        if (ecosystem !== undefined && finding.package?.ecosystem?.toLowerCase() !== ecosystem)
             return false;
         if (pathMatch !== undefined) {
             const path = finding.location?.path;
@@ -12261,6 +12266,7 @@ function evaluateGate(scan, policy, now) {
     const ignores = [...(policy.ignores ?? []), ...(scan.ignores ?? [])];
     validateIgnoreRules(ignores);
     const baseline = policy.baseline ?? new Set();
+    const preexisting = new Set(scan.preexisting?.fingerprints ?? []);
     const notices = [];
     const rules = ignores.map((rule) => ({
         rule,
@@ -12291,7 +12297,10 @@ function evaluateGate(scan, policy, now) {
         if (baseline.has(finding.fingerprint)) {
             return { ...finding, status: "baseline", statusReason: "in baseline", blocking: false };
         }
-        const blocking = !policy.reportOnly && atOrAbove(finding.severity, policy.failOn);
+        if (preexisting.has(finding.fingerprint)) {
+            return { ...finding, status: "baseline", statusReason: scan.preexisting.reason, blocking: false };
+        }
+        const blocking = !policy.reportOnly && (atOrAbove(finding.severity, policy.failOn) || finding.blockReason !== undefined);
         return { ...finding, status: "new", blocking };
     });
     const warnDays = policy.expiryWarningDays ?? 14;
@@ -12321,6 +12330,15 @@ function evaluateGate(scan, policy, now) {
     if (atThreshold.length > 0) {
         failures.push(`${plural(atThreshold.length, "new finding")} at or above ${policy.failOn} (${severityBreakdown(atThreshold)})`);
     }
+    // Rules that block whatever the severity (e.g. an SLA breach), for the findings the threshold let through.
+    const byBlockReason = new Map();
+    for (const f of findings) {
+        if (f.status !== "new" || f.blockReason === undefined || atOrAbove(f.severity, policy.failOn))
+            continue;
+        byBlockReason.set(f.blockReason, (byBlockReason.get(f.blockReason) ?? 0) + 1);
+    }
+    for (const [reason, n] of byBlockReason)
+        failures.push(`${plural(n, "new finding")} ${n === 1 ? "fails" : "fail"} on ${n === 1 ? "its" : "their"} own: ${reason}`);
     const errors = scan.problems.filter((p) => p.level === "error");
     if (errors.length > 0) {
         const details = errors.map((p) => `Not checked: ${problemWhere(p)}${p.message}`);
@@ -12428,6 +12446,9 @@ function parseYamlSource(text, file, options = {}) {
     };
 }
 function firstLine(message) {
+    // The parser's own stack overflow on hostile nesting, said in the file's terms.
+    if (/Maximum call stack/i.test(message))
+        return "collections are nested too deeply";
     return message.split("\n")[0].trim();
 }
 function locate(doc, path, wantKey) {
@@ -13344,6 +13365,14 @@ function jsonFinding(f) {
         properties: f.properties ? canonical(f.properties) : undefined,
     });
 }
+function fixedFinding(f) {
+    const { status: _s, statusReason: _r, blocking: _b, ...rest } = jsonFinding({
+        ...f,
+        status: "new",
+        blocking: false,
+    });
+    return rest;
+}
 function jsonProblem(p) {
     return defined({ level: p.level, message: p.message, path: p.path, line: p.line });
 }
@@ -13373,6 +13402,7 @@ function toJsonReport(scan, gate) {
         counts: countFindings(gate.findings),
         stats: canonical(scan.stats ?? {}),
         findings: sortForReport(gate.findings).map(jsonFinding),
+        ...(scan.fixed !== undefined ? { fixed: scan.fixed.map(fixedFinding) } : {}),
     };
 }
 /** One report is written as an object, several (one per tool) as an array; two-space indent, final newline. */
@@ -13392,6 +13422,49 @@ const statusCounts = {
     properties: { new: count, baseline: count, ignored: count },
 };
 const strings = { type: "array", items: { type: "string" } };
+const findingProperties = {
+    tool: { type: "string" },
+    ruleId: { type: "string" },
+    severity,
+    status: { enum: ["new", "baseline", "ignored"] },
+    statusReason: { type: "string" },
+    blocking: { type: "boolean" },
+    title: { type: "string" },
+    message: { type: "string" },
+    score: { type: "number", minimum: 0, maximum: 10 },
+    location: {
+        type: "object",
+        required: ["path"],
+        additionalProperties: false,
+        properties: {
+            path: { type: "string" },
+            startLine: { type: "integer" },
+            endLine: { type: "integer" },
+            startColumn: { type: "integer" },
+            endColumn: { type: "integer" },
+        },
+    },
+    fingerprint: { type: "string" },
+    ids: strings,
+    aliases: strings,
+    package: {
+        type: "object",
+        required: ["name"],
+        additionalProperties: false,
+        properties: {
+            name: { type: "string" },
+            version: { type: "string" },
+            ecosystem: { type: "string" },
+            purl: { type: "string" },
+        },
+    },
+    remediation: { type: "string" },
+    evidence: { type: "string" },
+    helpUri: { type: "string" },
+    properties: { type: "object" },
+};
+// A finding the change under review removed (new-only): no gate status, it is gone.
+const { status: _status, statusReason: _reason, blocking: _blocking, ...fixedProperties } = findingProperties;
 const JSON_REPORT_SCHEMA = {
     $schema: "http://json-schema.org/draft-07/schema#",
     $id: "https://github.com/bulwark-security/bulwark/schemas/report-v1.json",
@@ -13460,47 +13533,16 @@ const JSON_REPORT_SCHEMA = {
                 type: "object",
                 required: ["tool", "ruleId", "severity", "status", "blocking", "title", "message", "fingerprint"],
                 additionalProperties: false,
-                properties: {
-                    tool: { type: "string" },
-                    ruleId: { type: "string" },
-                    severity,
-                    status: { enum: ["new", "baseline", "ignored"] },
-                    statusReason: { type: "string" },
-                    blocking: { type: "boolean" },
-                    title: { type: "string" },
-                    message: { type: "string" },
-                    score: { type: "number", minimum: 0, maximum: 10 },
-                    location: {
-                        type: "object",
-                        required: ["path"],
-                        additionalProperties: false,
-                        properties: {
-                            path: { type: "string" },
-                            startLine: { type: "integer" },
-                            endLine: { type: "integer" },
-                            startColumn: { type: "integer" },
-                            endColumn: { type: "integer" },
-                        },
-                    },
-                    fingerprint: { type: "string" },
-                    ids: strings,
-                    aliases: strings,
-                    package: {
-                        type: "object",
-                        required: ["name"],
-                        additionalProperties: false,
-                        properties: {
-                            name: { type: "string" },
-                            version: { type: "string" },
-                            ecosystem: { type: "string" },
-                            purl: { type: "string" },
-                        },
-                    },
-                    remediation: { type: "string" },
-                    evidence: { type: "string" },
-                    helpUri: { type: "string" },
-                    properties: { type: "object" },
-                },
+                properties: findingProperties,
+            },
+        },
+        fixed: {
+            type: "array",
+            items: {
+                type: "object",
+                required: ["tool", "ruleId", "severity", "title", "message", "fingerprint"],
+                additionalProperties: false,
+                properties: fixedProperties,
             },
         },
     },
@@ -13711,6 +13753,8 @@ const MAX_COMMENT_CHARS = 65_536;
 /** Rows in the comment's table; the rest are in the job summary. */
 const PR_COMMENT_MAX_ROWS = 50;
 const MAX_PROBLEMS = 10;
+/** Room for the engine's part of the comment. */
+const MAX_ENGINE_BYTES = 4_000;
 /** The hidden first line that identifies this action's comment on a pull request. */
 function commentMarker(tool) {
     return `<!-- bulwark:${tool.replace(/[^A-Za-z0-9._-]/g, "")} -->`;
@@ -13749,6 +13793,10 @@ function toPrComment(scan, gate, options = {}) {
             `${counts.baseline} in baseline, ${counts.ignored} ignored.`,
         "",
     ];
+    // The engine's own lines (osv-scan: the upgrades that fix the most), capped so the table still fits.
+    const engine = scan.commentMarkdown?.trim()
+        ? [clipBytes(scan.commentMarkdown.trim(), MAX_ENGINE_BYTES), ""]
+        : [];
     const problems = [];
     if (scan.problems.length > 0) {
         const shown = scan.problems.slice(0, MAX_PROBLEMS).map(problemLine);
@@ -13769,7 +13817,7 @@ function toPrComment(scan, gate, options = {}) {
         const rows = newFindings.slice(0, maxRows).map(row);
         const more = (n) => `\n_${n} more new findings are in the job summary._`;
         // UTF-8 bytes are never fewer than UTF-16 characters, so a byte budget keeps the character limit.
-        const fixed = byteLength([...head, ...problems, ...footer].join("\n")) + 200;
+        const fixed = byteLength([...head, ...engine, ...problems, ...footer].join("\n")) + 200;
         const fitted = fitLines(rows, Math.max(0, maxChars - fixed), (n) => more(n + newFindings.length - rows.length));
         const lines = fitted.omitted === 0 && newFindings.length > rows.length
             ? [...fitted.lines, more(newFindings.length - rows.length)]
@@ -13779,7 +13827,7 @@ function toPrComment(scan, gate, options = {}) {
         else
             table.push("| severity | finding | location | ids | fix |", "| --- | --- | --- | --- | --- |", ...lines, "");
     }
-    const text = [...head, ...problems, ...table, ...footer].join("\n").replace(/\n*$/, "\n");
+    const text = [...head, ...engine, ...problems, ...table, ...footer].join("\n").replace(/\n*$/, "\n");
     return clipBytes(text, maxChars);
 }
 
@@ -14028,8 +14076,9 @@ async function uploadSarif(client, repository, upload) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/report/sarif.ts
-// SARIF 2.1.0 for GitHub code scanning: one run per scan, one rule per rule id, results with stable
-// partial fingerprints, within the limits GitHub enforces on uploads.
+// SARIF 2.1.0 for GitHub code scanning: one run per scan (or per wrapped tool, when the scan lists its
+// toolRuns), one rule per rule id, results with stable partial fingerprints, within the limits GitHub
+// enforces on uploads.
 
 
 
@@ -14162,6 +14211,7 @@ function resultFor(f, ruleIndex, defaultPath) {
         ...(f.aliases?.length ? { aliases: f.aliases } : {}),
         ...(f.package ? { package: f.package } : {}),
         ...(f.evidence ? { evidence: f.evidence } : {}),
+        ...(f.labels?.length ? { labels: [...f.labels] } : {}),
     };
     return result;
 }
@@ -14199,7 +14249,7 @@ function toSarifRun(input, maxResults = MAX_RESULTS_PER_RUN) {
             driver: {
                 name: input.scan.tool,
                 version: input.scan.toolVersion,
-                informationUri: BULWARK_INFORMATION_URI,
+                informationUri: httpUri(input.informationUri) ?? BULWARK_INFORMATION_URI,
                 rules: ruleIds.map((id) => ruleFor(id, byRule.get(id))),
             },
         },
@@ -14214,7 +14264,65 @@ function toSarifRun(input, maxResults = MAX_RESULTS_PER_RUN) {
     };
     return { run, notices };
 }
-function toSarif(inputs, options = {}) {
+/**
+ * The runs one input becomes: one per tool of `scan.toolRuns` (category `<category>/<tool>`, holding the
+ * findings and problems of that tool), then the scan's own run for everything else when there is any.
+ * At most `maxRuns`: tools beyond that share the scan's own run, with a notice.
+ */
+function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
+    const declared = input.scan.toolRuns ?? [];
+    if (declared.length === 0)
+        return { inputs: [input], notices: [] };
+    const category = input.category ?? input.scan.tool;
+    const unique = declared.filter((t, i) => declared.findIndex((u) => u.tool === t.tool) === i);
+    const all = new Set(unique.map((t) => t.tool));
+    const restNeeded = input.gate.findings.some((f) => !all.has(f.tool)) ||
+        input.scan.problems.some((p) => p.tool === undefined || !all.has(p.tool));
+    const fits = unique.length + (restNeeded ? 1 : 0) <= maxRuns;
+    const kept = fits ? unique : unique.slice(0, Math.max(0, maxRuns - 1));
+    const notices = [];
+    if (kept.length < unique.length) {
+        const shared = unique.slice(kept.length).map((t) => t.tool);
+        notices.push(`SARIF for ${input.scan.tool} has one run per tool for ${kept.length} tools; ${shared.join(", ")} ` +
+            `share the ${input.scan.tool} run (GitHub accepts at most ${MAX_RUNS_PER_FILE} runs per file).`);
+    }
+    const names = new Set(kept.map((t) => t.tool));
+    const { toolRuns: _unused, ...scan } = input.scan;
+    const perTool = kept.map((t) => ({
+        scan: {
+            ...scan,
+            tool: t.tool,
+            toolVersion: t.version ?? "",
+            findings: scan.findings.filter((f) => f.tool === t.tool),
+            problems: scan.problems.filter((p) => p.tool === t.tool),
+        },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => f.tool === t.tool) },
+        category: `${category}/${t.tool}`,
+        ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
+        ...(t.informationUri ? { informationUri: t.informationUri } : {}),
+    }));
+    const rest = {
+        ...input,
+        scan: {
+            ...scan,
+            findings: scan.findings.filter((f) => !names.has(f.tool)),
+            problems: scan.problems.filter((p) => p.tool === undefined || !names.has(p.tool)),
+        },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(f.tool)) },
+    };
+    const keepRest = rest.gate.findings.length > 0 || rest.scan.problems.length > 0 || perTool.length === 0;
+    return { inputs: keepRest ? [rest, ...perTool] : perTool, notices };
+}
+function toSarif(given, options = {}) {
+    const splitNotices = [];
+    const inputs = [];
+    given.forEach((input, i) => {
+        // Runs still owed to the inputs after this one, one each, come out of this one's allowance.
+        const allowance = MAX_RUNS_PER_FILE - inputs.length - (given.length - i - 1);
+        const split = splitByTool(input, Math.max(1, allowance));
+        inputs.push(...split.inputs);
+        splitNotices.push(...split.notices);
+    });
     if (inputs.length > MAX_RUNS_PER_FILE) {
         throw new Error(`A SARIF file may hold at most ${MAX_RUNS_PER_FILE} runs (got ${inputs.length})`);
     }
@@ -14231,7 +14339,7 @@ function toSarif(inputs, options = {}) {
     for (;;) {
         const runs = inputs.map((input, i) => toSarifRun(input, caps[i]));
         const log = { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: runs.map((r) => r.run) };
-        const notices = runs.flatMap((r) => r.notices);
+        const notices = [...splitNotices, ...runs.flatMap((r) => r.notices)];
         if ((0,external_node_zlib_namespaceObject.gzipSync)(JSON.stringify(log)).length <= limit)
             return { log, notices };
         // Too big: drop the least severe fifth of the largest run's results and measure again.
@@ -14674,6 +14782,27 @@ function flagInputSource(flags) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/action/contained-path.ts
+// Paths named by inputs or the config file (scan root, baseline, report files) stay inside the
+// workspace or the runner's temp directory: a pull request that edits the workflow inputs or
+// .github/bulwark.yml cannot make an action read the runner's home or overwrite its files.
+
+
+function within(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), path);
+    return rel === "" || (!rel.startsWith("..") && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * `value` resolved against `base`; a ConfigError naming the input when it lands outside every root.
+ * Only the lexical path is checked (symlinks inside the workspace are the repository's own business).
+ */
+function containedPath(base, value, roots, inputName) {
+    const path = (0,external_node_path_namespaceObject.resolve)(base, value);
+    if (roots.some((root) => root !== undefined && within(root, path)))
+        return path;
+    throw new errors_ConfigError(`${inputName}: "${value}" is outside the workspace and the runner's temp directory; use a path inside them`);
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/runner/workflow-commands.ts
 // The runner's stdout protocol (`::command key=value,key=value::message`), with the escaping the runner
 // undoes: `%`, CR and LF everywhere, plus `:` and `,` inside property values.
@@ -14741,6 +14870,7 @@ function workflow_commands_debugCommand(message) {
 
 
 
+
 async function runCheckAction(check, env = process.env, io = { write: (t) => process.stdout.write(t) }, now = new Date()) {
     const log = (line) => io.write(`${line}\n`);
     const notice = (message) => log(workflow_commands_workflowCommand("notice", { title: `bulwark ${check.name}` }, message));
@@ -14758,9 +14888,17 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
         const common = inputs;
         const api = token && context.repository ? repositoryApi(context, token) : undefined;
         const tempDir = context.runnerTemp ?? (0,external_node_os_namespaceObject.tmpdir)();
+        const roots = [context.workspace, tempDir];
+        const inside = (value, name) => containedPath(context.workspace, value, roots, name);
+        // Checked before the scan: a path escaping the workspace is a configuration error, not a finding.
+        const scanRoot = inside(common.path, "path");
+        const sarifFile = inside(common.sarifFile ?? (0,external_node_path_namespaceObject.join)(tempDir, `bulwark-${check.name}.sarif`), "sarif-file");
+        const jsonFile = common.jsonFile ? inside(common.jsonFile, "json-file") : "";
+        if (common.baseline !== undefined)
+            inside(common.baseline, "baseline");
         const scan = await check.run(inputs, {
             workspace: context.workspace,
-            root: (0,external_node_path_namespaceObject.resolve)(context.workspace, common.path),
+            root: scanRoot,
             now,
             env,
             progress: log,
@@ -14774,13 +14912,9 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
         const policy = await gatePolicyFromInputs(common, { baseDir: context.workspace });
         const gate = evaluateGate(scan, policy, now);
         const sarif = toSarif([{ scan, gate, category: check.name }]);
-        const sarifFile = (0,external_node_path_namespaceObject.resolve)(context.workspace, common.sarifFile ?? (0,external_node_path_namespaceObject.join)(tempDir, `bulwark-${check.name}.sarif`));
         writeReport(sarifFile, formatSarif(sarif.log));
-        let jsonFile = "";
-        if (common.jsonFile) {
-            jsonFile = (0,external_node_path_namespaceObject.resolve)(context.workspace, common.jsonFile);
+        if (jsonFile)
             writeReport(jsonFile, formatJsonReport([toJsonReport(scan, gate)]));
-        }
         files.appendSummary(toMarkdown(scan, gate));
         if (common.annotations) {
             const { annotations, note } = toAnnotations(gate, { problems: scan.problems });
