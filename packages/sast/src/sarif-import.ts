@@ -62,7 +62,12 @@ function ruleCwes(rule: SarifRule | undefined): string[] {
   if (!rule) return [];
   const found = new Set<string>();
   for (const rel of rule.relationships ?? []) {
-    if (rel.target?.id) for (const c of cwesIn(rel.target.id.toUpperCase())) found.add(c);
+    const id = rel.target?.id;
+    if (!id) continue;
+    // gosec names the taxonomy instead: { id: "78", toolComponent: { name: "CWE" } }.
+    if (/^\d+$/.test(id) && rel.target?.toolComponent?.name?.toUpperCase() === "CWE")
+      found.add(`CWE-${Number(id)}`);
+    else for (const c of cwesIn(id.toUpperCase())) found.add(c);
   }
   for (const tag of rule.properties?.tags ?? []) {
     const m = /^external\/cwe\/cwe-(\d+)$/i.exec(tag) ?? /^CWE-(\d+)\b/i.exec(tag);

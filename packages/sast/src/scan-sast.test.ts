@@ -168,6 +168,70 @@ describe("analyser faults", () => {
     });
   });
 
+  it("gosec's SARIF becomes findings: rule, CWE from the taxonomy relationship, path relative to the root", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sast-go-"));
+    writeFileSync(join(dir, "go.mod"), "module example.com/app\n\ngo 1.22\n");
+    mkdirSync(join(dir, "cmd"));
+    writeFileSync(
+      join(dir, "cmd/main.go"),
+      'package main\n\nimport "os/exec"\n\nfunc main() {\n\tname := "x"\n\texec.Command("sh", "-c", name).Run()\n}\n',
+    );
+    // The shape gosec -fmt=sarif writes: rules with a CWE taxonomy relationship, absolute file URIs.
+    const sarif = JSON.stringify({
+      version: "2.1.0",
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: "gosec",
+              version: "2.21.4",
+              rules: [
+                {
+                  id: "G204",
+                  name: "Subprocess launched with variable",
+                  shortDescription: { text: "Subprocess launched with variable" },
+                  defaultConfiguration: { level: "warning" },
+                  properties: { tags: ["security", "MEDIUM"], precision: "high" },
+                  relationships: [
+                    { target: { id: "78", toolComponent: { name: "CWE" } }, kinds: ["superset"] },
+                  ],
+                },
+              ],
+            },
+          },
+          taxonomies: [{ name: "CWE", taxa: [{ id: "78" }] }],
+          results: [
+            {
+              ruleId: "G204",
+              ruleIndex: 0,
+              level: "warning",
+              message: { text: "Subprocess launched with a potential tainted input or cmd arguments" },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: `${dir}/cmd/main.go` },
+                    region: { startLine: 7, startColumn: 2, endLine: 7, endColumn: 36 },
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const gosecBin = script(`cat <<'EOF'\n${sarif}\nEOF\nexit 1`);
+    const result = await scanSast({ root: dir, tools: ["gosec"], executables: { gosec: gosecBin } });
+    expect(result.problems.filter((p) => p.level === "error")).toEqual([]);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({
+      tool: "gosec",
+      ruleId: "G204",
+      severity: "medium",
+      ids: ["CWE-78"],
+      location: { path: "cmd/main.go", startLine: 7 },
+    });
+  });
+
   it("Semgrep gets the rule sets the user named, one --config each", async () => {
     const calls = join(mkdtempSync(join(tmpdir(), "sast-semgrep-")), "args.txt");
     const sarif =
