@@ -45,6 +45,11 @@ export interface Finding {
    * with fail-on-sla-breach): a new finding carrying it blocks, and the gate's reason names it.
    */
   blockReason?: string;
+  /**
+   * The SARIF run this finding belongs to when the scan lists toolRuns keyed by something other than the
+   * tool (container-scan: one run per image). Default: `tool`.
+   */
+  runKey?: string;
   /** Free-form extra data for reporters (e.g. CWE list, layer digest); must not contain secrets. */
   properties?: Record<string, unknown>;
 }

@@ -25,12 +25,19 @@ export interface ScanProblem {
   level: "error" | "warning" | "notice";
   /** The wrapped tool the problem is about (see ScanResult.toolRuns): its SARIF run carries it. */
   tool?: string;
+  /** The SARIF run it belongs to when toolRuns are keyed by something other than the tool (see Finding.runKey). */
+  runKey?: string;
 }
 
 /** A tool a wrapper engine ran (sast: one per analyser), for SARIF's one run per tool. */
 export interface ScanToolRun {
-  /** Matches Finding.tool of the tool's findings and ScanProblem.tool of its problems. */
+  /**
+   * Matches Finding.tool of the tool's findings and ScanProblem.tool of its problems (or their runKey,
+   * which wins when set). Also the run's category suffix.
+   */
   tool: string;
+  /** The SARIF driver name when it differs from `tool` (e.g. one run per image, all by one scanner). */
+  name?: string;
   version?: string;
   informationUri?: string;
 }

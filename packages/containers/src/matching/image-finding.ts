@@ -91,6 +91,8 @@ function finding(
         : `Upgrade ${query.name} to ${match.fixedVersion} or later in the image.`
       : `No fixed version of ${query.name} is known yet.`;
   const location = context.locate?.(layer, fromBase);
+  // Distribution advisories (DSAs) list the CVEs they fix as `related`: other engines report those.
+  const related = [...new Set(match.records.flatMap((r) => r.related ?? []))].sort();
   const f: Finding = {
     ...base,
     title: `${what} in ${context.image} (${query.ecosystem}): ${match.summary ?? match.id}`,
@@ -120,6 +122,7 @@ function finding(
       ...(fromBase !== undefined ? { fromBaseImage: fromBase } : {}),
       ...(context.baseImage ? { baseImage: context.baseImage } : {}),
       binaryPackages: binaries,
+      ...(related.length ? { related } : {}),
       packageSource: first.source,
       file: first.file,
     },

@@ -246,6 +246,45 @@ describe("toSarif", () => {
   });
 });
 
+describe("toSarif with runs keyed by runKey (one run per image)", () => {
+  it("splits findings and problems by runKey, names every run's driver after the scanner", () => {
+    const [bandit] = sastScans();
+    const base = bandit!.findings[0]!;
+    const scan: ScanResult = {
+      tool: "container-scan",
+      toolVersion: "0.1.0",
+      findings: [
+        { ...base, tool: "container-scan", runKey: "debian:11", fingerprint: "a" },
+        { ...base, tool: "container-scan", runKey: "debian:11", fingerprint: "b" },
+        { ...base, tool: "container-scan", runKey: "alpine:3.20", fingerprint: "c" },
+      ],
+      problems: [
+        { level: "warning", message: "layer 2 skipped", runKey: "alpine:3.20" },
+        { level: "error", message: "nginx:1 could not be pulled" },
+      ],
+      toolRuns: [
+        { tool: "debian:11", name: "container-scan", version: "0.1.0" },
+        { tool: "alpine:3.20", name: "container-scan", version: "0.1.0" },
+        { tool: "busybox:1", name: "container-scan", version: "0.1.0" },
+      ],
+    };
+    const { log } = toSarif([{ scan, gate: gateFor(scan), category: "container-scan" }]);
+    expectValid(log);
+    expect(log.runs.map((r) => [r.tool.driver.name, r.automationDetails?.id, r.results!.length])).toEqual([
+      ["container-scan", "container-scan/", 0],
+      ["container-scan", "container-scan/debian:11/", 2],
+      ["container-scan", "container-scan/alpine:3.20/", 1],
+      ["container-scan", "container-scan/busybox:1/", 0],
+    ]);
+    expect(log.runs[0]!.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual([
+      "nginx:1 could not be pulled",
+    ]);
+    expect(log.runs[2]!.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual([
+      "layer 2 skipped",
+    ]);
+  });
+});
+
 describe("toSarif with a scan that wraps several tools (toolRuns)", () => {
   /** The sast fixtures as one wrapper scan: both tools' findings, plus one imported and one failed tool. */
   function wrapperScan(): ScanResult {

@@ -227,6 +227,13 @@ export function toSarifRun(
   return { run, notices };
 }
 
+/** The run a finding or problem belongs to: its runKey, else its tool. */
+function runOf(item: { runKey?: string; tool: string }): string;
+function runOf(item: { runKey?: string; tool?: string }): string | undefined;
+function runOf(item: { runKey?: string; tool?: string }): string | undefined {
+  return item.runKey ?? item.tool;
+}
+
 /**
  * The runs one input becomes: one per tool of `scan.toolRuns` (category `<category>/<tool>`, holding the
  * findings and problems of that tool), then the scan's own run for everything else when there is any.
@@ -242,8 +249,8 @@ export function splitByTool(
   const unique = declared.filter((t, i) => declared.findIndex((u) => u.tool === t.tool) === i);
   const all = new Set(unique.map((t) => t.tool));
   const restNeeded =
-    input.gate.findings.some((f) => !all.has(f.tool)) ||
-    input.scan.problems.some((p) => p.tool === undefined || !all.has(p.tool));
+    input.gate.findings.some((f) => !all.has(runOf(f))) ||
+    input.scan.problems.some((p) => runOf(p) === undefined || !all.has(runOf(p)!));
   const fits = unique.length + (restNeeded ? 1 : 0) <= maxRuns;
   const kept = fits ? unique : unique.slice(0, Math.max(0, maxRuns - 1));
   const notices: string[] = [];
@@ -259,12 +266,12 @@ export function splitByTool(
   const perTool: SarifRunInput[] = kept.map((t) => ({
     scan: {
       ...scan,
-      tool: t.tool,
+      tool: t.name ?? t.tool,
       toolVersion: t.version ?? "",
-      findings: scan.findings.filter((f) => f.tool === t.tool),
-      problems: scan.problems.filter((p) => p.tool === t.tool),
+      findings: scan.findings.filter((f) => runOf(f) === t.tool),
+      problems: scan.problems.filter((p) => runOf(p) === t.tool),
     },
-    gate: { ...input.gate, findings: input.gate.findings.filter((f) => f.tool === t.tool) },
+    gate: { ...input.gate, findings: input.gate.findings.filter((f) => runOf(f) === t.tool) },
     category: `${category}/${t.tool}`,
     ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
     ...(t.informationUri ? { informationUri: t.informationUri } : {}),
@@ -273,10 +280,10 @@ export function splitByTool(
     ...input,
     scan: {
       ...scan,
-      findings: scan.findings.filter((f) => !names.has(f.tool)),
-      problems: scan.problems.filter((p) => p.tool === undefined || !names.has(p.tool)),
+      findings: scan.findings.filter((f) => !names.has(runOf(f))),
+      problems: scan.problems.filter((p) => runOf(p) === undefined || !names.has(runOf(p)!)),
     },
-    gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(f.tool)) },
+    gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(runOf(f))) },
   };
   const keepRest = rest.gate.findings.length > 0 || rest.scan.problems.length > 0 || perTool.length === 0;
   return { inputs: keepRest ? [rest, ...perTool] : perTool, notices };

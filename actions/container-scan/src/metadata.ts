@@ -1,0 +1,14 @@
+// What action.yml says besides the inputs, which come from the check definition.
+import { renderActionYml } from "@bulwark/core";
+import { containerScanCheck } from "@bulwark/container-scan";
+
+export function actionYml(): string {
+  return renderActionYml(containerScanCheck, {
+    name: "Bulwark container-scan",
+    outputs: {
+      images:
+        "JSON array, one entry per image: { image, digest, os, baseImage, packages, critical, high, medium, low, fixable, error }.",
+    },
+    branding: { icon: "package", color: "blue" },
+  });
+}

@@ -1,0 +1,127 @@
+// The container-scan check as the action and the CLI see it: its inputs and how they map to the pipeline.
+import { isAbsolute, join } from "node:path";
+import { commonInputs, defineCheck, input, type ScanProblem } from "@bulwark/core";
+import { LayerCache, parsePlatform, RegistryClient, type Credential } from "@bulwark/containers";
+import { DEFAULT_API_BASE, DEFAULT_EXPORT_BASE } from "@bulwark/osv";
+import { chooseDatabase } from "@bulwark/osv-scan";
+import { externalEngines, ENGINES, type EngineChoice } from "./engines/external-engines.js";
+import { scanContainers } from "./scan-containers.js";
+
+export const containerScanCheck = defineCheck({
+  name: "container-scan",
+  description:
+    "Scans container images (given, or named by the repository's Dockerfiles, compose files and Kubernetes manifests) for known vulnerabilities, naming the layer and base image that brought each.",
+  specs: [
+    ...commonInputs,
+    input.list("images", {
+      description:
+        "Images to scan, one per line: references by tag or digest, docker-archive:<file>, oci:<dir or tar>[:<ref>], or a path. Write <image>=<Dockerfile> (or <image>=<Dockerfile>#<stage>) to say which Dockerfile built it: findings then point at its lines.",
+      default: [],
+    }),
+    input.string("platform", {
+      description: "Platform picked from multi-arch images (os/arch[/variant]).",
+      default: "linux/amd64",
+    }),
+    input.boolean("discover-dockerfiles", {
+      description:
+        "Also scan the images the FROM lines of Dockerfiles under path pull (ARG defaults expanded; stage names and scratch skipped).",
+      default: true,
+    }),
+    input.boolean("discover-compose", {
+      description: "Also scan the images of services in compose files under path.",
+      default: true,
+    }),
+    input.boolean("discover-kubernetes", {
+      description:
+        "Also scan the container images of Kubernetes manifests under path (Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs).",
+      default: true,
+    }),
+    input.boolean("language-packages", {
+      description: "Also check language packages inside images (lockfiles, installed package metadata).",
+      default: true,
+    }),
+    input.choice("engine", {
+      values: ENGINES,
+      description:
+        "Who finds vulnerabilities: builtin (this action's own engine), trivy or grype (when installed on the runner), all (every available one, merged).",
+      default: "builtin",
+    }),
+    input.string("layer-cache", {
+      description:
+        "Directory (relative to the workspace) to keep downloaded layers in across runs (with actions/cache).",
+    }),
+    input.string("registry-username", {
+      description:
+        "User name for registry (below); ghcr.io uses the token input when no credentials are given.",
+    }),
+    input.string("registry-password", {
+      description: "Password or token for registry.",
+      configurable: false,
+    }),
+    input.string("registry", {
+      description: "Registry host the registry-username and registry-password are for.",
+      default: "docker.io",
+    }),
+    input.choice("database", {
+      values: ["online", "offline", "auto"],
+      description:
+        "Where vulnerabilities come from: online (the osv.dev API), offline (OSV's per-ecosystem exports, downloaded and cached), auto (online, falling back to the cached exports with a notice).",
+      default: "auto",
+    }),
+    input.string("database-cache", {
+      description:
+        "Directory (relative to the workspace) to cache the database in; keep it with actions/cache. Default: a temp dir.",
+    }),
+    input.string("osv-api-url", { description: "Base URL of the osv.dev API.", default: DEFAULT_API_BASE }),
+    input.string("osv-db-url", {
+      description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
+      default: DEFAULT_EXPORT_BASE,
+    }),
+  ] as const,
+  async run(inputs, context) {
+    const inWorkspace = (p: string) => (isAbsolute(p) ? p : join(context.workspace, p));
+    const source = chooseDatabase({
+      mode: inputs.database,
+      cacheDir: inputs.databaseCache ? inWorkspace(inputs.databaseCache) : join(context.tempDir, "osv"),
+      apiUrl: inputs.osvApiUrl,
+      exportsUrl: inputs.osvDbUrl,
+      retry: { attempts: 4 },
+    });
+    const credentials: Record<string, Credential> = {};
+    const secrets: string[] = [];
+    if (inputs.registryUsername && inputs.registryPassword) {
+      credentials[inputs.registry] = { username: inputs.registryUsername, password: inputs.registryPassword };
+      secrets.push(inputs.registryPassword);
+    }
+    if (!credentials["ghcr.io"] && inputs.token) {
+      // GHCR takes the workflow token as a password with any user name.
+      credentials["ghcr.io"] = { username: context.env.GITHUB_ACTOR ?? "bulwark", password: inputs.token };
+    }
+    const notices: ScanProblem[] = [];
+    const result = await scanContainers({
+      workspace: context.workspace,
+      root: context.root,
+      images: inputs.images,
+      platform: parsePlatform(inputs.platform),
+      discover: {
+        dockerfiles: inputs.discoverDockerfiles,
+        compose: inputs.discoverCompose,
+        kubernetes: inputs.discoverKubernetes,
+      },
+      source,
+      client: new RegistryClient({ credentials }),
+      cache: new LayerCache(inputs.layerCache ? inWorkspace(inputs.layerCache) : undefined),
+      languagePackages: inputs.languagePackages,
+      env: context.env,
+      progress: context.progress,
+    });
+    await externalEngines(inputs.engine as EngineChoice, result, {
+      env: context.env,
+      progress: context.progress,
+    });
+    result.problems.push(...notices);
+    if (secrets.length) result.secretsForMasking = secrets;
+    const { images: _images, ...scan } = result;
+    return scan;
+  },
+});

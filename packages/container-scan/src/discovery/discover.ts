@@ -1,0 +1,118 @@
+// Walks the repository for the images it names: Dockerfile FROMs, compose services, Kubernetes
+// workloads. Unreadable or invalid files are warnings naming the file; the rest goes on.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import type { ScanProblem } from "@bulwark/core";
+import { baseImages, parseDockerfile, type ParsedDockerfile } from "./dockerfile.js";
+import { composeImages, kubernetesImages, looksLikeKubernetes, type FoundImage } from "./yaml-images.js";
+
+export interface DiscoverOptions {
+  /** Directory to walk. */
+  root: string;
+  /** Paths in results are relative to this (the workspace). Default: root. */
+  workspace?: string;
+  dockerfiles: boolean;
+  compose: boolean;
+  kubernetes: boolean;
+  /** Compose variable values (`${TAG}`); unset variables without a default leave the image out. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Dockerfile ARG values, as --build-arg. */
+  buildArgs?: Readonly<Record<string, string>>;
+}
+
+export interface Discovery {
+  images: FoundImage[];
+  dockerfiles: ParsedDockerfile[];
+  problems: ScanProblem[];
+  filesRead: number;
+}
+
+const SKIP_DIRS = new Set([".git", "node_modules", ".venv", "vendor", "__pycache__", ".terraform"]);
+const MAX_FILES = 50_000;
+const MAX_BYTES = 4 << 20;
+
+export function isDockerfile(name: string): boolean {
+  return /^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
+}
+
+export function isComposeFile(name: string): boolean {
+  return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name);
+}
+
+async function* walk(dir: string, budget: { files: number }): AsyncGenerator<string> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (budget.files-- <= 0) return;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) yield* walk(path, budget);
+    } else if (entry.isFile()) {
+      yield path;
+    }
+  }
+}
+
+export async function discoverImages(options: DiscoverOptions): Promise<Discovery> {
+  const workspace = options.workspace ?? options.root;
+  const result: Discovery = { images: [], dockerfiles: [], problems: [], filesRead: 0 };
+  const budget = { files: MAX_FILES };
+  for await (const file of walk(options.root, budget)) {
+    const name = file.slice(file.lastIndexOf(sep) + 1);
+    const docker = options.dockerfiles && isDockerfile(name);
+    const compose = options.compose && isComposeFile(name);
+    const yaml =
+      options.kubernetes && !compose && /\.ya?ml$/i.test(name) && !file.includes(`${sep}.github${sep}`);
+    if (!docker && !compose && !yaml) continue;
+    const path = relative(workspace, file).split(sep).join("/");
+    let text: string;
+    try {
+      if ((await stat(file)).size > MAX_BYTES) {
+        result.problems.push({
+          level: "warning",
+          path,
+          message: `${path}: larger than 4 MiB; not read for images`,
+        });
+        continue;
+      }
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      result.problems.push({
+        level: "warning",
+        path,
+        message: `${path}: cannot be read (${(error as Error).message})`,
+      });
+      continue;
+    }
+    if (docker) {
+      result.filesRead++;
+      const parsed = parseDockerfile(path, text, options.buildArgs);
+      result.dockerfiles.push(parsed);
+      result.problems.push(...parsed.problems);
+      for (const b of baseImages(parsed))
+        result.images.push({ image: b.image, path, line: b.line, via: "Dockerfile FROM" });
+    } else if (compose) {
+      result.filesRead++;
+      const found = composeImages(path, text, options.env);
+      result.images.push(...found.images);
+      result.problems.push(...found.problems);
+    } else if (looksLikeKubernetes(text)) {
+      result.filesRead++;
+      const found = kubernetesImages(path, text);
+      result.images.push(...found.images);
+      result.problems.push(...found.problems);
+    }
+  }
+  if (budget.files <= 0) {
+    result.problems.push({
+      level: "warning",
+      message: `Image discovery stopped after ${MAX_FILES} files; list images explicitly or narrow path`,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,250 @@
+// The container-scan pipeline: images (given and discovered) -> inventories (shared layer cache, bounded
+// concurrency) -> one OSV pass over every package -> findings per image that name the layer, the
+// instruction and the base image -> one summary row and one SARIF run per image.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Finding, Location, ScanProblem, ScanResult, ScanToolRun } from "@bulwark/core";
+import {
+  commonLayerPrefix,
+  imageFindings,
+  LayerCache,
+  Limiter,
+  matchInventories,
+  openImage,
+  RegistryClient,
+  scanImage,
+  type ImageInventory,
+  type ImageSource,
+  type LayerIdentity,
+  type Platform,
+} from "@bulwark/containers";
+import type { VulnerabilitySource } from "@bulwark/osv";
+import { discoverImages } from "./discovery/discover.js";
+import { parseDockerfile, type ParsedDockerfile } from "./discovery/dockerfile.js";
+import { dockerfileMap, layerLocator } from "./dockerfile-locations.js";
+import { imageRequests, type ImageRequest } from "./image-requests.js";
+import { imagesSummary, imageRow, type ImageRow } from "./images-summary.js";
+import { ENGINE_VERSION, TOOL } from "./version.js";
+
+export interface ContainerScanOptions {
+  /** Repository root: Dockerfile and manifest paths are relative to it. */
+  workspace: string;
+  /** Where discovery looks (the `path` input). */
+  root: string;
+  images: readonly string[];
+  platform?: Platform;
+  discover: { dockerfiles: boolean; compose: boolean; kubernetes: boolean };
+  source: VulnerabilitySource & { notices?: ScanProblem[] };
+  client?: RegistryClient;
+  cache?: LayerCache;
+  /** Also list lockfiles and installed language packages inside images (default true). */
+  languagePackages?: boolean;
+  /** Images scanned at once (default 2). */
+  concurrency?: number;
+  /** Compose `${VAR}` values. */
+  env?: Readonly<Record<string, string | undefined>>;
+  progress?(message: string): void;
+}
+
+export interface ScannedImage {
+  request: ImageRequest;
+  inventory?: ImageInventory;
+  /** The reference of its base image, when known. */
+  baseImage?: string;
+  baseLayers?: number;
+  findings: Finding[];
+  /** Why it could not be scanned. */
+  error?: string;
+}
+
+export interface ContainerScanResult extends ScanResult {
+  images: ScannedImage[];
+}
+
+function layerIdentities(source: ImageSource): LayerIdentity[] {
+  const diffIds = source.config.rootfs?.diff_ids ?? [];
+  const usable = diffIds.length === source.layers.length;
+  return source.layers.map((l, i) => ({ digest: l.digest, ...(usable ? { diffId: diffIds[i]! } : {}) }));
+}
+
+function where(request: ImageRequest): string {
+  const at = request.origins.find((o) => o.location)?.location;
+  return at ? ` (named in ${at.path}${at.startLine !== undefined ? `:${at.startLine}` : ""})` : "";
+}
+
+export async function scanContainers(options: ContainerScanOptions): Promise<ContainerScanResult> {
+  const progress = options.progress ?? (() => {});
+  const problems: ScanProblem[] = [];
+  const discovery = await discoverImages({
+    root: options.root,
+    workspace: options.workspace,
+    ...options.discover,
+    ...(options.env ? { env: options.env } : {}),
+  });
+  problems.push(...discovery.problems);
+  const requests = imageRequests(options.images, discovery.images);
+  progress(
+    `container-scan: ${requests.length} image${requests.length === 1 ? "" : "s"} (${options.images.length} given, ${discovery.images.length} named in ${discovery.filesRead} files)`,
+  );
+  if (requests.length === 0) {
+    problems.push({
+      level: "notice",
+      message:
+        "No image to scan: set images, or keep discovery on in a repository with Dockerfiles, compose files or Kubernetes manifests.",
+    });
+  }
+  const cache = options.cache ?? new LayerCache();
+  const client = options.client ?? new RegistryClient();
+  const limiter = new Limiter(options.concurrency ?? 2);
+  const open = (spec: string) =>
+    openImage(spec, { client, cache, ...(options.platform ? { platform: options.platform } : {}) });
+  const dockerfiles = new Map(discovery.dockerfiles.map((d) => [d.path, d]));
+  const readDockerfile = (path: string): ParsedDockerfile | undefined => {
+    const known = dockerfiles.get(path);
+    if (known) return known;
+    const file = join(options.workspace, path);
+    if (!existsSync(file)) return undefined;
+    const parsed = parseDockerfile(path, readFileSync(file, "utf8"));
+    problems.push(...parsed.problems);
+    dockerfiles.set(path, parsed);
+    return parsed;
+  };
+  const bases = new Map<string, Promise<LayerIdentity[]>>();
+  const baseLayersOf = (spec: string) => {
+    let p = bases.get(spec);
+    if (!p) {
+      p = open(spec).then(layerIdentities);
+      bases.set(spec, p);
+    }
+    return p;
+  };
+
+  const scanned: ScannedImage[] = await Promise.all(
+    requests.map((request) =>
+      limiter.run(async (): Promise<ScannedImage> => {
+        const image: ScannedImage = { request, findings: [] };
+        try {
+          progress(`container-scan: reading ${request.spec}`);
+          const source = await open(request.spec);
+          image.inventory = await scanImage(source, {
+            cache,
+            ...(options.languagePackages === false ? { extractors: [] } : {}),
+          });
+          if (request.isBaseImage) {
+            image.baseImage = request.spec;
+            image.baseLayers = source.layers.length;
+          } else if (request.dockerfile) {
+            const parsed = readDockerfile(request.dockerfile);
+            const map = parsed ? dockerfileMap(parsed, request.target) : undefined;
+            if (!parsed) {
+              problems.push({
+                level: "warning",
+                message: `${request.spec}: its Dockerfile ${request.dockerfile} does not exist; findings cannot point at it`,
+              });
+            } else if (map?.root.image) {
+              image.baseImage = map.root.image;
+              try {
+                image.baseLayers = commonLayerPrefix(
+                  layerIdentities(source),
+                  await baseLayersOf(map.root.image),
+                );
+              } catch (error) {
+                problems.push({
+                  level: "warning",
+                  path: parsed.path,
+                  line: map.root.line,
+                  message: `${request.spec}: its base image ${map.root.image} could not be read (${(error as Error).message}); which packages it brought is unknown`,
+                });
+              }
+            }
+          }
+        } catch (error) {
+          image.error = (error as Error).message;
+          problems.push({
+            level: "error",
+            ...(request.origins[0]?.location ? { path: request.origins[0].location.path } : {}),
+            ...(request.origins[0]?.location?.startLine !== undefined
+              ? { line: request.origins[0].location.startLine }
+              : {}),
+            message: `${request.spec}${where(request)} could not be scanned: ${image.error}`,
+          });
+        }
+        return image;
+      }),
+    ),
+  );
+
+  const inventories = scanned.flatMap((s) => (s.inventory ? [s.inventory] : []));
+  const matched = await matchInventories(inventories, options.source);
+  problems.push(...matched.problems);
+  problems.push(...(options.source.notices ?? []));
+  const toolRuns: ScanToolRun[] = [];
+  for (const image of scanned) {
+    const inventory = image.inventory;
+    if (!inventory) continue;
+    const spec = image.request.spec;
+    for (const p of inventory.problems) problems.push({ ...p, runKey: spec });
+    const locate = locator(image, readDockerfile);
+    const { findings, unresolved } = imageFindings(
+      {
+        image: spec,
+        inventory,
+        ...(image.baseLayers !== undefined ? { baseLayers: image.baseLayers } : {}),
+        ...(image.baseImage ? { baseImage: image.baseImage } : {}),
+        ...(locate ? { locate } : {}),
+        tool: TOOL,
+      },
+      matched,
+    );
+    image.findings = findings.map((f) => ({ ...f, runKey: spec }));
+    if (unresolved.length > 0) {
+      problems.push({
+        level: "warning",
+        runKey: spec,
+        message: `${spec}: ${unresolved.length} package${unresolved.length === 1 ? "" : "s"} could not be checked: ${unresolved.slice(0, 10).join("; ")}${unresolved.length > 10 ? ` and ${unresolved.length - 10} more` : ""}`,
+      });
+    }
+    // A run per image that was read: an empty one tells code scanning the image's old alerts are fixed.
+    toolRuns.push({ tool: spec, name: TOOL, version: ENGINE_VERSION });
+  }
+  const findings = scanned.flatMap((s) => s.findings);
+  const rows: ImageRow[] = scanned.map(imageRow);
+  const layersTotal = new Set(inventories.flatMap((i) => i.layers.map((l) => l.digest)));
+  const stats: Record<string, number> = {
+    images: scanned.length,
+    "images-failed": scanned.filter((s) => s.error).length,
+    layers: layersTotal.size,
+    "layers-read": inventories.reduce((n, i) => n + i.stats.layersRead, 0),
+    packages: inventories.reduce((n, i) => n + i.packages.length, 0),
+    "packages-queried": matched.queried,
+    vulnerabilities: new Set(findings.map((f) => f.ruleId)).size,
+  };
+  return {
+    tool: TOOL,
+    toolVersion: ENGINE_VERSION,
+    findings,
+    problems,
+    summaryMarkdown: imagesSummary(rows, findings),
+    stats,
+    toolRuns,
+    outputs: { images: JSON.stringify(rows) },
+    images: scanned,
+  };
+}
+
+/** Where an image's findings point: its Dockerfile's lines, or the file that named it. */
+function locator(
+  image: ScannedImage,
+  readDockerfile: (path: string) => ParsedDockerfile | undefined,
+):
+  | ((layer: ImageInventory["layers"][number], fromBase: boolean | undefined) => Location | undefined)
+  | undefined {
+  const request = image.request;
+  if (request.dockerfile && image.inventory) {
+    const parsed = readDockerfile(request.dockerfile);
+    const map = parsed ? dockerfileMap(parsed, request.target) : undefined;
+    if (map) return layerLocator(map, image.inventory.layers, image.baseLayers);
+  }
+  const first = request.origins.find((o) => o.location)?.location;
+  return first ? () => first : undefined;
+}
