@@ -61,3 +61,17 @@ export async function buildCorpus(out: string, maxBytes: number, only?: RegExp):
 }
 
 export const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
+
+/** A corpus buildCorpus made earlier in `dir` (BENCH_TREE), described the same way. */
+export async function describeCorpus(dir: string): Promise<Corpus> {
+  let bytes = 0;
+  let count = 0;
+  for await (const f of files(dir, [])) {
+    bytes += (await stat(f)).size;
+    count++;
+  }
+  const planted = new Map<string, string>();
+  for (const rule of builtinRules)
+    planted.set(join("planted", rule.id, rule.examples.path ?? "config/app.env"), rule.id);
+  return { files: count, bytes, planted };
+}

@@ -2,19 +2,25 @@
 // one thread, then worker threads on every core. MiB/s counts the bytes scanned (binaries, minified
 // and allowlisted files are skipped and not counted); CPU-seconds show the cost apart from the load
 // other processes put on a shared machine. Run with `pnpm --filter @bulwark/secrets bench`.
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { scanDirectory } from "../src/scan-directory.js";
 import { buildWorkerScript } from "../src/test-support/build-worker.js";
-import { buildCorpus, mib } from "./corpus.js";
+import { buildCorpus, describeCorpus, mib } from "./corpus.js";
 
 const TARGET_BYTES = Number(process.env["BENCH_MB"] ?? 300) * 1024 * 1024;
 
-const out = await mkdtemp(join(tmpdir(), "bulwark-secrets-bench-"));
+// BENCH_TREE=<dir>: build the corpus there once and keep it, so repeated runs (and profiles) skip the copy.
+const kept = process.env["BENCH_TREE"];
+const out = kept ?? (await mkdtemp(join(tmpdir(), "bulwark-secrets-bench-")));
 try {
   const t0 = performance.now();
-  const corpus = await buildCorpus(out, TARGET_BYTES);
+  const corpus =
+    kept && existsSync(join(kept, "planted"))
+      ? await describeCorpus(kept)
+      : await buildCorpus(out, TARGET_BYTES);
   console.log(
     `tree: ${corpus.files} files, ${mib(corpus.bytes)} MiB (copied in ${((performance.now() - t0) / 1000).toFixed(1)} s); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
   );
@@ -41,5 +47,5 @@ try {
     );
   }
 } finally {
-  await rm(out, { recursive: true, force: true });
+  if (!kept) await rm(out, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ScanProblem, ScanResult } from "@bulwark/core";
 import { reviveFinding, scanFile, type FileOutcome } from "./scan-file.js";
-import { scanOnWorkers } from "./scan-pool.js";
+import { ScanPool, scanOnWorkers } from "./scan-pool.js";
 import { SecretScanner, TOOL, type ScannerOptions, type SecretFinding, type SkipReason } from "./scanner.js";
 import { walkTreeSync } from "./walk.js";
 import { toWorkerInit } from "./worker-init.js";
@@ -78,9 +78,25 @@ export async function scanDirectory(
 ): Promise<DirectoryScanResult> {
   const started = performance.now();
   const scanner = new SecretScanner(options);
+  const script = options.workerScript ?? scanWorkerScript();
+  const init = toWorkerInit(options);
+  const wanted = options.threads ?? availableParallelism();
+  const customRules = (options.extraRules?.length ?? 0) > 0;
+  const minFiles = options.minFilesForWorkers ?? 200;
+  // Custom rules stay off this thread, where no watchdog could stop them; otherwise this thread scans
+  // beside threads - 1 workers.
+  const poolOptions = (threads: number) =>
+    ({ root, init: init!, script: script!, threads, itemTimeoutMs: options.fileTimeoutMs }) as const;
+  let pool: ScanPool | undefined;
   const walk = walkTreeSync(root, {
     respectGitignore: options.respectGitignore,
     pruneDir: (rel) => scanner.pathSkipReason(`${rel}/.bulwark-probe`) !== undefined,
+    // Workers start as soon as the tree is known to be large, so their start-up overlaps the walk.
+    onFile: (count) => {
+      if (count !== minFiles || wanted <= 1 || script === undefined || init === undefined) return;
+      pool = new ScanPool(poolOptions(customRules ? wanted : wanted - 1));
+      pool.start();
+    },
   });
   const problems: ScanProblem[] = walk.errors.map((e) => ({
     level: "error",
@@ -88,23 +104,15 @@ export async function scanDirectory(
     message: `could not list directory: ${e.message}`,
   }));
 
-  const script = options.workerScript ?? scanWorkerScript();
-  const init = toWorkerInit(options);
-  const wanted = options.threads ?? availableParallelism();
-  const customRules = (options.extraRules?.length ?? 0) > 0;
-  const large = wanted > 1 && walk.files.length >= (options.minFilesForWorkers ?? 200);
+  const large = wanted > 1 && walk.files.length >= minFiles;
   let outcomes: FileOutcome[];
   let threads = 1;
   if (script !== undefined && init !== undefined && walk.files.length > 0 && (large || customRules)) {
     threads = large ? wanted : 1;
     outcomes = await scanOnWorkers(walk.files, {
-      root,
-      init,
-      script,
-      threads,
+      ...poolOptions(threads),
+      pool,
       batchSize: options.batchSize ?? 64,
-      itemTimeoutMs: options.fileTimeoutMs,
-      // Custom rules stay off this thread, where no watchdog could stop them.
       local: customRules ? undefined : (file) => scanFile(scanner, root, file),
     });
   } else {

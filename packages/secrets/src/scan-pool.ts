@@ -32,9 +32,19 @@ interface Batch {
 
 interface Slot {
   worker: Worker;
+  /** [0]: index of the item being scanned within its batch (-1 before the first), [1]: that batch's id. */
   progress: Int32Array;
-  batch?: Batch & { lastIndex: number; since: number };
+  /** Batches posted to the worker and not yet answered, oldest first. */
+  inflight: Batch[];
+  /** What the watchdog last saw, and since when. */
+  seen: { id: number; index: number; since: number };
 }
+
+/**
+ * Batches posted to a worker ahead: it starts the next as soon as it answers one, instead of idling until
+ * this thread (busy scanning batches of its own between messages) posts another.
+ */
+const DEPTH = 2;
 
 const pathOf = (item: ScanItem) => (typeof item === "string" ? item : item.path);
 
@@ -73,18 +83,22 @@ export class ScanPool {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
+  /** Starts every worker now (their start-up then overlaps whatever this thread does next). */
+  start(): void {
+    while (this.slots.size < this.options.threads) this.spawn();
+  }
+
   private dispatch(): void {
-    for (const slot of this.slots) if (!slot.batch) this.feed(slot);
+    for (const slot of this.slots) this.feed(slot);
     while (this.queue.length > 0 && this.slots.size < this.options.threads) this.spawn();
   }
 
   private feed(slot: Slot): void {
-    const batch = this.queue.shift();
-    // -1 until the worker starts the first item, so a new thread's start-up is not charged to it.
-    slot.batch = batch ? { ...batch, lastIndex: -1, since: performance.now() } : undefined;
-    if (!batch) return;
-    Atomics.store(slot.progress, 0, -1);
-    slot.worker.postMessage({ id: batch.id, items: batch.items } satisfies ScanJob);
+    while (slot.inflight.length < DEPTH && this.queue.length > 0) {
+      const batch = this.queue.shift()!;
+      slot.inflight.push(batch);
+      slot.worker.postMessage({ id: batch.id, items: batch.items } satisfies ScanJob);
+    }
   }
 
   private fail(error: Error): void {
@@ -96,7 +110,7 @@ export class ScanPool {
   }
 
   private spawn(): void {
-    const progress = new SharedArrayBuffer(4);
+    const progress = new SharedArrayBuffer(8);
     const data: ScanWorkerData = {
       mark: SCAN_WORKER_MARK,
       root: this.options.root,
@@ -106,13 +120,18 @@ export class ScanPool {
     const slot: Slot = {
       worker: new Worker(this.options.script, { workerData: data }),
       progress: new Int32Array(progress),
+      inflight: [],
+      seen: { id: -1, index: -1, since: performance.now() },
     };
+    // -1 until the worker starts an item, so a new thread's start-up is not charged to any.
+    slot.progress[0] = -1;
+    slot.progress[1] = -1;
     this.slots.add(slot);
     slot.worker.on("message", (msg: ScanJobResult) => {
-      const batch = slot.batch;
-      if (batch?.id !== msg.id) return;
-      slot.batch = undefined;
-      batch.resolve(msg.outcomes);
+      const at = slot.inflight.findIndex((b) => b.id === msg.id);
+      if (at < 0) return;
+      const [batch] = slot.inflight.splice(at, 1);
+      batch!.resolve(msg.outcomes);
       this.feed(slot);
     });
     slot.worker.on("error", (e) => this.fail(new Error(`secret-scan worker failed: ${e.message}`)));
@@ -127,17 +146,16 @@ export class ScanPool {
   private check(): void {
     const now = performance.now();
     for (const slot of [...this.slots]) {
-      const batch = slot.batch;
-      if (!batch) continue;
+      const id = Atomics.load(slot.progress, 1);
       const index = Atomics.load(slot.progress, 0);
-      if (index !== batch.lastIndex) {
-        batch.lastIndex = index;
-        batch.since = now;
+      if (id !== slot.seen.id || index !== slot.seen.index) {
+        slot.seen = { id, index, since: now };
         continue;
       }
-      if (index < 0 || now - batch.since < this.timeoutMs) continue;
-      // Stuck: report this item; the batch's other items (their results died with the worker) go back
-      // to the front of the queue, and a fresh worker replaces this one.
+      const batch = slot.inflight.find((b) => b.id === id);
+      if (!batch || index < 0 || now - slot.seen.since < this.timeoutMs) continue;
+      // Stuck: report this item; the batch's other items (their results died with the worker) and the
+      // worker's other batches go back to the front of the queue, and a fresh worker replaces this one.
       this.slots.delete(slot);
       void slot.worker.terminate();
       const path = pathOf(batch.items[index]!);
@@ -152,12 +170,16 @@ export class ScanPool {
         },
       };
       const rest = batch.items.filter((_, i) => i !== index);
-      this.queue.unshift({
-        id: this.nextId++,
-        items: rest,
-        resolve: (outcomes) => batch.resolve([...outcomes.slice(0, index), stuck, ...outcomes.slice(index)]),
-      });
-      if (rest.length === 0) this.queue.shift()!.resolve([]);
+      const retry: Batch[] = slot.inflight.filter((b) => b !== batch);
+      if (rest.length > 0)
+        retry.unshift({
+          id: this.nextId++,
+          items: rest,
+          resolve: (outcomes) =>
+            batch.resolve([...outcomes.slice(0, index), stuck, ...outcomes.slice(index)]),
+        });
+      else batch.resolve([stuck]);
+      this.queue.unshift(...retry);
       this.dispatch();
     }
   }
@@ -171,7 +193,12 @@ export class ScanPool {
  */
 export async function scanOnWorkers(
   files: readonly string[],
-  options: PoolOptions & { batchSize: number; local?: (file: string) => FileOutcome },
+  options: PoolOptions & {
+    batchSize: number;
+    local?: (file: string) => FileOutcome;
+    /** A pool already started (with `threads` minus one workers when `local`); closed at the end. */
+    pool?: ScanPool;
+  },
 ): Promise<FileOutcome[]> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += options.batchSize)
@@ -179,11 +206,11 @@ export async function scanOnWorkers(
   const results: FileOutcome[][] = new Array<FileOutcome[]>(batches.length);
   let next = 0;
   const workerLanes = options.local ? options.threads - 1 : options.threads;
-  const pool = new ScanPool({ ...options, threads: Math.max(1, workerLanes) });
+  const pool = options.pool ?? new ScanPool({ ...options, threads: Math.max(1, workerLanes) });
   try {
     const lanes: Promise<void>[] = [];
-    // Two batches in flight per worker, so it never waits for this thread between batches.
-    for (let w = 0; w < workerLanes * 2; w++)
+    // A lane per batch a worker holds (DEPTH): each answer is replaced by the next batch at once.
+    for (let w = 0; w < workerLanes * DEPTH; w++)
       lanes.push(
         (async () => {
           for (let i = next++; i < batches.length; i = next++) results[i] = await pool.scan(batches[i]!);

@@ -16,7 +16,7 @@ export interface ScanWorkerData {
   /** Directory file items are relative to. */
   root: string;
   init: WorkerScannerInit;
-  /** Int32Array over it: [0] the index, within the current batch, of the item being scanned. */
+  /** Int32Array over it: [0] the index, within the current batch, of the item being scanned; [1] the batch's id. */
   progress: SharedArrayBuffer;
 }
 
@@ -49,6 +49,8 @@ export function startScanWorker(): void {
   const at = new Int32Array(progress);
   parentPort?.on("message", (job: ScanJob) => {
     const outcomes: FileOutcome[] = [];
+    Atomics.store(at, 0, -1);
+    Atomics.store(at, 1, job.id);
     for (let i = 0; i < job.items.length; i++) {
       Atomics.store(at, 0, i);
       outcomes.push(scanItem(scanner, root, job.items[i]!));

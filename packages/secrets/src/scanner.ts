@@ -1,7 +1,7 @@
 // The detection engine: compiles rules once, then scans text (a file, or a diff hunk's added lines).
 // Per text: one Aho-Corasick pass picks the rules whose keywords occur, only those rules' regexes run,
 // and every candidate passes entropy, placeholder, allowlist, checksum and ignore checks.
-import { isAscii } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { fingerprint, type Finding, type Severity } from "@bulwark/core";
 import { KeywordMatcher, type KeywordPositions } from "./aho-corasick.js";
@@ -12,7 +12,9 @@ import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
 import type { SecretRule } from "./rule.js";
 import { builtinRules } from "./rules/index.js";
+import { startsAtKeyword } from "./keyword-start.js";
 import { LineIndex, type TextInput } from "./text-input.js";
+import { bytePositionsToUtf16 } from "./utf16-offsets.js";
 
 export const TOOL = "secret-scan";
 
@@ -61,7 +63,10 @@ export interface ScannerOptions {
   maxLineLength?: number;
   /** Commit the text comes from, for commit-prefixed ignore entries. */
   commit?: string;
-  /** Run `anchoredAtKeywords` rules only at keyword positions (default true; false for comparison). */
+  /**
+   * Run rules only at keyword positions where their matches must start (`anchoredAtKeywords`, or a
+   * pattern that begins with a keyword: see keyword-start.ts). Default true; false for comparison.
+   */
   anchoring?: boolean;
 }
 
@@ -137,7 +142,8 @@ export class SecretScanner {
     const anchoring = options.anchoring ?? true;
     let wanted: Uint8Array | undefined;
     for (const [i, c] of this.compiled.entries()) {
-      if (!anchoring || !c.rule.anchoredAtKeywords || this.alwaysRun.includes(i)) continue;
+      if (!anchoring || this.alwaysRun.includes(i)) continue;
+      if (!c.rule.anchoredAtKeywords && !startsAtKeyword(c.rule.pattern, c.rule.keywords)) continue;
       const ids = c.rule.keywords.map((k) => keywordIds.get(k.toLowerCase())!);
       wanted ??= new Uint8Array(keywordIds.size);
       for (const id of ids) wanted[id] = 1;
@@ -188,10 +194,30 @@ export class SecretScanner {
     const selected = this.selectRules(this.matcher.findInBytes(bytes, at));
     if (selected.length === 0) return { findings: [], secretsForMasking: [] };
     // latin1 decoding is a copy, and for ASCII (most source) gives the same string as UTF-8, so byte
-    // offsets are string offsets; otherwise anchored rules scan the whole text.
-    const ascii = isAscii(bytes);
-    const text = ascii ? bytes.toString("latin1") : bytes.toString("utf8");
-    return this.scanSelected({ path, text }, selected, ascii ? at : undefined);
+    // offsets are string offsets.
+    if (isAscii(bytes)) return this.scanSelected({ path, text: bytes.toString("latin1") }, selected, at);
+    // Otherwise the keyword positions are carried over to string offsets (valid UTF-8), or found again
+    // in the decoded text: either is far cheaper than running the anchored rules over the whole text.
+    const text = bytes.toString("utf8");
+    if (!at) return this.scanSelected({ path, text }, selected);
+    if (isUtf8(bytes)) {
+      bytePositionsToUtf16(text, at);
+      return this.scanSelected({ path, text }, selected, at);
+    }
+    const again = this.positionsWanted()!;
+    this.matcher.find(text, again);
+    return this.scanSelected({ path, text }, selected, again);
+  }
+
+  /**
+   * What the first bytes of a file already show (binary, or minified when a line longer than the limit
+   * starts in them), so the rest need not be read; the same verdict byteSkipReason gives the whole file.
+   * `head` is the file's first 8 KiB (or all of a smaller file).
+   */
+  headSkipReason(path: string, head: Uint8Array): SkipReason | undefined {
+    if (head.includes(0)) return "binary";
+    if (MINIFIABLE.test(path) && hasLongByteLine(head, this.maxLineLength)) return "minified";
+    return undefined;
   }
 
   /** contentSkipReason for bytes not yet decoded. */
@@ -215,11 +241,14 @@ export class SecretScanner {
   }
 
   /** Indices into `compiled`, in claim order, of the rules to run given the keywords found. */
-  private selectRules(keywords: Set<number>): number[] {
-    if (keywords.size === 0) return this.alwaysRun;
-    const selected = new Set<number>(this.alwaysRun);
-    for (const kw of keywords) for (const r of this.keywordRules[kw]!) selected.add(r);
-    return [...selected].sort((a, b) => a - b);
+  private selectRules(keywords: readonly number[]): number[] {
+    if (keywords.length === 0) return this.alwaysRun;
+    const on = new Uint8Array(this.compiled.length);
+    for (const r of this.alwaysRun) on[r] = 1;
+    for (const kw of keywords) for (const r of this.keywordRules[kw]!) on[r] = 1;
+    const selected: number[] = [];
+    for (let r = 0; r < on.length; r++) if (on[r] === 1) selected.push(r);
+    return selected;
   }
 
   /** The rule's matches, left to right, without overlaps: as a global regex scan finds them. */

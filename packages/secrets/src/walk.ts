@@ -21,6 +21,8 @@ export interface WalkOptions {
   respectGitignore?: boolean;
   /** Prune a directory (relative path) before entering it. */
   pruneDir?: (rel: string) => boolean;
+  /** Called as files are found, with the count so far (e.g. to start workers while the walk goes on). */
+  onFile?: (count: number) => void;
 }
 
 function readIgnore(file: string): string | undefined {
@@ -58,17 +60,19 @@ export function walkTreeSync(root: string, options: WalkOptions = {}): WalkResul
 
   const visit = (rel: string, scopes: Scope[]): void => {
     const dir = rel === "" ? root : join(root, rel);
-    let here = scopes;
-    if (useIgnore) {
-      const text = readIgnore(join(dir, ".gitignore"));
-      if (text) here = [...scopes, { base: rel, ig: ignore().add(text) }];
-    }
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       result.errors.push({ path: rel || ".", message: (e as NodeJS.ErrnoException).code ?? String(e) });
       return;
+    }
+    let here = scopes;
+    // Read only where the listing shows one: a failed read per directory (an exception each) cost more
+    // than the listing itself.
+    if (useIgnore && entries.some((e) => e.name === ".gitignore")) {
+      const text = readIgnore(join(dir, ".gitignore"));
+      if (text) here = [...scopes, { base: rel, ig: ignore().add(text) }];
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: string[] = [];
@@ -81,7 +85,10 @@ export function walkTreeSync(root: string, options: WalkOptions = {}): WalkResul
       if (e.isDirectory()) {
         if (e.name === ".git" || ignored(here, child, true) || options.pruneDir?.(child)) continue;
         subdirs.push(child);
-      } else if (e.isFile() && !ignored(here, child, false)) result.files.push(child);
+      } else if (e.isFile() && !ignored(here, child, false)) {
+        const count = result.files.push(child);
+        options.onFile?.(count);
+      }
     }
     for (const d of subdirs) visit(d, here);
   };

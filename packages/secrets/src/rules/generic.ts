@@ -111,7 +111,7 @@ export const genericRules: SecretRule[] = [
     "generic-http-basic-auth-url",
     "https?|ftp|ftps|sftp|smtp|smtps|ldap|ldaps",
     "URL with embedded basic-auth credentials",
-    ["https://", "http://", "ftp://", "sftp://", "smtp://", "ldap://"],
+    ["https://", "http://", "ftp://", "ftps://", "sftp://", "smtp://", "smtps://", "ldap://", "ldaps://"],
   ),
   rule({
     id: "generic-odbc-connection-string-password",

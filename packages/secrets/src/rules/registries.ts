@@ -20,7 +20,8 @@ export const registryRules: SecretRule[] = [
     id: "npmrc-auth-token",
     description: "Registry auth token in an .npmrc",
     severity: "high",
-    keywords: ["_authtoken", "_auth="],
+    // ":_auth" also covers `_auth = x` with spaces, which the pattern allows.
+    keywords: [":_auth"],
     pattern: /:_auth(?:Token)?\s*=\s*["']?([A-Za-z0-9_.+/=-]{20,})/,
     minEntropy: 3.5,
     examples: {
@@ -121,7 +122,7 @@ export const registryRules: SecretRule[] = [
     id: "doppler-token",
     description: "Doppler service or personal token",
     severity: "high",
-    keywords: ["dp.pt.", "dp.st.", "dp.ct.", "dp.sa."],
+    keywords: ["dp.pt.", "dp.st.", "dp.ct.", "dp.sa.", "dp.scim.", "dp.audit."],
     pattern: /\b(dp\.(?:pt|st|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44})\b/,
     minEntropy: 3.8,
     examples: { tp: ["«raw:dp».pt.«a:43»"] },

@@ -347,7 +347,7 @@ export const saasRules: SecretRule[] = [
     id: "hubspot-private-app-token",
     description: "HubSpot private app access token",
     severity: "high",
-    keywords: ["pat-na1-", "pat-eu1-"],
+    keywords: ["pat-na", "pat-eu"],
     pattern: new RegExp(`\\b(pat-(?:na|eu)\\d-${UUID})\\b`),
     examples: { tp: ["«raw:pat»-na1-«uuid»"] },
   }),
