@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { scanDirectory } from "../src/scan-directory.js";
 import { buildWorkerScript } from "../src/test-support/build-worker.js";
 import { buildCorpus, describeCorpus, mib } from "./corpus.js";
+import { measureThreads } from "./thread-cpu.js";
 
 const TARGET_BYTES = Number(process.env["BENCH_MB"] ?? 300) * 1024 * 1024;
 
@@ -31,7 +32,9 @@ try {
   for (const threads of modes) {
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const result = await scanDirectory(out, { threads, workerScript });
+    const { result, cpu: perThread } = await measureThreads(() =>
+      scanDirectory(out, { threads, workerScript }),
+    );
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
@@ -40,11 +43,18 @@ try {
       result.findings.map((f) => f.location?.path).filter((p) => p?.startsWith("planted/")),
     );
     const outside = result.findings.filter((f) => !f.location?.path.startsWith("planted/"));
+    const busiest = Math.max(perThread.main, ...perThread.workers) / 1000;
     console.log(
       `tree threads=${result.stats.threads}: ${mb.toFixed(1)} MiB scanned in ${seconds.toFixed(2)} s = ${(mb / seconds).toFixed(1)} MiB/s ` +
-        `(${(mb / cpuSeconds).toFixed(1)} MiB per CPU-second); files=${result.stats.files} skipped=${JSON.stringify(result.stats.skippedByReason)}; ` +
+        `(${(result.stats.bytes / 1e6 / seconds).toFixed(1)} MB/s; ${(mb / cpuSeconds).toFixed(1)} MiB per CPU-second); load average ${loadavg()[0]!.toFixed(1)}; ` +
+        `files=${result.stats.files} skipped=${JSON.stringify(result.stats.skippedByReason)}; ` +
         `planted found ${planted.size}/${corpus.planted.size}, other findings ${outside.length}`,
     );
+    if (busiest > 0)
+      console.log(
+        `  CPU by thread: this ${perThread.main} ms, workers ${perThread.workers.join(", ") || "none"} ms, V8/libuv helpers ${perThread.helpers} ms; ` +
+          `with a core per thread (bytes / busiest thread's CPU): ${(mb / busiest).toFixed(1)} MiB/s (${(result.stats.bytes / 1e6 / busiest).toFixed(1)} MB/s)`,
+      );
   }
 } finally {
   if (!kept) await rm(out, { recursive: true, force: true });

@@ -105,6 +105,28 @@ describe("scanDirectory", () => {
     });
   }
 
+  it("gives the same result, in the same order, whichever thread claims which batch", async () => {
+    const summary = (r: Awaited<ReturnType<typeof scanDirectory>>) => ({
+      findings: r.findings.map((f) => [f.location?.path, f.location?.startLine, f.ruleId, f.fingerprint]),
+      masks: r.secretsForMasking,
+      files: r.stats.files,
+      bytes: r.stats.bytes,
+      skipped: r.stats.skippedByReason,
+    });
+    const one = summary(await scanDirectory(root, { threads: 1 }));
+    // Batches of 3 files: dozens of batches claimed by this thread and the worker as each gets to them.
+    for (let run = 0; run < 3; run++) {
+      const two = await scanDirectory(root, {
+        threads: 2,
+        workerScript,
+        minFilesForWorkers: 10,
+        batchSize: 3,
+      });
+      expect(two.stats.threads).toBe(2);
+      expect(summary(two)).toEqual(one);
+    }
+  });
+
   it("reports unreadable files as problems and goes on", async () => {
     if (process.getuid?.() === 0) return; // root reads everything
     await put("secret/locked.env", `X=${gh}\n`);

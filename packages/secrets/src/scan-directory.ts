@@ -6,8 +6,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ScanProblem, ScanResult } from "@bulwark/core";
 import { reviveFinding, scanFile, type FileOutcome } from "./scan-file.js";
-import { ScanPool, scanOnWorkers } from "./scan-pool.js";
+import { scanOnWorkers } from "./scan-pool.js";
 import { SecretScanner, TOOL, type ScannerOptions, type SecretFinding, type SkipReason } from "./scanner.js";
+import { TreeWorkers } from "./shared-tree-scan.js";
 import { walkTreeSync } from "./walk.js";
 import { toWorkerInit } from "./worker-init.js";
 
@@ -83,21 +84,29 @@ export async function scanDirectory(
   const wanted = options.threads ?? availableParallelism();
   const customRules = (options.extraRules?.length ?? 0) > 0;
   const minFiles = options.minFilesForWorkers ?? 200;
-  // Custom rules stay off this thread, where no watchdog could stop them; otherwise this thread scans
-  // beside threads - 1 workers.
+  const canUseWorkers = script !== undefined && init !== undefined;
   const poolOptions = (threads: number) =>
     ({ root, init: init!, script: script!, threads, itemTimeoutMs: options.fileTimeoutMs }) as const;
-  let pool: ScanPool | undefined;
-  const walk = walkTreeSync(root, {
-    respectGitignore: options.respectGitignore,
-    pruneDir: (rel) => scanner.pathSkipReason(`${rel}/.bulwark-probe`) !== undefined,
-    // Workers start as soon as the tree is known to be large, so their start-up overlaps the walk.
-    onFile: (count) => {
-      if (count !== minFiles || wanted <= 1 || script === undefined || init === undefined) return;
-      pool = new ScanPool(poolOptions(customRules ? wanted : wanted - 1));
-      pool.start();
-    },
-  });
+  // Built-in rules only: this thread scans beside threads - 1 workers, all claiming batches from one
+  // shared counter. Custom rules stay off this thread, where no watchdog could stop them (ScanPool).
+  let tree: TreeWorkers | undefined;
+  const walk = (() => {
+    try {
+      return walkTreeSync(root, {
+        respectGitignore: options.respectGitignore,
+        pruneDir: (rel) => scanner.pathSkipReason(`${rel}/.bulwark-probe`) !== undefined,
+        // Workers start as soon as the tree is known to be large, so their start-up overlaps the walk.
+        onFile: (count) => {
+          if (count !== minFiles || wanted <= 1 || !canUseWorkers || customRules) return;
+          tree = new TreeWorkers({ root, init: init!, script: script!, workers: wanted - 1 });
+          tree.start();
+        },
+      });
+    } catch (e) {
+      void tree?.close();
+      throw e;
+    }
+  })();
   const problems: ScanProblem[] = walk.errors.map((e) => ({
     level: "error",
     path: e.path,
@@ -105,18 +114,23 @@ export async function scanDirectory(
   }));
 
   const large = wanted > 1 && walk.files.length >= minFiles;
+  const batchSize = options.batchSize ?? 64;
+  const local = (file: string) => scanFile(scanner, root, file);
   let outcomes: FileOutcome[];
   let threads = 1;
-  if (script !== undefined && init !== undefined && walk.files.length > 0 && (large || customRules)) {
+  if (canUseWorkers && large && !customRules) {
+    threads = wanted;
+    tree ??= new TreeWorkers({ root, init: init!, script: script!, workers: wanted - 1 });
+    try {
+      outcomes = await tree.scan(walk.files, batchSize, local);
+    } finally {
+      await tree.close();
+    }
+  } else if (canUseWorkers && walk.files.length > 0 && customRules) {
     threads = large ? wanted : 1;
-    outcomes = await scanOnWorkers(walk.files, {
-      ...poolOptions(threads),
-      pool,
-      batchSize: options.batchSize ?? 64,
-      local: customRules ? undefined : (file) => scanFile(scanner, root, file),
-    });
+    outcomes = await scanOnWorkers(walk.files, { ...poolOptions(threads), batchSize });
   } else {
-    outcomes = walk.files.map((file) => scanFile(scanner, root, file));
+    outcomes = walk.files.map(local);
   }
 
   const findings: SecretFinding[] = [];

@@ -186,48 +186,19 @@ export class ScanPool {
 }
 
 /**
- * Scans a tree's files (relative to options.root) in batches, in the given order. With `local`, this
- * thread scans batches too, between which it serves the workers' messages: on two cores one worker and
- * this thread beat two workers and an idle thread (a worker's start-up, its own rule compilation and the
- * messages are the price of each). Only for built-in rules, whose time needs no watchdog.
+ * Scans a tree's files (relative to options.root) in batches on worker threads, in the given order: for
+ * custom rules, whose time the watchdog bounds (built-in rules use TreeWorkers, with this thread too).
  */
 export async function scanOnWorkers(
   files: readonly string[],
-  options: PoolOptions & {
-    batchSize: number;
-    local?: (file: string) => FileOutcome;
-    /** A pool already started (with `threads` minus one workers when `local`); closed at the end. */
-    pool?: ScanPool;
-  },
+  options: PoolOptions & { batchSize: number },
 ): Promise<FileOutcome[]> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += options.batchSize)
     batches.push(files.slice(i, i + options.batchSize));
-  const results: FileOutcome[][] = new Array<FileOutcome[]>(batches.length);
-  let next = 0;
-  const workerLanes = options.local ? options.threads - 1 : options.threads;
-  const pool = options.pool ?? new ScanPool({ ...options, threads: Math.max(1, workerLanes) });
+  const pool = new ScanPool(options);
   try {
-    const lanes: Promise<void>[] = [];
-    // A lane per batch a worker holds (DEPTH): each answer is replaced by the next batch at once.
-    for (let w = 0; w < workerLanes * DEPTH; w++)
-      lanes.push(
-        (async () => {
-          for (let i = next++; i < batches.length; i = next++) results[i] = await pool.scan(batches[i]!);
-        })(),
-      );
-    const local = options.local;
-    if (local)
-      lanes.push(
-        (async () => {
-          for (let i = next++; i < batches.length; i = next++) {
-            results[i] = batches[i]!.map(local);
-            await new Promise<void>((resolve) => setImmediate(resolve));
-          }
-        })(),
-      );
-    await Promise.all(lanes);
-    return results.flat();
+    return (await Promise.all(batches.map((b) => pool.scan(b)))).flat();
   } finally {
     await pool.close();
   }

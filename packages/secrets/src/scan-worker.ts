@@ -1,7 +1,8 @@
 // The worker side of the scan pool: rebuilds the scanner once, then scans batches (files of a tree, or
 // texts such as a commit's added lines) on request, writing the index of the item it is on into shared
 // memory so the pool's watchdog can see an item that takes too long (a custom rule's regex
-// backtracking) and end the thread.
+// backtracking) and end the thread. A tree job (built-in rules only) is instead worked through by
+// claiming batches from a counter shared with the other threads (shared-tree-scan.ts).
 // No side effects on import: a bundle can be its own worker script (see isScanWorkerThread).
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { scanFile, toOutcome, type FileOutcome } from "./scan-file.js";
@@ -33,6 +34,20 @@ export interface ScanJobResult {
   outcomes: FileOutcome[];
 }
 
+/**
+ * A whole tree shared by every thread (see shared-tree-scan.ts): each claims the next batch of `files`
+ * by incrementing the counter in `cursor`, until none are left, and answers each batch it scanned.
+ */
+export interface TreeJob {
+  tree: true;
+  files: string[];
+  batchSize: number;
+  /** Int32Array over it: [0] the next batch index to claim. */
+  cursor: SharedArrayBuffer;
+}
+
+export type TreeJobMessage = { batch: number; outcomes: FileOutcome[] } | { done: true };
+
 /** True on a thread the scan pool started: call startScanWorker() instead of the program's main. */
 export function isScanWorkerThread(): boolean {
   return !isMainThread && (workerData as Partial<ScanWorkerData> | null)?.mark === SCAN_WORKER_MARK;
@@ -47,7 +62,17 @@ export function startScanWorker(): void {
   const { root, init, progress } = workerData as ScanWorkerData;
   const scanner = new SecretScanner(fromWorkerInit(init));
   const at = new Int32Array(progress);
-  parentPort?.on("message", (job: ScanJob) => {
+  parentPort?.on("message", (job: ScanJob | TreeJob) => {
+    if ("tree" in job) {
+      scanTreeBatches(job, (batch, files) =>
+        parentPort?.postMessage({
+          batch,
+          outcomes: files.map((f) => scanFile(scanner, root, f)),
+        } satisfies TreeJobMessage),
+      );
+      parentPort?.postMessage({ done: true } satisfies TreeJobMessage);
+      return;
+    }
     const outcomes: FileOutcome[] = [];
     Atomics.store(at, 0, -1);
     Atomics.store(at, 1, job.id);
@@ -57,4 +82,18 @@ export function startScanWorker(): void {
     }
     parentPort?.postMessage({ id: job.id, outcomes } satisfies ScanJobResult);
   });
+}
+
+/** Claims batches of a shared tree job until none are left, handing each (its index and files) to `scan`. */
+export function scanTreeBatches(
+  job: Pick<TreeJob, "files" | "batchSize" | "cursor">,
+  scan: (batch: number, files: string[]) => void,
+): void {
+  const cursor = new Int32Array(job.cursor);
+  for (;;) {
+    const batch = Atomics.add(cursor, 0, 1);
+    const start = batch * job.batchSize;
+    if (start >= job.files.length) return;
+    scan(batch, job.files.slice(start, start + job.batchSize));
+  }
 }
