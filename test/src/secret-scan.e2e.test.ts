@@ -144,6 +144,42 @@ describe("secret-scan action", () => {
     expectNoSecretLeaks(run, [join(repo.dir, "out/report.json")]);
   });
 
+  it("a baseline made from an earlier run's JSON report keeps those findings from failing; a new one still fails", async () => {
+    const repo = newRepo();
+    repo.commit("init", { "deploy/.env": `AWS_ACCESS_KEY_ID=${plant.awsInTree}\n` });
+    const first = await runAction(action, {
+      workspace: repo.dir,
+      eventName: "workflow_dispatch",
+      inputs: { scan: "tree", "json-file": "first.json" },
+    });
+    expect(first.exitCode).toBe(1);
+    const accepted = JSON.parse(readFileSync(join(repo.dir, "first.json"), "utf8")).findings.map(
+      (f: { fingerprint: string }) => f.fingerprint,
+    );
+    expect(accepted).toHaveLength(1);
+    writeFileSync(
+      join(repo.dir, "secrets-baseline.json"),
+      JSON.stringify({ version: 1, fingerprints: accepted }),
+    );
+    const again = await runAction(action, {
+      workspace: repo.dir,
+      eventName: "workflow_dispatch",
+      inputs: { scan: "tree", baseline: "secrets-baseline.json", "json-file": "again.json" },
+    });
+    expect(again.stderr).toBe("");
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs).toMatchObject({ failed: "false", "new-findings": "0" });
+    repo.commit("pay", { "pay.ts": `export const key = "${plant.stripeKept}";\n` });
+    const later = await runAction(action, {
+      workspace: repo.dir,
+      eventName: "workflow_dispatch",
+      inputs: { scan: "tree", baseline: "secrets-baseline.json", "json-file": "later.json" },
+    });
+    expect(later.exitCode).toBe(1);
+    expect(later.outputs).toMatchObject({ failed: "true", "new-findings": "1" });
+    expectNoSecretLeaks(later, [join(repo.dir, "later.json"), join(repo.dir, "first.json")]);
+  });
+
   it("pull_request: scans only the pull request's commits, finds a secret added then deleted, leaks nothing", async () => {
     const repo = plantedHistory();
     const run = await runAction(action, {

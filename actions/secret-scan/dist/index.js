@@ -19596,12 +19596,14 @@ async function otherRemoteRefs(cwd, pushedRef) {
         .filter((r) => r && !r.endsWith("/HEAD") && !(branch && r.replace(/^refs\/remotes\/[^/]+\//, "") === branch));
 }
 async function chooseTarget(mode, historyRange, context, cwd) {
-    if (historyRange)
-        return {
-            kind: "history",
-            revisions: historyRange.split(/\s+/).filter(Boolean),
-            reason: `range ${historyRange}`,
-        };
+    if (historyRange) {
+        const revisions = historyRange.split(/\s+/).filter(Boolean);
+        // Handed to `git log` as they are: a word git would read as an option (`--output=...`) is refused.
+        const option = revisions.find((r) => r.startsWith("-"));
+        if (option)
+            throw new Error(`history-range: "${option}" reads as a git option; give revisions and ranges only`);
+        return { kind: "history", revisions, reason: `range ${historyRange}` };
+    }
     if (mode === "tree")
         return { kind: "tree", reason: "working tree" };
     if (mode === "history")

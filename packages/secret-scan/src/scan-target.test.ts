@@ -42,6 +42,10 @@ describe("chooseTarget", () => {
     expect(await chooseTarget("tree", undefined, pr, cwd)).toMatchObject({ kind: "tree" });
     expect(await chooseTarget("history", undefined, pr, cwd)).toMatchObject({ revisions: ["HEAD"] });
     expect(await chooseTarget("auto", "v1..HEAD", pr, cwd)).toMatchObject({ revisions: ["v1..HEAD"] });
+    expect(await chooseTarget("auto", "main ^v1", pr, cwd)).toMatchObject({ revisions: ["main", "^v1"] });
+    await expect(chooseTarget("auto", "HEAD --output=/tmp/x", pr, cwd)).rejects.toThrow(
+      /"--output=\/tmp\/x" reads as a git option/,
+    );
     await expect(chooseTarget("diff", undefined, base, cwd)).rejects.toThrow(/needs a pull_request/);
     const same = { ...push, push: { ...push.push, before: b } };
     expect(await chooseTarget("auto", undefined, same, cwd)).toMatchObject({ kind: "nothing" });
