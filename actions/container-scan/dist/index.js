@@ -23591,7 +23591,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3541);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6799);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -23601,13 +23601,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3541:
+/***/ 6799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run_run)
+  e: () => (/* binding */ run)
 });
 
 // NAMESPACE OBJECT: ../../node_modules/.pnpm/micromark@4.0.3/node_modules/micromark/lib/constructs.js
@@ -61426,7 +61426,10 @@ function htmlTablesIn(nodes, source) {
 const MAX_INDENT = 64;
 const DEEP_INDENT = new RegExp(`^[ \\t]{${MAX_INDENT + 1},}`, "gm");
 function parseMarkdown(content) {
-    return fromMarkdown(content.replace(DEEP_INDENT, " ".repeat(MAX_INDENT)), { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    return fromMarkdown(content.replace(DEEP_INDENT, " ".repeat(MAX_INDENT)), {
+        extensions: [gfmTable()],
+        mdastExtensions: [gfmTableFromMarkdown()],
+    });
 }
 /** Splits the document into sections at every heading (nested sections repeat their children). */
 function sections(root) {
@@ -61718,7 +61721,9 @@ function rstTablesToMarkdown(content) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/reporting-channels.ts
-const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
+// Bounded as RFC 5321 bounds addresses (64-byte local part, 255-byte domain): unbounded runs backtrack
+// quadratically over a long line of dots and digits.
+const EMAIL = /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}\b/g;
 const URL_PATTERN = /https?:\/\/[^\s)<>\]"'`]+/g;
 const PRIVATE_ADVISORY = /\/security\/advisories\/new\b|\/security\/advisories\b|private vulnerability reporting|report a vulnerability["'”]? button|security tab/i;
 const REPORTING_URL = /hackerone\.com|bugcrowd\.com|intigriti\.com|huntr\.(dev|com)|yeswehack|\/security\b|security\.txt|\/vulnerability|\/vdp\b|\/disclos/i;
@@ -61739,14 +61744,14 @@ function findReportingChannels(content) {
             const url = text.match(URL_PATTERN)?.find((u) => /\/security\/advisories/.test(u));
             channels.push({
                 kind: "private-advisory",
-                value: url?.replace(/[.,;:!?]+$/, "") ?? text.trim().slice(0, 120),
+                value: (url && withoutTrailingPunctuation(url)) ?? text.trim().slice(0, 120),
                 line,
                 placeholder: false,
             });
         }
         for (const m of text.matchAll(URL_PATTERN)) {
             // A sentence's full stop is not part of the address.
-            const url = m[0].replace(/[.,;:!?]+$/, "");
+            const url = withoutTrailingPunctuation(m[0]);
             if (/\/security\/advisories/.test(url))
                 continue;
             if (REPORTING_URL.test(url))
@@ -61762,6 +61767,13 @@ function findReportingChannels(content) {
         seen.add(key);
         return true;
     });
+}
+/** A sentence's full stop is not part of an address (a loop: `/[.,;:!?]+$/` is quadratic on long runs). */
+function withoutTrailingPunctuation(url) {
+    let end = url.length;
+    while (end > 0 && ".,;:!?".includes(url[end - 1]))
+        end--;
+    return url.slice(0, end);
 }
 
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/support-date.ts
@@ -61857,8 +61869,15 @@ function mentionsOf(text) {
     }
     return found;
 }
+/**
+ * Longer cells are not version specs (real ones are a few words); refusing them keeps the cleaning
+ * regexes, which backtrack over digit runs, from going quadratic on a megabyte-long cell.
+ */
+const MAX_SPEC_LENGTH = 500;
 function parseVersionSpec(cell) {
     const text = cell.trim();
+    if (text.length > MAX_SPEC_LENGTH)
+        return { kind: "unparsed", text };
     if (/^(\*|all|any|all versions)$/i.test(text))
         return { kind: "range", text, range: new (semver_default()).Range("*"), mentions: [] };
     const cleaned = version_spec_clean(text);
@@ -62228,7 +62247,10 @@ function scanComment(findings, context) {
 }
 function scanSummary(findings, context) {
     const lines = ["### Dependencies", ""];
-    if (findings.length === 0) {
+    if (context.databaseFailed) {
+        lines.push("No package was checked: the vulnerability database could not be reached.");
+    }
+    else if (findings.length === 0) {
         lines.push("No known vulnerabilities in the packages checked.");
     }
     else {
@@ -62465,6 +62487,7 @@ async function scanDependencies(options) {
     const summaryContext = {
         unresolved: unresolvedCount,
         osvScannerFiles: ignores.files,
+        ...(databaseFailed ? { databaseFailed } : {}),
         ...(options.sla && slaBreached !== undefined
             ? {
                 sla: { file: options.sla.file, breached: slaBreached, failing: options.failOnSlaBreach === true },
@@ -62693,8 +62716,65 @@ function baseOfEvent(env) {
 
 
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ../../packages/container-scan/src/engines/engine-ecosystem.ts
+// Package types of Trivy (Result.Type) and Grype (artifact.type) as OSV ecosystem names, so ignores by
+// ecosystem and reports read the same whichever engine found a package. Distribution packages take the
+// image's own OS ecosystem (`Debian:11`), which only the image knows.
+const LANGUAGE = {
+    npm: "npm",
+    yarn: "npm",
+    pnpm: "npm",
+    "node-pkg": "npm",
+    pip: "PyPI",
+    pipenv: "PyPI",
+    poetry: "PyPI",
+    "python-pkg": "PyPI",
+    python: "PyPI",
+    gomod: "Go",
+    gobinary: "Go",
+    "go-module": "Go",
+    cargo: "crates.io",
+    "rust-crate": "crates.io",
+    "rust-binary": "crates.io",
+    jar: "Maven",
+    pom: "Maven",
+    gradle: "Maven",
+    "java-archive": "Maven",
+    bundler: "RubyGems",
+    gemspec: "RubyGems",
+    gem: "RubyGems",
+    composer: "Packagist",
+    "php-composer": "Packagist",
+    nuget: "NuGet",
+    dotnet: "NuGet",
+    "dotnet-core": "NuGet",
+};
+const DISTRIBUTION = new Set([
+    "deb",
+    "debian",
+    "ubuntu",
+    "apk",
+    "alpine",
+    "rpm",
+    "redhat",
+    "centos",
+    "rocky",
+    "alma",
+    "amazon",
+    "fedora",
+    "wolfi",
+    "chainguard",
+]);
+/** The OSV ecosystem of an engine's package type; `type` itself when it has none. */
+function engineEcosystem(type, osEcosystem) {
+    if (!type)
+        return undefined;
+    const key = type.toLowerCase();
+    if (DISTRIBUTION.has(key))
+        return osEcosystem ?? type;
+    return LANGUAGE[key] ?? type;
+}
+
 ;// CONCATENATED MODULE: ../../packages/container-scan/src/engines/find-executable.ts
 // Whether a program is on PATH, without running it.
 
@@ -62873,6 +62953,7 @@ function trivyFindings(json, image) {
                     engines: ["trivy"],
                     ...(fixed ? { fixedVersion: fixed } : {}),
                     ...(v.Layer?.Digest ? { layerDigest: v.Layer.Digest } : {}),
+                    ...(v.Layer?.DiffID ? { layerDiffId: v.Layer.DiffID } : {}),
                     ...(result.Target ? { target: result.Target } : {}),
                 },
             });
@@ -62882,98 +62963,149 @@ function trivyFindings(json, image) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/container-scan/src/engines/external-engines.ts
-// Trivy and Grype, when the runner has them: each runs on every scanned image, its JSON becomes our
-// findings, and findings several engines agree on are merged (properties.engines says who found what).
-// An engine asked for but not installed is a notice; the built-in engine's findings still stand.
+// Trivy and Grype, when the runner has them: each runs on every image the built-in engine could read,
+// and its JSON becomes our findings (attributed to the image's layers and Dockerfile lines like the
+// built-in ones). `all` merges every engine's findings; properties.engines says who found what.
+//
+// A missing engine: with `all` it is a notice (the others still report); asked for by name
+// (`engine: trivy`) it is an error, so the check fails closed instead of passing on a different engine's
+// verdict, and the built-in engine's findings are reported in its place.
 
 
 
 
 
 
-const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 const ENGINES = ["builtin", "trivy", "grype", "all"];
+function external_engines_isLocal(spec) {
+    return /^(docker-archive|oci):/.test(spec) || spec.startsWith("/") || spec.startsWith(".");
+}
+/** A local image's path and, for OCI layouts, the tag after it (`oci:<path>[:<ref>]`). */
+function localPath(spec) {
+    if (spec.startsWith("oci:"))
+        return { kind: "oci", path: spec.slice(4).replace(/:[^/:]*$/, "") };
+    return { kind: "docker-archive", path: spec.replace(/^docker-archive:/, "") };
+}
 /** How each tool is told about an image: registry references as they are, local files by their kind. */
-function imageArgument(spec, tool) {
-    const local = spec.startsWith("docker-archive:") ||
-        spec.startsWith("oci:") ||
-        spec.startsWith("/") ||
-        spec.startsWith(".");
-    if (tool === "trivy") {
-        if (!local)
-            return [spec];
-        const path = spec
-            .replace(/^(docker-archive|oci):/, "")
-            .replace(/:[^/]*$/, (m) => (m.includes("/") ? m : ""));
-        return ["--input", path];
+function engineArguments(engine, spec) {
+    if (engine === "trivy") {
+        const target = external_engines_isLocal(spec) ? ["--input", localPath(spec).path] : [spec];
+        return ["image", "--quiet", "--format", "json", ...target];
     }
-    if (!local)
-        return [`registry:${spec}`];
-    return [
-        spec.startsWith("oci:")
-            ? `oci-dir:${spec.slice(4)}`
-            : spec.startsWith("docker-archive:")
-                ? spec
-                : `docker-archive:${spec}`,
-    ];
+    let target = `registry:${spec}`;
+    if (external_engines_isLocal(spec)) {
+        const { kind, path } = localPath(spec);
+        target = kind === "oci" ? `oci-dir:${path}` : `docker-archive:${path}`;
+    }
+    return [target, "-o", "json", "-q"];
 }
 const EXTERNAL = [
-    {
-        name: "trivy",
-        args: (image) => ["image", "--quiet", "--format", "json", ...imageArgument(image.request.spec, "trivy")],
-        convert: trivyFindings,
-    },
-    {
-        name: "grype",
-        args: (image) => [...imageArgument(image.request.spec, "grype"), "-o", "json", "-q"],
-        convert: grypeFindings,
-    },
+    { name: "trivy", args: (spec) => engineArguments("trivy", spec), convert: trivyFindings },
+    { name: "grype", args: (spec) => engineArguments("grype", spec), convert: grypeFindings },
 ];
+function runEngine(executable, args, options) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)(executable, args, {
+            env: { ...options.env },
+            ...(options.cwd ? { cwd: options.cwd } : {}),
+            maxBuffer: 512 << 20,
+            timeout: options.timeoutMs ?? 30 * 60_000,
+        }, (error, stdout, stderr) => {
+            if (error) {
+                const detail = stderr.trim().split("\n").slice(-3).join(" ").trim();
+                reject(new Error(`${error.message.split("\n")[0]}${detail ? `: ${detail}` : ""}`));
+            }
+            else
+                resolve({ stdout, stderr });
+        });
+    });
+}
+/** OSV ecosystem, layer index, base-image flag, instruction and Dockerfile line of an engine's finding. */
+function attributeEngineFinding(engineFinding, image) {
+    const ecosystem = engineEcosystem(engineFinding.package?.ecosystem, image.inventory?.os?.ecosystem);
+    const finding = engineFinding.package && ecosystem
+        ? { ...engineFinding, package: { ...engineFinding.package, ecosystem } }
+        : engineFinding;
+    const p = finding.properties ?? {};
+    const ids = image.layerIds ?? [];
+    const index = ids.findIndex((l) => (p.layerDigest !== undefined && l.digest === p.layerDigest) || l.diffId === p.layerDiffId);
+    const layer = index >= 0 ? image.inventory?.layers[index] : undefined;
+    if (!layer)
+        return finding;
+    const fromBase = image.baseLayers === undefined ? undefined : index < image.baseLayers;
+    const location = image.locate?.(layer, fromBase);
+    return {
+        ...finding,
+        ...(location ? { location } : {}),
+        ...(fromBase ? { labels: ["base-image"] } : {}),
+        properties: {
+            ...p,
+            layerIndex: index,
+            layerDigest: layer.digest,
+            ...(layer.createdBy ? { createdBy: layer.createdBy } : {}),
+            ...(fromBase !== undefined ? { fromBaseImage: fromBase } : {}),
+            ...(image.baseImage ? { baseImage: image.baseImage } : {}),
+        },
+    };
+}
 async function externalEngines(choice, result, options) {
     if (choice === "builtin")
         return;
     const wanted = EXTERNAL.filter((e) => choice === "all" || e.name === choice);
-    const perImage = new Map();
+    const found = new Map();
+    let ran = 0;
     for (const engine of wanted) {
         const executable = findExecutable(engine.name, options.env.PATH);
         if (!executable) {
-            result.problems.push({
-                level: "notice",
-                message: `engine ${choice}: ${engine.name} is not installed on this runner (not on PATH), so only ${choice === "all" ? "the other engines'" : "the built-in engine's"} findings are reported. Install it before this step to use it.`,
-            });
+            result.problems.push(choice === "all"
+                ? {
+                    level: "notice",
+                    message: `engine all: ${engine.name} is not installed on this runner (not on PATH); the findings are the other engines'. Install it before this step to use it too.`,
+                }
+                : {
+                    level: "error",
+                    message: `engine ${choice}: ${engine.name} is not installed on this runner (not on PATH). The built-in engine's findings are reported instead; install ${engine.name} before this step, or set engine: builtin or all.`,
+                });
             continue;
         }
+        ran++;
         for (const image of result.images) {
             if (!image.inventory)
                 continue;
             const spec = image.request.spec;
             options.progress?.(`container-scan: ${engine.name} on ${spec}`);
             try {
-                const { stdout } = await run(executable, engine.args(image), {
-                    maxBuffer: 512 << 20,
-                    timeout: 30 * 60_000,
-                });
-                const found = engine
-                    .convert(JSON.parse(stdout), spec)
-                    .map((f) => ({ ...f, runKey: spec }));
-                perImage.set(spec, [...(perImage.get(spec) ?? []), found]);
+                const { stdout } = await runEngine(executable, engine.args(spec), options);
+                let json;
+                try {
+                    json = JSON.parse(stdout);
+                }
+                catch {
+                    throw new Error(`its output is not JSON (${stdout.slice(0, 80).trim() || "empty"})`);
+                }
+                const converted = engine
+                    .convert(json, spec)
+                    .map((f) => ({ ...attributeEngineFinding(f, image), runKey: spec }));
+                found.set(image, [...(found.get(image) ?? []), converted]);
             }
             catch (error) {
                 result.problems.push({
                     level: "error",
                     runKey: spec,
-                    message: `${engine.name} failed on ${spec}: ${error.message.split("\n")[0]}`,
+                    message: `${engine.name} failed on ${spec}: ${error.message}`,
                 });
             }
         }
     }
-    if (perImage.size === 0)
-        return;
+    // Only the engine asked for reports, unless it could not run at all (then the built-in one stands in).
+    const keepBuiltin = choice === "all" || ran === 0;
     for (const image of result.images) {
-        const extra = perImage.get(image.request.spec);
-        if (!extra)
+        if (!image.inventory)
             continue;
-        image.findings = mergeEngineFindings([image.findings, ...extra]);
+        const lists = found.get(image) ?? [];
+        if (!keepBuiltin && lists.length === 0)
+            continue;
+        image.findings = mergeEngineFindings(keepBuiltin ? [image.findings, ...lists] : lists);
     }
     result.findings = result.images.flatMap((i) => i.findings);
 }
@@ -63260,7 +63392,11 @@ function kubernetesImages(path, text) {
 const SKIP_DIRS = new Set([".git", "node_modules", ".venv", "vendor", "__pycache__", ".terraform"]);
 const MAX_FILES = 50_000;
 const MAX_BYTES = 4 << 20;
+// `Dockerfile.<variant>` is a Dockerfile; `Dockerfile.md` or a `Dockerfile.ts` generator is not.
+const NOT_DOCKERFILE = /\.(md|txt|rst|ts|js|mjs|cjs|py|go|rs|json|ya?ml|toml|sh|dockerignore|bak|orig|swp)$/i;
 function isDockerfile(name) {
+    if (NOT_DOCKERFILE.test(name))
+        return false;
     return /^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
 }
 function isComposeFile(name) {
@@ -63369,8 +63505,9 @@ function dockerfileMap(dockerfile, target) {
 function normaliseCreatedBy(createdBy) {
     return createdBy
         .replace(/\s+#\s*buildkit\s*$/, "")
+        .replace(/^RUN\s+/, "")
         .replace(/^\|\d+(\s+\S+=\S*)*\s+/, "")
-        .replace(/^(RUN\s+)?\/bin\/sh -c\s+/, "")
+        .replace(/^\/bin\/sh -c\s+/, "")
         .replace(/^#\(nop\)\s+/, "")
         .replace(/\s+/g, " ")
         .trim();
@@ -63502,7 +63639,9 @@ function imagesSummary(rows, findings) {
             String(a.properties?.image).localeCompare(String(b.properties?.image)) ||
             (a.package?.name ?? "").localeCompare(b.package?.name ?? "") ||
             a.ruleId.localeCompare(b.ruleId));
-        lines.push("", "| Severity | Image | Package | Version | Vulnerability | Fix | Layer |", "| --- | --- | --- | --- | --- | --- | --- |");
+        // Which engine found what, when more than the built-in one ran.
+        const byEngine = findings.some((f) => Array.isArray(f.properties?.engines));
+        lines.push("", `| Severity | Image | Package | Version | Vulnerability | Fix | Layer |${byEngine ? " Found by |" : ""}`, `| --- | --- | --- | --- | --- | --- | --- |${byEngine ? " --- |" : ""}`);
         for (const f of sorted.slice(0, MAX_FINDING_ROWS)) {
             const p = f.properties ?? {};
             const binaries = Array.isArray(p.binaryPackages) ? p.binaryPackages : [];
@@ -63512,7 +63651,7 @@ function imagesSummary(rows, findings) {
             const layer = typeof p.layerIndex === "number"
                 ? `${p.layerIndex + 1}${typeof p.layerDigest === "string" ? ` ${shortDigest(p.layerDigest)}` : ""}${p.fromBaseImage === true ? ", base image" : ""}`
                 : "";
-            lines.push(`| ${f.severity} | ${cell(String(p.image ?? ""))} | ${cell(name)} | ${cell(f.package?.version)} | ${cell(f.ruleId)} | ${typeof p.fixedVersion === "string" ? cell(p.fixedVersion) : "No fix available"} | ${cell(layer)} |`);
+            lines.push(`| ${f.severity} | ${cell(String(p.image ?? ""))} | ${cell(name)} | ${cell(f.package?.version)} | ${cell(f.ruleId)} | ${typeof p.fixedVersion === "string" ? cell(p.fixedVersion) : "No fix available"} | ${cell(layer)} |${byEngine ? ` ${cell(Array.isArray(p.engines) ? p.engines.join(", ") : "builtin")} |` : ""}`);
         }
         if (sorted.length > MAX_FINDING_ROWS) {
             lines.push("", `${sorted.length - MAX_FINDING_ROWS} more findings are in the JSON and SARIF reports.`);
@@ -63539,10 +63678,31 @@ const version_ENGINE_VERSION = "0.1.0";
 
 
 
+
 function layerIdentities(source) {
     const diffIds = source.config.rootfs?.diff_ids ?? [];
     const usable = diffIds.length === source.layers.length;
     return source.layers.map((l, i) => ({ digest: l.digest, ...(usable ? { diffId: diffIds[i] } : {}) }));
+}
+/**
+ * The path of a local image (`docker-archive:<path>`, `oci:<path>[:<ref>]`, or a path to a docker save
+ * tarball or OCI layout), resolved against the workspace; undefined for a registry reference.
+ */
+function localSpec(spec, workspace) {
+    const prefixed = /^(docker-archive|oci):(.*)$/.exec(spec);
+    if (prefixed) {
+        const path = prefixed[2];
+        return (0,external_node_path_namespaceObject.isAbsolute)(path) ? spec : `${prefixed[1]}:${(0,external_node_path_namespaceObject.join)(workspace, path)}`;
+    }
+    if ((0,external_node_path_namespaceObject.isAbsolute)(spec))
+        return spec;
+    if (spec.startsWith("./") || spec.startsWith("../"))
+        return (0,external_node_path_namespaceObject.join)(workspace, spec);
+    const path = (0,external_node_path_namespaceObject.join)(workspace, spec);
+    const looksLocal = /\.(tar|tar\.gz|tgz)$/.test(spec) ||
+        (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, "index.json")) ||
+        (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, "manifest.json"));
+    return looksLocal && (0,external_node_fs_namespaceObject.existsSync)(path) ? path : undefined;
 }
 function where(request) {
     const at = request.origins.find((o) => o.location)?.location;
@@ -63569,7 +63729,14 @@ async function scanContainers(options) {
     const cache = options.cache ?? new LayerCache();
     const client = options.client ?? new RegistryClient();
     const limiter = new Limiter(options.concurrency ?? 2);
-    const open = (spec) => openImage(spec, { client, cache, ...(options.platform ? { platform: options.platform } : {}) });
+    const platform = options.platform ? { platform: options.platform } : {};
+    const open = (spec) => {
+        const local = localSpec(spec, options.workspace);
+        // A registry reference is never taken for a path (a repository may well have a folder named nginx).
+        return local
+            ? openImage(local, { ...platform })
+            : registryImageSource(client, parseImageReference(spec), { ...platform, cache });
+    };
     const dockerfiles = new Map(discovery.dockerfiles.map((d) => [d.path, d]));
     const readDockerfile = (path) => {
         const known = dockerfiles.get(path);
@@ -63597,6 +63764,7 @@ async function scanContainers(options) {
         try {
             progress(`container-scan: reading ${request.spec}`);
             const source = await open(request.spec);
+            image.layerIds = layerIdentities(source);
             image.inventory = await scanImage(source, {
                 cache,
                 ...(options.languagePackages === false ? { extractors: [] } : {}),
@@ -63656,6 +63824,8 @@ async function scanContainers(options) {
         for (const p of inventory.problems)
             problems.push({ ...p, runKey: spec });
         const locate = locator(image, readDockerfile);
+        if (locate)
+            image.locate = locate;
         const { findings, unresolved } = imageFindings({
             image: spec,
             inventory,
@@ -63675,29 +63845,33 @@ async function scanContainers(options) {
         // A run per image that was read: an empty one tells code scanning the image's old alerts are fixed.
         toolRuns.push({ tool: spec, name: version_TOOL, version: version_ENGINE_VERSION });
     }
-    const findings = scanned.flatMap((s) => s.findings);
+    const result = {
+        tool: version_TOOL,
+        toolVersion: version_ENGINE_VERSION,
+        findings: scanned.flatMap((s) => s.findings),
+        problems,
+        toolRuns,
+        images: scanned,
+    };
+    await externalEngines(options.engine ?? "builtin", result, {
+        env: options.env ?? process.env,
+        cwd: options.workspace,
+        progress,
+    });
     const rows = scanned.map(imageRow);
     const layersTotal = new Set(inventories.flatMap((i) => i.layers.map((l) => l.digest)));
-    const stats = {
+    result.stats = {
         images: scanned.length,
         "images-failed": scanned.filter((s) => s.error).length,
         layers: layersTotal.size,
         "layers-read": inventories.reduce((n, i) => n + i.stats.layersRead, 0),
         packages: inventories.reduce((n, i) => n + i.packages.length, 0),
         "packages-queried": matched.queried,
-        vulnerabilities: new Set(findings.map((f) => f.ruleId)).size,
+        vulnerabilities: new Set(result.findings.map((f) => f.ruleId)).size,
     };
-    return {
-        tool: version_TOOL,
-        toolVersion: version_ENGINE_VERSION,
-        findings,
-        problems,
-        summaryMarkdown: imagesSummary(rows, findings),
-        stats,
-        toolRuns,
-        outputs: { images: JSON.stringify(rows) },
-        images: scanned,
-    };
+    result.summaryMarkdown = imagesSummary(rows, result.findings);
+    result.outputs = { images: JSON.stringify(rows) };
+    return result;
 }
 /** Where an image's findings point: its Dockerfile's lines, or the file that named it. */
 function locator(image, readDockerfile) {
@@ -63802,7 +63976,6 @@ const containerScanCheck = defineCheck({
             // GHCR takes the workflow token as a password with any user name.
             credentials["ghcr.io"] = { username: context.env.GITHUB_ACTOR ?? "bulwark", password: inputs.token };
         }
-        const notices = [];
         const result = await scanContainers({
             workspace: context.workspace,
             root: context.root,
@@ -63819,12 +63992,8 @@ const containerScanCheck = defineCheck({
             languagePackages: inputs.languagePackages,
             env: context.env,
             progress: context.progress,
+            engine: inputs.engine,
         });
-        await externalEngines(inputs.engine, result, {
-            env: context.env,
-            progress: context.progress,
-        });
-        result.problems.push(...notices);
         if (secrets.length)
             result.secretsForMasking = secrets;
         const { images: _images, ...scan } = result;
@@ -63853,7 +64022,7 @@ const containerScanCheck = defineCheck({
 
 
 /** Runs the check with inputs from the runner's INPUT_* variables; returns the process exit code. */
-async function run_run(env) {
+async function run(env) {
     const outcome = await runCheckAction(containerScanCheck, env);
     return outcome.exitCode;
 }

@@ -1,10 +1,10 @@
 // The container-scan check as the action and the CLI see it: its inputs and how they map to the pipeline.
 import { isAbsolute, join } from "node:path";
-import { commonInputs, defineCheck, input, type ScanProblem } from "@bulwark/core";
+import { commonInputs, defineCheck, input } from "@bulwark/core";
 import { LayerCache, parsePlatform, RegistryClient, type Credential } from "@bulwark/containers";
 import { DEFAULT_API_BASE, DEFAULT_EXPORT_BASE } from "@bulwark/osv";
 import { chooseDatabase } from "@bulwark/osv-scan";
-import { externalEngines, ENGINES, type EngineChoice } from "./engines/external-engines.js";
+import { ENGINES, type EngineChoice } from "./engines/external-engines.js";
 import { scanContainers } from "./scan-containers.js";
 
 export const containerScanCheck = defineCheck({
@@ -97,7 +97,6 @@ export const containerScanCheck = defineCheck({
       // GHCR takes the workflow token as a password with any user name.
       credentials["ghcr.io"] = { username: context.env.GITHUB_ACTOR ?? "bulwark", password: inputs.token };
     }
-    const notices: ScanProblem[] = [];
     const result = await scanContainers({
       workspace: context.workspace,
       root: context.root,
@@ -114,12 +113,8 @@ export const containerScanCheck = defineCheck({
       languagePackages: inputs.languagePackages,
       env: context.env,
       progress: context.progress,
+      engine: inputs.engine as EngineChoice,
     });
-    await externalEngines(inputs.engine as EngineChoice, result, {
-      env: context.env,
-      progress: context.progress,
-    });
-    result.problems.push(...notices);
     if (secrets.length) result.secretsForMasking = secrets;
     const { images: _images, ...scan } = result;
     return scan;

@@ -40,8 +40,9 @@ export function dockerfileMap(dockerfile: ParsedDockerfile, target?: string): Do
 export function normaliseCreatedBy(createdBy: string): string {
   return createdBy
     .replace(/\s+#\s*buildkit\s*$/, "")
+    .replace(/^RUN\s+/, "")
     .replace(/^\|\d+(\s+\S+=\S*)*\s+/, "")
-    .replace(/^(RUN\s+)?\/bin\/sh -c\s+/, "")
+    .replace(/^\/bin\/sh -c\s+/, "")
     .replace(/^#\(nop\)\s+/, "")
     .replace(/\s+/g, " ")
     .trim();

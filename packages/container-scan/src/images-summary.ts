@@ -66,10 +66,12 @@ export function imagesSummary(rows: readonly ImageRow[], findings: readonly Find
         (a.package?.name ?? "").localeCompare(b.package?.name ?? "") ||
         a.ruleId.localeCompare(b.ruleId),
     );
+    // Which engine found what, when more than the built-in one ran.
+    const byEngine = findings.some((f) => Array.isArray(f.properties?.engines));
     lines.push(
       "",
-      "| Severity | Image | Package | Version | Vulnerability | Fix | Layer |",
-      "| --- | --- | --- | --- | --- | --- | --- |",
+      `| Severity | Image | Package | Version | Vulnerability | Fix | Layer |${byEngine ? " Found by |" : ""}`,
+      `| --- | --- | --- | --- | --- | --- | --- |${byEngine ? " --- |" : ""}`,
     );
     for (const f of sorted.slice(0, MAX_FINDING_ROWS)) {
       const p = f.properties ?? {};
@@ -83,7 +85,7 @@ export function imagesSummary(rows: readonly ImageRow[], findings: readonly Find
           ? `${p.layerIndex + 1}${typeof p.layerDigest === "string" ? ` ${shortDigest(p.layerDigest)}` : ""}${p.fromBaseImage === true ? ", base image" : ""}`
           : "";
       lines.push(
-        `| ${f.severity} | ${cell(String(p.image ?? ""))} | ${cell(name)} | ${cell(f.package?.version)} | ${cell(f.ruleId)} | ${typeof p.fixedVersion === "string" ? cell(p.fixedVersion) : "No fix available"} | ${cell(layer)} |`,
+        `| ${f.severity} | ${cell(String(p.image ?? ""))} | ${cell(name)} | ${cell(f.package?.version)} | ${cell(f.ruleId)} | ${typeof p.fixedVersion === "string" ? cell(p.fixedVersion) : "No fix available"} | ${cell(layer)} |${byEngine ? ` ${cell(Array.isArray(p.engines) ? (p.engines as string[]).join(", ") : "builtin")} |` : ""}`,
       );
     }
     if (sorted.length > MAX_FINDING_ROWS) {

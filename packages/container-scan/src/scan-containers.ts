@@ -2,7 +2,7 @@
 // concurrency) -> one OSV pass over every package -> findings per image that name the layer, the
 // instruction and the base image -> one summary row and one SARIF run per image.
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import type { Finding, Location, ScanProblem, ScanResult, ScanToolRun } from "@bulwark/core";
 import {
   commonLayerPrefix,
@@ -11,17 +11,21 @@ import {
   Limiter,
   matchInventories,
   openImage,
+  parseImageReference,
   RegistryClient,
+  registryImageSource,
   scanImage,
   type ImageInventory,
   type ImageSource,
   type LayerIdentity,
+  type LayerInfo,
   type Platform,
 } from "@bulwark/containers";
 import type { VulnerabilitySource } from "@bulwark/osv";
 import { discoverImages } from "./discovery/discover.js";
 import { parseDockerfile, type ParsedDockerfile } from "./discovery/dockerfile.js";
 import { dockerfileMap, layerLocator } from "./dockerfile-locations.js";
+import { externalEngines, type EngineChoice } from "./engines/external-engines.js";
 import { imageRequests, type ImageRequest } from "./image-requests.js";
 import { imagesSummary, imageRow, type ImageRow } from "./images-summary.js";
 import { ENGINE_VERSION, TOOL } from "./version.js";
@@ -44,6 +48,8 @@ export interface ContainerScanOptions {
   /** Compose `${VAR}` values. */
   env?: Readonly<Record<string, string | undefined>>;
   progress?(message: string): void;
+  /** Who finds vulnerabilities (default builtin); trivy and grype are looked up on env.PATH. */
+  engine?: EngineChoice;
 }
 
 export interface ScannedImage {
@@ -55,6 +61,10 @@ export interface ScannedImage {
   findings: Finding[];
   /** Why it could not be scanned. */
   error?: string;
+  /** Its layers in order (blob digest and uncompressed diff id): other engines name layers by either. */
+  layerIds?: LayerIdentity[];
+  /** Where a finding for a package of a given layer points (a Dockerfile line, or the file naming it). */
+  locate?: (layer: LayerInfo, fromBase: boolean | undefined) => Location | undefined;
 }
 
 export interface ContainerScanResult extends ScanResult {
@@ -65,6 +75,26 @@ function layerIdentities(source: ImageSource): LayerIdentity[] {
   const diffIds = source.config.rootfs?.diff_ids ?? [];
   const usable = diffIds.length === source.layers.length;
   return source.layers.map((l, i) => ({ digest: l.digest, ...(usable ? { diffId: diffIds[i]! } : {}) }));
+}
+
+/**
+ * The path of a local image (`docker-archive:<path>`, `oci:<path>[:<ref>]`, or a path to a docker save
+ * tarball or OCI layout), resolved against the workspace; undefined for a registry reference.
+ */
+export function localSpec(spec: string, workspace: string): string | undefined {
+  const prefixed = /^(docker-archive|oci):(.*)$/.exec(spec);
+  if (prefixed) {
+    const path = prefixed[2]!;
+    return isAbsolute(path) ? spec : `${prefixed[1]}:${join(workspace, path)}`;
+  }
+  if (isAbsolute(spec)) return spec;
+  if (spec.startsWith("./") || spec.startsWith("../")) return join(workspace, spec);
+  const path = join(workspace, spec);
+  const looksLocal =
+    /\.(tar|tar\.gz|tgz)$/.test(spec) ||
+    existsSync(join(path, "index.json")) ||
+    existsSync(join(path, "manifest.json"));
+  return looksLocal && existsSync(path) ? path : undefined;
 }
 
 function where(request: ImageRequest): string {
@@ -96,8 +126,14 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
   const cache = options.cache ?? new LayerCache();
   const client = options.client ?? new RegistryClient();
   const limiter = new Limiter(options.concurrency ?? 2);
-  const open = (spec: string) =>
-    openImage(spec, { client, cache, ...(options.platform ? { platform: options.platform } : {}) });
+  const platform = options.platform ? { platform: options.platform } : {};
+  const open = (spec: string) => {
+    const local = localSpec(spec, options.workspace);
+    // A registry reference is never taken for a path (a repository may well have a folder named nginx).
+    return local
+      ? openImage(local, { ...platform })
+      : registryImageSource(client, parseImageReference(spec), { ...platform, cache });
+  };
   const dockerfiles = new Map(discovery.dockerfiles.map((d) => [d.path, d]));
   const readDockerfile = (path: string): ParsedDockerfile | undefined => {
     const known = dockerfiles.get(path);
@@ -126,6 +162,7 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
         try {
           progress(`container-scan: reading ${request.spec}`);
           const source = await open(request.spec);
+          image.layerIds = layerIdentities(source);
           image.inventory = await scanImage(source, {
             cache,
             ...(options.languagePackages === false ? { extractors: [] } : {}),
@@ -185,6 +222,7 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
     const spec = image.request.spec;
     for (const p of inventory.problems) problems.push({ ...p, runKey: spec });
     const locate = locator(image, readDockerfile);
+    if (locate) image.locate = locate;
     const { findings, unresolved } = imageFindings(
       {
         image: spec,
@@ -207,29 +245,33 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
     // A run per image that was read: an empty one tells code scanning the image's old alerts are fixed.
     toolRuns.push({ tool: spec, name: TOOL, version: ENGINE_VERSION });
   }
-  const findings = scanned.flatMap((s) => s.findings);
+  const result: ContainerScanResult = {
+    tool: TOOL,
+    toolVersion: ENGINE_VERSION,
+    findings: scanned.flatMap((s) => s.findings),
+    problems,
+    toolRuns,
+    images: scanned,
+  };
+  await externalEngines(options.engine ?? "builtin", result, {
+    env: options.env ?? process.env,
+    cwd: options.workspace,
+    progress,
+  });
   const rows: ImageRow[] = scanned.map(imageRow);
   const layersTotal = new Set(inventories.flatMap((i) => i.layers.map((l) => l.digest)));
-  const stats: Record<string, number> = {
+  result.stats = {
     images: scanned.length,
     "images-failed": scanned.filter((s) => s.error).length,
     layers: layersTotal.size,
     "layers-read": inventories.reduce((n, i) => n + i.stats.layersRead, 0),
     packages: inventories.reduce((n, i) => n + i.packages.length, 0),
     "packages-queried": matched.queried,
-    vulnerabilities: new Set(findings.map((f) => f.ruleId)).size,
+    vulnerabilities: new Set(result.findings.map((f) => f.ruleId)).size,
   };
-  return {
-    tool: TOOL,
-    toolVersion: ENGINE_VERSION,
-    findings,
-    problems,
-    summaryMarkdown: imagesSummary(rows, findings),
-    stats,
-    toolRuns,
-    outputs: { images: JSON.stringify(rows) },
-    images: scanned,
-  };
+  result.summaryMarkdown = imagesSummary(rows, result.findings);
+  result.outputs = { images: JSON.stringify(rows) };
+  return result;
 }
 
 /** Where an image's findings point: its Dockerfile's lines, or the file that named it. */

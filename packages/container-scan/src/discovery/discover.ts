@@ -31,7 +31,11 @@ const SKIP_DIRS = new Set([".git", "node_modules", ".venv", "vendor", "__pycache
 const MAX_FILES = 50_000;
 const MAX_BYTES = 4 << 20;
 
+// `Dockerfile.<variant>` is a Dockerfile; `Dockerfile.md` or a `Dockerfile.ts` generator is not.
+const NOT_DOCKERFILE = /\.(md|txt|rst|ts|js|mjs|cjs|py|go|rs|json|ya?ml|toml|sh|dockerignore|bak|orig|swp)$/i;
+
 export function isDockerfile(name: string): boolean {
+  if (NOT_DOCKERFILE.test(name)) return false;
   return /^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
 }
 

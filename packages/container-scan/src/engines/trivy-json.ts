@@ -61,6 +61,7 @@ export function trivyFindings(json: unknown, image: string): Finding[] {
           engines: ["trivy"],
           ...(fixed ? { fixedVersion: fixed } : {}),
           ...(v.Layer?.Digest ? { layerDigest: v.Layer.Digest } : {}),
+          ...(v.Layer?.DiffID ? { layerDiffId: v.Layer.DiffID } : {}),
           ...(result.Target ? { target: result.Target } : {}),
         },
       });
