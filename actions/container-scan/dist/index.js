@@ -46544,6 +46544,8 @@ function finding(context, tool, match, packages) {
     const related = [...new Set(match.records.flatMap((r) => r.related ?? []))].sort();
     const f = {
         ...base,
+        // Ignores by CVE then reach the DSA that fixes it.
+        ...(related.length ? { ids: [...new Set([...(base.ids ?? [base.ruleId]), ...related])] } : {}),
         title: `${what} in ${context.image} (${query.ecosystem}): ${match.summary ?? match.id}`,
         message: [
             `${what} in image ${context.image} is affected by ${match.id}${match.aliases.length > 0 ? ` (${match.aliases.join(", ")})` : ""}.`,
@@ -61425,11 +61427,31 @@ function htmlTablesIn(nodes, source) {
  */
 const MAX_INDENT = 64;
 const DEEP_INDENT = new RegExp(`^[ \\t]{${MAX_INDENT + 1},}`, "gm");
+/**
+ * Emphasis and link brackets cost micromark quadratic time in their number (50,000 `*_` pairs take
+ * minutes). Real policies have a few hundred; past this many they are read as plain text, which the
+ * table and timeline readers handle (they strip the markers themselves).
+ */
+const MAX_INLINE_MARKERS = 10_000;
+const NO_INLINE_MARKUP = {
+    disable: { null: ["attention", "labelStartImage", "labelStartLink", "labelEnd"] },
+};
 function parseMarkdown(content) {
-    return fromMarkdown(content.replace(DEEP_INDENT, " ".repeat(MAX_INDENT)), {
-        extensions: [gfmTable()],
+    const text = content.replace(DEEP_INDENT, " ".repeat(MAX_INDENT));
+    const plain = countMarkers(text) > MAX_INLINE_MARKERS;
+    return fromMarkdown(text, {
+        extensions: plain ? [gfmTable(), NO_INLINE_MARKUP] : [gfmTable()],
         mdastExtensions: [gfmTableFromMarkdown()],
     });
+}
+function countMarkers(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 42 || c === 95 || c === 91 || c === 93)
+            n++; // * _ [ ]
+    }
+    return n;
 }
 /** Splits the document into sections at every heading (nested sections repeat their children). */
 function sections(root) {
@@ -63926,7 +63948,7 @@ const containerScanCheck = defineCheck({
         }),
         input.choice("engine", {
             values: ENGINES,
-            description: "Who finds vulnerabilities: builtin (this action's own engine), trivy or grype (when installed on the runner), all (every available one, merged).",
+            description: "Who finds vulnerabilities: builtin (this action's own engine); trivy or grype (that tool's findings alone, the tool installed on the runner; missing, it is an error and the built-in findings stand in); all (the built-in engine merged with every installed tool, each finding saying which found it; a missing tool is a notice).",
             default: "builtin",
         }),
         input.string("layer-cache", {
@@ -64003,6 +64025,7 @@ const containerScanCheck = defineCheck({
 
 ;// CONCATENATED MODULE: ../../packages/container-scan/src/index.ts
 // @bulwark/container-scan: the container image check (images -> inventories -> OSV -> findings per image).
+
 
 
 

@@ -43,7 +43,7 @@ export const containerScanCheck = defineCheck({
     input.choice("engine", {
       values: ENGINES,
       description:
-        "Who finds vulnerabilities: builtin (this action's own engine), trivy or grype (when installed on the runner), all (every available one, merged).",
+        "Who finds vulnerabilities: builtin (this action's own engine); trivy or grype (that tool's findings alone, the tool installed on the runner; missing, it is an error and the built-in findings stand in); all (the built-in engine merged with every installed tool, each finding saying which found it; a missing tool is a notice).",
       default: "builtin",
     }),
     input.string("layer-cache", {

@@ -2,6 +2,7 @@
 export { containerScanCheck } from "./definition.js";
 export {
   scanContainers,
+  localSpec,
   type ContainerScanOptions,
   type ContainerScanResult,
   type ScannedImage,
@@ -25,7 +26,15 @@ export {
 export { composeImages, kubernetesImages, type FoundImage } from "./discovery/yaml-images.js";
 export { dockerfileMap, layerLocator, normaliseCreatedBy } from "./dockerfile-locations.js";
 export { imagesSummary, imageRow, type ImageRow } from "./images-summary.js";
-export { externalEngines, ENGINES, type EngineChoice } from "./engines/external-engines.js";
+export {
+  externalEngines,
+  engineArguments,
+  ENGINES,
+  type EngineChoice,
+  type EngineOptions,
+  type ExternalEngineName,
+} from "./engines/external-engines.js";
+export { engineEcosystem } from "./engines/engine-ecosystem.js";
 export { trivyFindings } from "./engines/trivy-json.js";
 export { grypeFindings } from "./engines/grype-json.js";
 export { mergeEngineFindings } from "./engines/merge-findings.js";

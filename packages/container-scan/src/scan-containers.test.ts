@@ -124,6 +124,8 @@ describe("scanContainers", () => {
       baseImage: base,
     });
     expect(curl.location).toEqual({ path: "Dockerfile", startLine: 5, endLine: 5 });
+    // The CVEs the DSA fixes are among its ids, so an ignore by CVE reaches it.
+    expect(curl.ids).toEqual(["DSA-5365-1", "CVE-2023-23916"]);
     // The base image on its own: every package is the base's, pointing at the FROM that names it; its
     // zlib is still the vulnerable one (the app upgraded it past DSA-5111-1 and DSA-5218-1).
     const baseFindings = result.findings.filter((f) => f.runKey === base);

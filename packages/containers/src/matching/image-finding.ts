@@ -95,6 +95,8 @@ function finding(
   const related = [...new Set(match.records.flatMap((r) => r.related ?? []))].sort();
   const f: Finding = {
     ...base,
+    // Ignores by CVE then reach the DSA that fixes it.
+    ...(related.length ? { ids: [...new Set([...(base.ids ?? [base.ruleId]), ...related])] } : {}),
     title: `${what} in ${context.image} (${query.ecosystem}): ${match.summary ?? match.id}`,
     message: [
       `${what} in image ${context.image} is affected by ${match.id}${match.aliases.length > 0 ? ` (${match.aliases.join(", ")})` : ""}.`,
