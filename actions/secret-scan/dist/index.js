@@ -10282,7 +10282,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6906);
+/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2653);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3402);
 // Entry point the runner executes: read the inputs, run, exit with the verdict. The bundle is also the
 // script of the scan's worker threads (one file to ship): started as one, it scans instead.
@@ -10308,7 +10308,7 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _bulwark_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9446);
-/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6906);
+/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2653);
 // The secret-scan action: the shared check definition, run the way every Bulwark action runs.
 
 
@@ -13508,7 +13508,7 @@ function renderActionYml(check, options) {
 
 /***/ }),
 
-/***/ 6906:
+/***/ 2653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14023,7 +14023,8 @@ function urlCredentialRule(id, schemes, description, keywords) {
         minEntropy: 2.5,
         allowlist: { stopwords: URL_PASSWORD_STOPWORDS, regexes: [/^\$|^%[A-Z_]+%$|^\*+$/] },
         examples: {
-            tp: [`url = "${keywords[0]}svc_«l:6»:«a:20»@db.internal:5432/app"`],
+            // One per scheme keyword: a scheme the prefilter did not know would never be scanned.
+            tp: keywords.map((k) => `url = "${k}svc_«l:6»:«a:20»@db.internal:5432/app"`),
             fp: [
                 `${keywords[0]}user:password@localhost/db`,
                 `${keywords[0]}app:\${DB_PASSWORD}@db/app`,
@@ -14753,7 +14754,7 @@ const registryRules = [
         pattern: /:_auth(?:Token)?\s*=\s*["']?([A-Za-z0-9_.+/=-]{20,})/,
         minEntropy: 3.5,
         examples: {
-            tp: ["//npm.pkg.example.internal/:_authToken=«a:40»"],
+            tp: ["//npm.pkg.example.internal/:_authToken=«a:40»", "//npm.pkg.example.internal/:_auth = «a:40»"],
             fp: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}"],
         },
     }),
@@ -14853,7 +14854,7 @@ const registryRules = [
         keywords: ["dp.pt.", "dp.st.", "dp.ct.", "dp.sa.", "dp.scim.", "dp.audit."],
         pattern: /\b(dp\.(?:pt|st|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44})\b/,
         minEntropy: 3.8,
-        examples: { tp: ["«raw:dp».pt.«a:43»"] },
+        examples: { tp: ["«raw:dp».pt.«a:43»", "«raw:dp».scim.«a:43»", "«raw:dp».audit.«a:43»"] },
     }),
     rule({
         id: "sonatype-nexus-password",
@@ -15245,7 +15246,7 @@ const saasRules = [
         severity: "high",
         keywords: ["pat-na", "pat-eu"],
         pattern: new RegExp(`\\b(pat-(?:na|eu)\\d-${saas_UUID})\\b`),
-        examples: { tp: ["«raw:pat»-na1-«uuid»"] },
+        examples: { tp: ["«raw:pat»-na1-«uuid»", "«raw:pat»-eu2-«uuid»"] },
     }),
     rule({
         id: "salesforce-access-token",
@@ -15652,6 +15653,33 @@ class KeywordMatcher {
 }
 /** Below four segments of this many bytes one chain walks the buffer (the chains' warm-up would cost more). */
 const CHAIN_MIN_SEGMENT = 256;
+
+;// CONCATENATED MODULE: ../../packages/secrets/src/capturing-group.ts
+// Which group of a rule's match is the secret by default: the first capturing group, if there is one.
+/**
+ * Whether the pattern has a capturing group: an unescaped `(` outside a class, not `(?:`, `(?=`, `(?!`,
+ * `(?<=`, `(?<!`. Read from the source: the old way, compiling and running a copy of every rule's regex,
+ * cost each worker thread ~12 ms at start-up.
+ */
+function hasCapturingGroup(source) {
+    let inClass = false;
+    for (let i = 0; i < source.length; i++) {
+        const ch = source[i];
+        if (ch === "\\")
+            i++;
+        else if (inClass)
+            inClass = ch !== "]";
+        else if (ch === "[")
+            inClass = true;
+        else if (ch === "(") {
+            if (source[i + 1] !== "?")
+                return true;
+            if (source[i + 2] === "<" && source[i + 3] !== "=" && source[i + 3] !== "!")
+                return true;
+        }
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ../../packages/secrets/src/entropy.ts
 // Shannon entropy in bits per character: random tokens score high, words and placeholders low.
@@ -16139,15 +16167,13 @@ function bytePositionsToUtf16(text, at) {
 
 
 
+
 const TOOL = "secret-scan";
 const INLINE_ALLOW = /\b(?:bulwark|gitleaks):allow\b/;
 const INTEGRITY_BEFORE = /(?:sha(?:1|256|384|512)-|h1:)$/;
 const MINIFIABLE = /\.(?:m?js|cjs|css|json|svg|html?)$/i;
 /** Keywords must be printable ASCII so the prefilter can run over undecoded bytes; a rule with others always runs. */
 const ASCII = /^[ -~]*$/;
-function groupCount(re) {
-    return new RegExp(`${re.source}|`, re.flags.replace(/[gy]/g, "")).exec("").length - 1;
-}
 function sha256(text) {
     return (0,external_node_crypto_.createHash)("sha256").update(text, "utf8").digest("hex");
 }
@@ -16175,8 +16201,8 @@ class SecretScanner {
         this.compiled = ordered.map((rule) => {
             const flags = rule.pattern.flags.replace(/[gyd]/g, "");
             const re = new RegExp(rule.pattern.source, `${flags}gd`);
-            const groups = groupCount(re);
-            return { rule, re, group: rule.secretGroup ?? (groups > 0 ? 1 : 0), generic: isGeneric(rule) };
+            const group = rule.secretGroup ?? (hasCapturingGroup(rule.pattern.source) ? 1 : 0);
+            return { rule, re, group, generic: isGeneric(rule) };
         });
         const keywordIds = new Map();
         this.compiled.forEach((c, i) => {
@@ -16322,11 +16348,29 @@ class SecretScanner {
                 selected.push(r);
         return selected;
     }
-    /** The rule's matches, left to right, without overlaps: as a global regex scan finds them. */
-    *matches(c, text, at) {
+    /**
+     * Calls `found` with the rule's matches, left to right, without overlaps: as a global regex scan
+     * finds them. A callback, not a generator, and no merged copy of the positions when the rule's
+     * keywords occurred under one keyword only: this runs for every selected rule of every file.
+     */
+    forEachMatch(c, text, at, found) {
         if (c.anchored && at) {
-            const starts = c.anchored.keywordIds.flatMap((id) => at.starts[id] ?? []);
-            if (c.anchored.keywordIds.length > 1)
+            let starts;
+            let merged = false;
+            for (const id of c.anchored.keywordIds) {
+                const list = at.starts[id];
+                if (!list)
+                    continue;
+                if (!starts)
+                    starts = list;
+                else {
+                    starts = merged ? starts.concat(list) : [...starts, ...list];
+                    merged = true;
+                }
+            }
+            if (!starts)
+                return;
+            if (merged)
                 starts.sort((a, b) => a - b);
             const re = c.anchored.sticky;
             let end = 0;
@@ -16338,7 +16382,7 @@ class SecretScanner {
                 if (m === null || m[0].length === 0)
                     continue;
                 end = p + m[0].length;
-                yield m;
+                found(m);
             }
             return;
         }
@@ -16348,7 +16392,7 @@ class SecretScanner {
                 c.re.lastIndex++;
                 continue;
             }
-            yield m;
+            found(m);
         }
     }
     scanSelected(input, selected, at) {
@@ -16364,26 +16408,26 @@ class SecretScanner {
                 continue;
             if (c.rule.allowlist?.paths?.some((r) => r.test(path)))
                 continue;
-            for (const m of this.matches(c, text, at)) {
+            this.forEachMatch(c, text, at, (m) => {
                 const secret = m[c.group];
                 const span = m.indices?.[c.group];
                 if (secret === undefined || secret === "" || !span)
-                    continue;
+                    return;
                 const [start, end] = span;
                 if (claimed.some(([s, e]) => start < e && s < end))
-                    continue;
+                    return;
                 const verdict = this.accept(c, secret, m[0], text, start);
                 if (verdict === undefined)
-                    continue;
+                    return;
                 const li = lines.lineIndexOf(start);
                 const lineText = lines.lineText(li);
                 if (lineText.length > this.maxLineLength && !c.rule.noPlaceholderFilter)
-                    continue;
+                    return;
                 // Claimed even when allowed or ignored below, so a generic rule does not report it instead.
                 claimed.push([start, end]);
                 const endLi = lines.lineIndexOf(end - 1);
                 if (INLINE_ALLOW.test(lineText) || (endLi !== li && INLINE_ALLOW.test(lines.lineText(endLi))))
-                    continue;
+                    return;
                 const line = lines.lineNumber(li);
                 const fp = (0,src/* fingerprint */.Rj)(TOOL, c.rule.id, path, sha256(secret));
                 if (this.options.ignore?.matches({
@@ -16393,7 +16437,7 @@ class SecretScanner {
                     line,
                     commit: input.commit ?? this.options.commit,
                 }))
-                    continue;
+                    return;
                 findings.push(makeFinding(c.rule, secret, {
                     path,
                     line,
@@ -16404,7 +16448,7 @@ class SecretScanner {
                     confirmed: verdict === "confirmed",
                     testFixture: (isTest ??= this.testMode === "lower" && this.isTestPath(path)),
                 }));
-            }
+            });
         }
         findings.sort((a, b) => (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
             (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0));

@@ -5,6 +5,7 @@ import { isAscii, isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { fingerprint, type Finding, type Severity } from "@bulwark/core";
 import { KeywordMatcher, type KeywordPositions } from "./aho-corasick.js";
+import { hasCapturingGroup } from "./capturing-group.js";
 import { shannonEntropy } from "./entropy.js";
 import type { IgnoreList } from "./ignore-list.js";
 import { DEFAULT_PATH_ALLOWLIST, DEFAULT_TEST_PATHS, globMatcher, type TestPathMode } from "./path-policy.js";
@@ -85,10 +86,6 @@ const MINIFIABLE = /\.(?:m?js|cjs|css|json|svg|html?)$/i;
 /** Keywords must be printable ASCII so the prefilter can run over undecoded bytes; a rule with others always runs. */
 const ASCII = /^[ -~]*$/;
 
-function groupCount(re: RegExp): number {
-  return new RegExp(`${re.source}|`, re.flags.replace(/[gy]/g, "")).exec("")!.length - 1;
-}
-
 function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -118,8 +115,8 @@ export class SecretScanner {
     this.compiled = ordered.map((rule) => {
       const flags = rule.pattern.flags.replace(/[gyd]/g, "");
       const re = new RegExp(rule.pattern.source, `${flags}gd`);
-      const groups = groupCount(re);
-      return { rule, re, group: rule.secretGroup ?? (groups > 0 ? 1 : 0), generic: isGeneric(rule) };
+      const group = rule.secretGroup ?? (hasCapturingGroup(rule.pattern.source) ? 1 : 0);
+      return { rule, re, group, generic: isGeneric(rule) };
     });
     const keywordIds = new Map<string, number>();
     this.compiled.forEach((c, i) => {
@@ -251,15 +248,31 @@ export class SecretScanner {
     return selected;
   }
 
-  /** The rule's matches, left to right, without overlaps: as a global regex scan finds them. */
-  private *matches(
+  /**
+   * Calls `found` with the rule's matches, left to right, without overlaps: as a global regex scan
+   * finds them. A callback, not a generator, and no merged copy of the positions when the rule's
+   * keywords occurred under one keyword only: this runs for every selected rule of every file.
+   */
+  private forEachMatch(
     c: CompiledRule,
     text: string,
     at: KeywordPositions | undefined,
-  ): Generator<RegExpExecArray> {
+    found: (m: RegExpExecArray) => void,
+  ): void {
     if (c.anchored && at) {
-      const starts = c.anchored.keywordIds.flatMap((id) => at.starts[id] ?? []);
-      if (c.anchored.keywordIds.length > 1) starts.sort((a, b) => a - b);
+      let starts: number[] | undefined;
+      let merged = false;
+      for (const id of c.anchored.keywordIds) {
+        const list = at.starts[id];
+        if (!list) continue;
+        if (!starts) starts = list;
+        else {
+          starts = merged ? starts.concat(list) : [...starts, ...list];
+          merged = true;
+        }
+      }
+      if (!starts) return;
+      if (merged) starts.sort((a, b) => a - b);
       const re = c.anchored.sticky;
       let end = 0;
       for (const p of starts) {
@@ -268,7 +281,7 @@ export class SecretScanner {
         const m = re.exec(text);
         if (m === null || m[0].length === 0) continue;
         end = p + m[0].length;
-        yield m;
+        found(m);
       }
       return;
     }
@@ -278,7 +291,7 @@ export class SecretScanner {
         c.re.lastIndex++;
         continue;
       }
-      yield m;
+      found(m);
     }
   }
 
@@ -293,22 +306,21 @@ export class SecretScanner {
       const c = this.compiled[index]!;
       if (c.rule.path && !c.rule.path.test(path)) continue;
       if (c.rule.allowlist?.paths?.some((r) => r.test(path))) continue;
-      for (const m of this.matches(c, text, at)) {
+      this.forEachMatch(c, text, at, (m) => {
         const secret = m[c.group];
         const span = m.indices?.[c.group];
-        if (secret === undefined || secret === "" || !span) continue;
+        if (secret === undefined || secret === "" || !span) return;
         const [start, end] = span;
-        if (claimed.some(([s, e]) => start < e && s < end)) continue;
+        if (claimed.some(([s, e]) => start < e && s < end)) return;
         const verdict = this.accept(c, secret, m[0], text, start);
-        if (verdict === undefined) continue;
+        if (verdict === undefined) return;
         const li = lines.lineIndexOf(start);
         const lineText = lines.lineText(li);
-        if (lineText.length > this.maxLineLength && !c.rule.noPlaceholderFilter) continue;
+        if (lineText.length > this.maxLineLength && !c.rule.noPlaceholderFilter) return;
         // Claimed even when allowed or ignored below, so a generic rule does not report it instead.
         claimed.push([start, end]);
         const endLi = lines.lineIndexOf(end - 1);
-        if (INLINE_ALLOW.test(lineText) || (endLi !== li && INLINE_ALLOW.test(lines.lineText(endLi))))
-          continue;
+        if (INLINE_ALLOW.test(lineText) || (endLi !== li && INLINE_ALLOW.test(lines.lineText(endLi)))) return;
         const line = lines.lineNumber(li);
         const fp = fingerprint(TOOL, c.rule.id, path, sha256(secret));
         if (
@@ -320,7 +332,7 @@ export class SecretScanner {
             commit: input.commit ?? this.options.commit,
           })
         )
-          continue;
+          return;
         findings.push(
           makeFinding(c.rule, secret, {
             path,
@@ -333,7 +345,7 @@ export class SecretScanner {
             testFixture: (isTest ??= this.testMode === "lower" && this.isTestPath(path)),
           }),
         );
-      }
+      });
     }
     findings.sort(
       (a, b) =>

@@ -23,7 +23,8 @@ function urlCredentialRule(id: string, schemes: string, description: string, key
     minEntropy: 2.5,
     allowlist: { stopwords: URL_PASSWORD_STOPWORDS, regexes: [/^\$|^%[A-Z_]+%$|^\*+$/] },
     examples: {
-      tp: [`url = "${keywords[0]}svc_«l:6»:«a:20»@db.internal:5432/app"`],
+      // One per scheme keyword: a scheme the prefilter did not know would never be scanned.
+      tp: keywords.map((k) => `url = "${k}svc_«l:6»:«a:20»@db.internal:5432/app"`),
       fp: [
         `${keywords[0]}user:password@localhost/db`,
         `${keywords[0]}app:\${DB_PASSWORD}@db/app`,

@@ -25,7 +25,7 @@ export const registryRules: SecretRule[] = [
     pattern: /:_auth(?:Token)?\s*=\s*["']?([A-Za-z0-9_.+/=-]{20,})/,
     minEntropy: 3.5,
     examples: {
-      tp: ["//npm.pkg.example.internal/:_authToken=«a:40»"],
+      tp: ["//npm.pkg.example.internal/:_authToken=«a:40»", "//npm.pkg.example.internal/:_auth = «a:40»"],
       fp: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}"],
     },
   }),
@@ -125,7 +125,7 @@ export const registryRules: SecretRule[] = [
     keywords: ["dp.pt.", "dp.st.", "dp.ct.", "dp.sa.", "dp.scim.", "dp.audit."],
     pattern: /\b(dp\.(?:pt|st|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44})\b/,
     minEntropy: 3.8,
-    examples: { tp: ["«raw:dp».pt.«a:43»"] },
+    examples: { tp: ["«raw:dp».pt.«a:43»", "«raw:dp».scim.«a:43»", "«raw:dp».audit.«a:43»"] },
   }),
   rule({
     id: "sonatype-nexus-password",

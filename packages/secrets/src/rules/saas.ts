@@ -349,7 +349,7 @@ export const saasRules: SecretRule[] = [
     severity: "high",
     keywords: ["pat-na", "pat-eu"],
     pattern: new RegExp(`\\b(pat-(?:na|eu)\\d-${UUID})\\b`),
-    examples: { tp: ["«raw:pat»-na1-«uuid»"] },
+    examples: { tp: ["«raw:pat»-na1-«uuid»", "«raw:pat»-eu2-«uuid»"] },
   }),
   rule({
     id: "salesforce-access-token",
