@@ -4,7 +4,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { readActionIo } from "./action-readme.js";
 import { actionMajors, actionNames, BULWARK_REPOSITORY } from "./lint-repository.js";
+import { grantedScopes } from "./token-permissions.js";
 import { workflowJobs } from "./workflow-jobs.js";
 import { child, entries, items, scalarString, loadYaml, type YamlFile } from "./yaml-file.js";
 
@@ -46,6 +48,49 @@ describe("security.yml", () => {
     },
   );
 
+  // Least privilege, derived from what each action can do (its action.yml): read the code; comment only
+  // if it has a comment input; upload SARIF only if it has upload-sarif; read ghcr.io packages only if it
+  // pulls images with the token (a registry input). The workflow itself grants nothing.
+  it.each(actions)("%s: its job asks for exactly the scopes its action uses", (name) => {
+    const inputs = Object.keys(
+      readActionIo(readFileSync(join(root, "actions", name, "action.yml"), "utf8")).inputs,
+    );
+    const expected: Record<string, string> = { contents: "read" };
+    if (inputs.includes("registry")) expected.packages = "read";
+    if (inputs.includes("comment")) expected["pull-requests"] = "write";
+    if (inputs.includes("upload-sarif")) expected["security-events"] = "write";
+    const job = jobs.find((j) => j.id === name);
+    expect(Object.fromEntries(grantedScopes(child(job?.node, "permissions")) ?? [])).toEqual(expected);
+  });
+
+  it("grants nothing at the workflow level, and nothing to the summary job", () => {
+    expect(grantedScopes(child(yaml.doc.contents, "permissions"))?.size).toBe(0);
+    const summary = jobs.find((j) => j.id === "summary");
+    expect(grantedScopes(child(summary?.node, "permissions"))?.size).toBe(0);
+  });
+
+  it.each(actions)("%s: its job passes the caller's common inputs on to the action", (name) => {
+    const job = jobs.find((j) => j.id === name)!;
+    const step = job.steps.find((s) => s.uses?.value.includes(`/actions/${name}@`))!;
+    const passed = Object.fromEntries(step.with.map(([key, node]) => [key, scalarString(node)]));
+    for (const input of ["path", "config", "fail-on", "comment"])
+      expect(passed[input], input).toBe(`\${{ inputs.${input} }}`);
+    const inputs = readActionIo(readFileSync(join(root, "actions", name, "action.yml"), "utf8")).inputs;
+    if ("upload-sarif" in inputs) expect(passed["upload-sarif"]).toBe("${{ inputs.upload-sarif }}");
+  });
+
+  it("caches the OSV database with actions/cache, in the directory osv-scan is told to use", () => {
+    const job = jobs.find((j) => j.id === "osv-scan")!;
+    const cache = job.steps.find((s) => s.uses?.value.startsWith("actions/cache@"));
+    const cachePath = scalarString(cache?.with.find(([key]) => key === "path")?.[1]);
+    const scan = job.steps.find((s) => s.uses?.value.includes("/actions/osv-scan@"));
+    const databaseCache = scalarString(scan?.with.find(([key]) => key === "database-cache")?.[1]);
+    expect(cachePath).toBeTruthy();
+    expect(databaseCache).toBe(cachePath);
+    // The cache step comes first, so the scan finds yesterday's exports.
+    expect(job.steps.indexOf(cache!)).toBeLessThan(job.steps.indexOf(scan!));
+  });
+
   it("the summary job waits for every check, whatever their results", () => {
     const summary = jobs.find((j) => j.id === "summary");
     expect(items(child(summary?.node, "needs")).map(scalarString).sort()).toEqual(
@@ -61,6 +106,24 @@ describe("workflow template and CI", () => {
     expect(jobs.map((j) => j.uses?.value)).toEqual([
       `${BULWARK_REPOSITORY}/.github/workflows/security.yml@v${repositoryMajor}`,
     ]);
+  });
+
+  it("the template runs on pull requests, pushes to the default branch, the merge queue and weekly", () => {
+    const on = child(load("workflow-templates/security.yml").doc.contents, "on");
+    expect(entries(on).map(([event]) => event)).toEqual(["pull_request", "push", "merge_group", "schedule"]);
+    expect(items(child(child(on, "push"), "branches")).map(scalarString)).toEqual(["$default-branch"]);
+    const cron = scalarString(child(items(child(on, "schedule"))[0], "cron"));
+    expect(cron?.split(" ")).toHaveLength(5);
+    expect(cron?.split(" ")[4]).toMatch(/^\d$/); // one day of the week
+  });
+
+  it("the template grants what every job of the reusable workflow asks for, and no more", () => {
+    const granted = grantedScopes(child(load("workflow-templates/security.yml").doc.contents, "permissions"));
+    const wanted = new Map<string, string>();
+    for (const job of workflowJobs(load(".github/workflows/security.yml")))
+      for (const [scope, level] of grantedScopes(child(job.node, "permissions")) ?? [])
+        if (wanted.get(scope) !== "write") wanted.set(scope, level);
+    expect(Object.fromEntries(granted ?? [])).toEqual(Object.fromEntries(wanted));
   });
 
   it("CI's dogfood job runs every action from the working tree", () => {

@@ -4,6 +4,8 @@ export { workflowJobs, compositeSteps, type WorkflowJob, type WorkflowStep } fro
 export { unpinnedReason, checkPinnedActions, type PinningOptions } from "./pinned-actions.js";
 export { untrustedExpressions, checkScriptInjection } from "./script-injection.js";
 export { checkPermissions } from "./permissions.js";
+export { checkCallerPermissions, ownWorkflowFile } from "./caller-permissions.js";
+export { grantedScopes, levelOf, TOKEN_SCOPES, type AccessLevel } from "./token-permissions.js";
 export { checkCheckoutCredentials } from "./checkout-credentials.js";
 export { checkActionInputs, type ResolveActionInputs } from "./action-inputs.js";
 export { checkActionMetadata } from "./action-metadata.js";

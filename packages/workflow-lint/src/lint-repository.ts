@@ -6,6 +6,7 @@ import { checkActionInputs, type ResolveActionInputs } from "./action-inputs.js"
 import { checkActionMetadata } from "./action-metadata.js";
 import { readActionIo, syncActionReadme, type ReadmeContext } from "./action-readme.js";
 import { createWorkflowLinter } from "./actionlint.js";
+import { checkCallerPermissions } from "./caller-permissions.js";
 import { checkCheckoutCredentials } from "./checkout-credentials.js";
 import type { LintIssue } from "./lint-issue.js";
 import { atMarkdownLines, workflowSnippets } from "./markdown-workflows.js";
@@ -106,6 +107,7 @@ export async function lintRepository(
       ...checkPermissions(loaded.yaml, jobs),
       ...checkCheckoutCredentials(loaded.yaml, jobs, []),
       ...checkActionInputs(loaded.yaml, jobs, ownActionInputs(root, repository)),
+      ...checkCallerPermissions(loaded.yaml, jobs, root, repository),
     );
     if (file.startsWith("workflow-templates/"))
       issues.push(...checkTemplateProperties(file, join(root, file)));
@@ -147,7 +149,8 @@ export async function lintRepository(
   return { files, issues };
 }
 
-/** The workflow snippets of a Markdown file: pinned actions, checkout credentials, inputs of our actions. */
+/** The workflow snippets of a Markdown file: pinned actions, checkout credentials, inputs of our actions,
+ * permissions granted to our reusable workflow. */
 function lintSnippets(file: string, markdown: string, root: string, repository: string): LintIssue[] {
   const { snippets, issues } = workflowSnippets(file, markdown);
   for (const snippet of snippets) {
@@ -157,6 +160,7 @@ function lintSnippets(file: string, markdown: string, root: string, repository: 
         ...checkPinnedActions(snippet.yaml, jobs, [], { firstParty: repository }),
         ...checkCheckoutCredentials(snippet.yaml, jobs, []),
         ...checkActionInputs(snippet.yaml, jobs, ownActionInputs(root, repository)),
+        ...checkCallerPermissions(snippet.yaml, jobs, root, repository),
       ]),
     );
   }
