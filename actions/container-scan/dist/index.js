@@ -23591,7 +23591,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6799);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6733);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -23601,7 +23601,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6799:
+/***/ 6733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46022,7 +46022,9 @@ async function readJsonBody(res) {
 }
 /** undici's errors for a body that stopped arriving (connection dropped, timeout while reading). */
 function isBodyReadError(e) {
-    return e.name === "TimeoutError" || e.name === "AbortError" || (e instanceof TypeError && e.message === "terminated");
+    return (e.name === "TimeoutError" ||
+        e.name === "AbortError" ||
+        (e instanceof TypeError && e.message === "terminated"));
 }
 function causeOf(e) {
     const cause = e.cause;
@@ -63010,6 +63012,13 @@ function localPath(spec) {
 }
 /** How each tool is told about an image: registry references as they are, local files by their kind. */
 function engineArguments(engine, spec) {
+    if (spec.startsWith("docker-daemon:")) {
+        // Trivy looks in the local daemon first by itself; Grype is told to.
+        const ref = spec.slice("docker-daemon:".length);
+        return engine === "trivy"
+            ? ["image", "--quiet", "--format", "json", ref]
+            : [`docker:${ref}`, "-o", "json", "-q"];
+    }
     if (engine === "trivy") {
         const target = external_engines_isLocal(spec) ? ["--input", localPath(spec).path] : [spec];
         return ["image", "--quiet", "--format", "json", ...target];
@@ -63508,6 +63517,57 @@ async function discoverImages(options) {
     return result;
 }
 
+;// CONCATENATED MODULE: ../../packages/container-scan/src/docker-daemon.ts
+// Images a local Docker daemon holds (built earlier in the job, never pushed): when the `docker` CLI is
+// on PATH and the daemon has the image, `docker save` writes it to a temp archive that is read like any
+// docker save archive. `docker-daemon:<ref>` insists on the daemon; a plain reference prefers the
+// daemon's copy when there is one (it is what the job just built) and otherwise goes to the registry.
+
+
+
+
+const DAEMON_PREFIX = "docker-daemon:";
+function docker(executable, args, env) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)(executable, args, { env: { ...env }, maxBuffer: 16 << 20, timeout: 20 * 60_000 }, (error, stdout, stderr) => {
+            if (error)
+                reject(new Error(stderr.trim().split("\n").pop() || error.message.split("\n")[0]));
+            else
+                resolve(stdout);
+        });
+    });
+}
+/** The local daemon through the docker CLI on env.PATH; undefined when there is no docker CLI. */
+function dockerDaemon(env, tempDir) {
+    const executable = findExecutable("docker", env.PATH);
+    if (!executable)
+        return undefined;
+    let saved = 0;
+    return {
+        async has(ref) {
+            try {
+                await docker(executable, ["image", "inspect", "--format", "{{.Id}}", ref], env);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        },
+        async save(ref) {
+            const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempDir, "bulwark-docker-save-"));
+            const file = (0,external_node_path_namespaceObject.join)(dir, `image-${saved++}.tar`);
+            try {
+                await docker(executable, ["save", "--output", file, ref], env);
+            }
+            catch (error) {
+                await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+                throw new Error(`docker save ${ref} failed: ${error.message}`);
+            }
+            return file;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/container-scan/src/dockerfile-locations.ts
 
 function dockerfileMap(dockerfile, target) {
@@ -63701,6 +63761,9 @@ const version_ENGINE_VERSION = "0.1.0";
 
 
 
+
+
+
 function layerIdentities(source) {
     const diffIds = source.config.rootfs?.diff_ids ?? [];
     const usable = diffIds.length === source.layers.length;
@@ -63752,12 +63815,31 @@ async function scanContainers(options) {
     const client = options.client ?? new RegistryClient();
     const limiter = new Limiter(options.concurrency ?? 2);
     const platform = options.platform ? { platform: options.platform } : {};
-    const open = (spec) => {
+    const daemon = options.dockerDaemon === false
+        ? undefined
+        : dockerDaemon(options.env ?? process.env, options.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)());
+    const saved = [];
+    const fromDaemon = async (ref) => {
+        const file = await daemon.save(ref);
+        saved.push((0,external_node_path_namespaceObject.dirname)(file));
+        return openImage(`docker-archive:${file}`);
+    };
+    const open = async (spec) => {
+        if (spec.startsWith(DAEMON_PREFIX)) {
+            if (!daemon)
+                throw new Error("docker-daemon: images need the docker CLI on PATH and a running daemon");
+            return fromDaemon(spec.slice(DAEMON_PREFIX.length));
+        }
         const local = localSpec(spec, options.workspace);
+        if (local)
+            return openImage(local, { ...platform });
+        // The daemon's copy is what the job just built; the registry may hold an older one, or none.
+        if (daemon && (await daemon.has(spec))) {
+            progress(`container-scan: ${spec} from the local Docker daemon`);
+            return fromDaemon(spec);
+        }
         // A registry reference is never taken for a path (a repository may well have a folder named nginx).
-        return local
-            ? openImage(local, { ...platform })
-            : registryImageSource(client, parseImageReference(spec), { ...platform, cache });
+        return registryImageSource(client, parseImageReference(spec), { ...platform, cache });
     };
     const dockerfiles = new Map(discovery.dockerfiles.map((d) => [d.path, d]));
     const readDockerfile = (path) => {
@@ -63833,6 +63915,8 @@ async function scanContainers(options) {
         }
         return image;
     })));
+    // The archives docker save wrote were read in full by now.
+    await Promise.all(saved.map((dir) => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true })));
     const inventories = scanned.flatMap((s) => (s.inventory ? [s.inventory] : []));
     const matched = await matchInventories(inventories, options.source);
     problems.push(...matched.problems);
@@ -63923,7 +64007,7 @@ const containerScanCheck = defineCheck({
     specs: [
         ...commonInputs,
         input.list("images", {
-            description: "Images to scan, one per line: references by tag or digest, docker-archive:<file>, oci:<dir or tar>[:<ref>], or a path. Write <image>=<Dockerfile> (or <image>=<Dockerfile>#<stage>) to say which Dockerfile built it: findings then point at its lines.",
+            description: "Images to scan, one per line: references by tag or digest (read from the local Docker daemon when it has them, else from the registry), docker-daemon:<ref>, docker-archive:<file>, oci:<dir or tar>[:<ref>], or a path. Write <image>=<Dockerfile> (or <image>=<Dockerfile>#<stage>) to say which Dockerfile built it: findings then point at its lines.",
             default: [],
         }),
         input.string("platform", {
@@ -64015,6 +64099,7 @@ const containerScanCheck = defineCheck({
             env: context.env,
             progress: context.progress,
             engine: inputs.engine,
+            tempDir: context.tempDir,
         });
         if (secrets.length)
             result.secretsForMasking = secrets;
@@ -64025,6 +64110,7 @@ const containerScanCheck = defineCheck({
 
 ;// CONCATENATED MODULE: ../../packages/container-scan/src/index.ts
 // @bulwark/container-scan: the container image check (images -> inventories -> OSV -> findings per image).
+
 
 
 

@@ -15,7 +15,7 @@ export const containerScanCheck = defineCheck({
     ...commonInputs,
     input.list("images", {
       description:
-        "Images to scan, one per line: references by tag or digest, docker-archive:<file>, oci:<dir or tar>[:<ref>], or a path. Write <image>=<Dockerfile> (or <image>=<Dockerfile>#<stage>) to say which Dockerfile built it: findings then point at its lines.",
+        "Images to scan, one per line: references by tag or digest (read from the local Docker daemon when it has them, else from the registry), docker-daemon:<ref>, docker-archive:<file>, oci:<dir or tar>[:<ref>], or a path. Write <image>=<Dockerfile> (or <image>=<Dockerfile>#<stage>) to say which Dockerfile built it: findings then point at its lines.",
       default: [],
     }),
     input.string("platform", {
@@ -114,6 +114,7 @@ export const containerScanCheck = defineCheck({
       env: context.env,
       progress: context.progress,
       engine: inputs.engine as EngineChoice,
+      tempDir: context.tempDir,
     });
     if (secrets.length) result.secretsForMasking = secrets;
     const { images: _images, ...scan } = result;

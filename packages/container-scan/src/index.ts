@@ -38,4 +38,5 @@ export { engineEcosystem } from "./engines/engine-ecosystem.js";
 export { trivyFindings } from "./engines/trivy-json.js";
 export { grypeFindings } from "./engines/grype-json.js";
 export { mergeEngineFindings } from "./engines/merge-findings.js";
+export { dockerDaemon, DAEMON_PREFIX, type DockerDaemon } from "./docker-daemon.js";
 export { TOOL, ENGINE_VERSION } from "./version.js";

@@ -2,7 +2,7 @@
 // and an app built on it (real bullseye package versions), a repository whose Dockerfile built the app,
 // and the real Debian advisories of ../shared/osv-db.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -210,6 +210,65 @@ describe("scanContainers", () => {
       (f) => f.runKey === "docker-archive:build/app.tar" && f.ruleId === "DSA-5365-1",
     )!;
     expect(curl.properties?.layerIndex).toBe(1);
+  });
+
+  it("reads images the local Docker daemon holds through docker save (a fake docker CLI here)", async () => {
+    // No Docker engine on this machine: a `docker` executable that knows one image, shop:ci, and saves
+    // it by copying an archive skopeo wrote from the registry copy.
+    const bin = mkdtempSync(join(tmpdir(), "container-scan-docker-"));
+    const archive = join(bin, "shop-ci.tar");
+    execFileSync(
+      "skopeo",
+      [
+        "copy",
+        "--quiet",
+        "--src-tls-verify=false",
+        `docker://${registry.host}/shop/app:1.0`,
+        `docker-archive:${archive}:shop:ci`,
+      ],
+      { stdio: "pipe" },
+    );
+    const calls = join(bin, "calls.log");
+    writeFileSync(
+      join(bin, "docker"),
+      [
+        "#!/bin/sh",
+        `echo "$*" >> "${calls}"`,
+        'last=""; for a in "$@"; do last="$a"; done',
+        'case "$1" in',
+        `  image) [ "$last" = "shop:ci" ] && echo sha256:0123 && exit 0; echo "Error: No such image: $last" >&2; exit 1;;`,
+        `  save) [ "$last" = "shop:ci" ] || { echo "Error response from daemon: reference does not exist" >&2; exit 1; }; cp "${archive}" "$3";;`,
+        "esac",
+        "",
+      ].join("\n"),
+    );
+    chmodSync(join(bin, "docker"), 0o755);
+    const temp = mkdtempSync(join(tmpdir(), "container-scan-temp-"));
+    const result = await scanContainers(
+      options({
+        images: ["shop:ci=Dockerfile", "docker-daemon:shop:missing"],
+        discover: { dockerfiles: false, compose: false, kubernetes: false },
+        env: { PATH: `${bin}:/usr/bin:/bin` },
+        tempDir: temp,
+      }),
+    );
+    expect(result.findings.filter((f) => f.runKey === "shop:ci")).toHaveLength(15);
+    const curl = result.findings.find((f) => f.runKey === "shop:ci" && f.ruleId === "DSA-5365-1")!;
+    // Its Dockerfile's base came from the registry (the daemon does not have it): the layers split.
+    expect(curl.location).toEqual({ path: "Dockerfile", startLine: 5, endLine: 5 });
+    expect(result.images[0]!.baseLayers).toBe(1);
+    expect(result.problems).toEqual([
+      {
+        level: "error",
+        message:
+          "docker-daemon:shop:missing could not be scanned: docker save shop:missing failed: Error response from daemon: reference does not exist",
+      },
+    ]);
+    const log = readFileSync(calls, "utf8");
+    expect(log).toContain("image inspect --format {{.Id}} shop:ci");
+    expect(log).toContain(`image inspect --format {{.Id}} ${registry.host}/debian:11`);
+    // The archives docker save wrote are gone once read.
+    expect(readdirSync(temp)).toEqual([]);
   });
 
   it("platform picks the variant of a multi-arch index", async () => {

@@ -2,7 +2,9 @@
 // concurrency) -> one OSV pass over every package -> findings per image that name the layer, the
 // instruction and the base image -> one summary row and one SARIF run per image.
 import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, isAbsolute, join } from "node:path";
 import type { Finding, Location, ScanProblem, ScanResult, ScanToolRun } from "@bulwark/core";
 import {
   commonLayerPrefix,
@@ -24,6 +26,7 @@ import {
 import type { VulnerabilitySource } from "@bulwark/osv";
 import { discoverImages } from "./discovery/discover.js";
 import { parseDockerfile, type ParsedDockerfile } from "./discovery/dockerfile.js";
+import { DAEMON_PREFIX, dockerDaemon } from "./docker-daemon.js";
 import { dockerfileMap, layerLocator } from "./dockerfile-locations.js";
 import { externalEngines, type EngineChoice } from "./engines/external-engines.js";
 import { imageRequests, type ImageRequest } from "./image-requests.js";
@@ -48,6 +51,10 @@ export interface ContainerScanOptions {
   /** Compose `${VAR}` values. */
   env?: Readonly<Record<string, string | undefined>>;
   progress?(message: string): void;
+  /** Scratch space (docker save archives). Default: the OS temp dir. */
+  tempDir?: string;
+  /** Read images from a local Docker daemon when the docker CLI is on env.PATH (default true). */
+  dockerDaemon?: boolean;
   /** Who finds vulnerabilities (default builtin); trivy and grype are looked up on env.PATH. */
   engine?: EngineChoice;
 }
@@ -127,12 +134,30 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
   const client = options.client ?? new RegistryClient();
   const limiter = new Limiter(options.concurrency ?? 2);
   const platform = options.platform ? { platform: options.platform } : {};
-  const open = (spec: string) => {
+  const daemon =
+    options.dockerDaemon === false
+      ? undefined
+      : dockerDaemon(options.env ?? process.env, options.tempDir ?? tmpdir());
+  const saved: string[] = [];
+  const fromDaemon = async (ref: string) => {
+    const file = await daemon!.save(ref);
+    saved.push(dirname(file));
+    return openImage(`docker-archive:${file}`);
+  };
+  const open = async (spec: string): Promise<ImageSource> => {
+    if (spec.startsWith(DAEMON_PREFIX)) {
+      if (!daemon) throw new Error("docker-daemon: images need the docker CLI on PATH and a running daemon");
+      return fromDaemon(spec.slice(DAEMON_PREFIX.length));
+    }
     const local = localSpec(spec, options.workspace);
+    if (local) return openImage(local, { ...platform });
+    // The daemon's copy is what the job just built; the registry may hold an older one, or none.
+    if (daemon && (await daemon.has(spec))) {
+      progress(`container-scan: ${spec} from the local Docker daemon`);
+      return fromDaemon(spec);
+    }
     // A registry reference is never taken for a path (a repository may well have a folder named nginx).
-    return local
-      ? openImage(local, { ...platform })
-      : registryImageSource(client, parseImageReference(spec), { ...platform, cache });
+    return registryImageSource(client, parseImageReference(spec), { ...platform, cache });
   };
   const dockerfiles = new Map(discovery.dockerfiles.map((d) => [d.path, d]));
   const readDockerfile = (path: string): ParsedDockerfile | undefined => {
@@ -211,6 +236,8 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
     ),
   );
 
+  // The archives docker save wrote were read in full by now.
+  await Promise.all(saved.map((dir) => rm(dir, { recursive: true, force: true })));
   const inventories = scanned.flatMap((s) => (s.inventory ? [s.inventory] : []));
   const matched = await matchInventories(inventories, options.source);
   problems.push(...matched.problems);

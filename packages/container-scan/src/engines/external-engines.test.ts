@@ -206,6 +206,8 @@ describe("engineArguments", () => {
       "json",
       "-q",
     ]);
+    expect(engineArguments("grype", "docker-daemon:shop:ci")).toEqual(["docker:shop:ci", "-o", "json", "-q"]);
+    expect(engineArguments("trivy", "docker-daemon:shop:ci").at(-1)).toBe("shop:ci");
     expect(engineArguments("grype", "./web.tar")).toEqual(["docker-archive:./web.tar", "-o", "json", "-q"]);
   });
 });

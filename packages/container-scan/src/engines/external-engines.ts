@@ -36,6 +36,13 @@ function localPath(spec: string): { kind: "docker-archive" | "oci"; path: string
 
 /** How each tool is told about an image: registry references as they are, local files by their kind. */
 export function engineArguments(engine: ExternalEngineName, spec: string): string[] {
+  if (spec.startsWith("docker-daemon:")) {
+    // Trivy looks in the local daemon first by itself; Grype is told to.
+    const ref = spec.slice("docker-daemon:".length);
+    return engine === "trivy"
+      ? ["image", "--quiet", "--format", "json", ref]
+      : [`docker:${ref}`, "-o", "json", "-q"];
+  }
   if (engine === "trivy") {
     const target = isLocal(spec) ? ["--input", localPath(spec).path] : [spec];
     return ["image", "--quiet", "--format", "json", ...target];
