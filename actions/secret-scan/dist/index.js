@@ -15632,7 +15632,7 @@ class KeywordMatcher {
     hit(negated, i, found, at) {
         const s = -negated - 1;
         const seen = this.seen;
-        const state = s / this.classes;
+        const state = (s / this.classes) | 0;
         for (let k = this.outStart[state], end = this.outStart[state + 1]; k < end; k++) {
             const id = this.outIds[k];
             if (seen[id] === 0) {
@@ -19295,13 +19295,17 @@ async function ensureRange(cwd, base, head) {
 const COMMIT_MARK = "\x1e";
 const FIELD_SEP = "\x1f";
 const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/** `remerge` where this git has it (2.36+), else `first-parent`. */
+async function mergeDiffFor(cwd) {
+    const version = /git version (\d+)\.(\d+)/.exec((await git(cwd, ["version"])).stdout);
+    const [major, minor] = version ? [Number(version[1]), Number(version[2])] : [0, 0];
+    return major > 2 || (major === 2 && minor >= 36) ? "remerge" : "first-parent";
+}
 /**
  * The git arguments: oldest commit first (parents before children), zero context lines, renames detected
- * so a moved file is not re-read, and merges diffed against their first parent, so what a merge itself
- * introduces (conflict resolutions) is scanned; what it brings in from the other side is also shown on
- * the commits that made it, which come first and keep the finding.
+ * so a moved file is not re-read, and merges diffed as `merges` says (see MergeDiff).
  */
-function logArgs(revisions) {
+function logArgs(revisions, merges = "remerge") {
     return [
         "-c",
         "core.quotePath=false",
@@ -19312,7 +19316,7 @@ function logArgs(revisions) {
         "--no-textconv",
         "--unified=0",
         "-M",
-        "--diff-merges=first-parent",
+        `--diff-merges=${merges}`,
         "--topo-order",
         "--reverse",
         "--relative",
@@ -19355,7 +19359,7 @@ function unquoteC(s) {
 }
 /** Parses `git log -p` output for the given revisions, run in `cwd`. Throws with git's message on failure. */
 async function* streamAddedLines(cwd, revisions, options) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)("git", logArgs(revisions), {
+    const child = (0,external_node_child_process_namespaceObject.spawn)("git", logArgs(revisions, await mergeDiffFor(cwd)), {
         cwd,
         env: { ...process.env, ...GIT_ENV },
         stdio: ["ignore", "pipe", "pipe"],

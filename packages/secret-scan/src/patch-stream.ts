@@ -2,7 +2,7 @@
 // file, one file at a time, so history of any length is read in constant memory (besides one file's
 // added lines, capped at maxBytes).
 import { spawn } from "node:child_process";
-import { GIT_ENV } from "./git.js";
+import { git, GIT_ENV } from "./git.js";
 
 export interface CommitInfo {
   sha: string;
@@ -26,12 +26,26 @@ const FIELD_SEP = "\x1f";
 const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 /**
- * The git arguments: oldest commit first (parents before children), zero context lines, renames detected
- * so a moved file is not re-read, and merges diffed against their first parent, so what a merge itself
- * introduces (conflict resolutions) is scanned; what it brings in from the other side is also shown on
- * the commits that made it, which come first and keep the finding.
+ * How merges are diffed. `remerge` (git 2.36+) shows only what a merge itself introduced (conflict
+ * resolutions, edits made while merging) against git's own re-merge of its parents: what it brings in
+ * from the other side belongs to the commits that made it, which a range leaves out when they are not
+ * the pull request's or push's own. Diffing against the first parent (older git) would charge a pull
+ * request that merged its base branch in with every secret added on that branch meanwhile.
  */
-export function logArgs(revisions: readonly string[]): string[] {
+export type MergeDiff = "remerge" | "first-parent";
+
+/** `remerge` where this git has it (2.36+), else `first-parent`. */
+export async function mergeDiffFor(cwd: string): Promise<MergeDiff> {
+  const version = /git version (\d+)\.(\d+)/.exec((await git(cwd, ["version"])).stdout);
+  const [major, minor] = version ? [Number(version[1]), Number(version[2])] : [0, 0];
+  return major > 2 || (major === 2 && minor >= 36) ? "remerge" : "first-parent";
+}
+
+/**
+ * The git arguments: oldest commit first (parents before children), zero context lines, renames detected
+ * so a moved file is not re-read, and merges diffed as `merges` says (see MergeDiff).
+ */
+export function logArgs(revisions: readonly string[], merges: MergeDiff = "remerge"): string[] {
   return [
     "-c",
     "core.quotePath=false",
@@ -42,7 +56,7 @@ export function logArgs(revisions: readonly string[]): string[] {
     "--no-textconv",
     "--unified=0",
     "-M",
-    "--diff-merges=first-parent",
+    `--diff-merges=${merges}`,
     "--topo-order",
     "--reverse",
     "--relative",
@@ -89,7 +103,7 @@ export async function* streamAddedLines(
   revisions: readonly string[],
   options: PatchStreamOptions,
 ): AsyncGenerator<PatchEvent> {
-  const child = spawn("git", logArgs(revisions), {
+  const child = spawn("git", logArgs(revisions, await mergeDiffFor(cwd)), {
     cwd,
     env: { ...process.env, ...GIT_ENV },
     stdio: ["ignore", "pipe", "pipe"],

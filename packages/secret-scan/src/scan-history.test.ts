@@ -63,7 +63,7 @@ describe("scanHistory", () => {
     ]);
   });
 
-  it("reads a merge's own changes against its first parent and keeps the finding on the branch commit", async () => {
+  it("reads only what a merge itself changed and keeps the finding on the branch commit", async () => {
     const repo = makeRepo();
     repo.commit("init", { "a.txt": "a\n" });
     repo.git("checkout", "-q", "-b", "feature");
@@ -84,7 +84,34 @@ describe("scanHistory", () => {
     );
     const result = await scanHistory(repo.dir, ["HEAD"]);
     expect(result.findings).toHaveLength(1);
-    expect(result.findings[0]!.properties).toMatchObject({ commit: onBranch, occurrences: 2 });
+    expect(result.findings[0]!.properties).toMatchObject({ commit: onBranch });
+    // A clean merge introduced nothing of its own, so the secret was seen once.
+    expect(result.findings[0]!.properties?.["occurrences"]).toBeUndefined();
+  });
+
+  it("does not charge a pull request that merged its base branch in with that branch's secrets; finds one written while resolving a conflict", async () => {
+    const repo = makeRepo();
+    repo.commit("init", { "conf.txt": "mode = a\n" });
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.commit("feature work", { "f.txt": "f\n" });
+    repo.git("checkout", "-q", "main");
+    repo.commit("main adds a key", { "deploy/.env": `AWS_ACCESS_KEY_ID=${aws}\n` });
+    const baseTip = repo.commit("main changes conf", { "conf.txt": "mode = main\n" });
+    repo.git("checkout", "-q", "feature");
+    repo.commit("feature changes conf", { "conf.txt": "mode = feature\n" });
+    // "Update branch": merge the base in; the conflict is resolved by writing a token.
+    try {
+      repo.git("-c", "user.name=Dev", "-c", "user.email=dev@example.test", "merge", "-q", "main");
+    } catch {
+      // The conflict is expected.
+    }
+    repo.commit("merge main into feature", { "conf.txt": `mode = both\ntoken = "${gh}"\n` });
+    const merge = repo.git("rev-parse", "HEAD").trim();
+    const result = await scanHistory(repo.dir, [`${baseTip}..HEAD`]);
+    expect(result.findings.map((f) => [f.ruleId, f.location?.path, f.location?.startLine])).toEqual([
+      ["github-personal-access-token", "conf.txt", 2],
+    ]);
+    expect(result.findings[0]!.properties).toMatchObject({ commit: merge });
   });
 
   it("fails with git's message on a bad range", async () => {
