@@ -114,6 +114,32 @@ describe("scanHistory", () => {
     expect(result.findings[0]!.properties).toMatchObject({ commit: merge });
   });
 
+  it("reads every commit of a long pull request (no cut-off at 30 or 250 commits)", async () => {
+    const repo = makeRepo();
+    const base = repo.commit("init", { "README.md": "hello\n" });
+    // 400 commits in one git process: each rewrites a file; the 1st adds a key, the 2nd deletes it, the
+    // 399th adds another.
+    const blob = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+    let stream = "";
+    for (let i = 1; i <= 400; i++) {
+      const content = i === 1 ? `KEY=${aws}\n` : i === 399 ? `token = "${gh}"\n` : `step ${i}\n`;
+      const file = i === 1 || i === 2 ? "deploy/.env" : `work/${i % 7}.txt`;
+      stream +=
+        `commit refs/heads/main\ncommitter Dev <dev@example.test> ${1700000000 + i} +0000\n` +
+        blob(`step ${i}`) +
+        (i === 1 ? `from ${base}\n` : "") +
+        (i === 2 ? `D ${file}\n` : `M 100644 inline ${file}\n${blob(content)}`);
+    }
+    execFileSync("git", ["fast-import", "--quiet"], { cwd: repo.dir, input: stream });
+    expect(repo.git("rev-list", "--count", `${base}..main`).trim()).toBe("400");
+    const result = await scanHistory(repo.dir, [`${base}..main`]);
+    expect(result.stats.commits).toBe(400);
+    expect(result.findings.map((f) => [f.ruleId, f.location?.path]).sort()).toEqual([
+      ["aws-access-key-id", "deploy/.env"],
+      ["github-personal-access-token", "work/0.txt"],
+    ]);
+  });
+
   it("fails with git's message on a bad range", async () => {
     const repo = makeRepo();
     repo.commit("init", { "a.txt": "a\n" });
