@@ -153,6 +153,45 @@ describe("container-scan action", () => {
     ]);
   }, 180_000);
 
+  it("an ignore by CVE reaches the advisory; a requested engine that is not installed fails the check", async () => {
+    const app = `${registry.host}/shop/app:1.0`;
+    const ws = repo({ "README.md": "images come from the registry only\n" });
+    const ignore = [
+      "- id: CVE-2021-23337",
+      "  package: lodash",
+      "  reason: the app never calls template() with user input",
+      "- id: CVE-2023-23916",
+      "  reason: curl is only used against our own endpoints",
+    ].join("\n");
+    const passing = await runAction(action, {
+      workspace: ws,
+      inputs: { ...offline(), images: app, ignore, "json-file": "out/report.json" },
+    });
+    expect(passing.exitCode).toBe(0);
+    expect(passing.outputs.failed).toBe("false");
+    const report = JSON.parse(readFileSync(join(ws, "out/report.json"), "utf8")) as {
+      findings: JsonFinding[];
+    };
+    // DSA-5365-1 is the Debian advisory that fixes CVE-2023-23916: the ignore by CVE reaches it.
+    expect(
+      report.findings
+        .filter((f) => f.status === "ignored")
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(["CVE-2021-23337", "DSA-5365-1"]);
+
+    const trivy = await runAction(action, {
+      workspace: ws,
+      inputs: { ...offline(), images: app, ignore, engine: "trivy" },
+      env: { PATH: "/usr/bin:/bin" },
+    });
+    expect(trivy.exitCode).toBe(1);
+    expect(trivy.outputs.failed).toBe("true");
+    expect(trivy.summary).toMatch(/engine trivy: trivy is not installed on this runner \(not on PATH\)/);
+    // The built-in findings are still reported in its place.
+    expect(trivy.outputs.findings).toBe(passing.outputs.findings);
+  }, 180_000);
+
   it("an unreachable registry fails the check with the image named, not a pass", async () => {
     const ws = repo({ "README.md": "no container files here\n" });
     const run = await runAction(action, {

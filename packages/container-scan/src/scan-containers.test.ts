@@ -182,7 +182,7 @@ describe("scanContainers", () => {
     expect([...uris]).toEqual(["Dockerfile"]);
   });
 
-  it("reads docker save archives and OCI layouts (written by skopeo) relative to the workspace", async () => {
+  it("reads docker save archives and OCI layouts (written by skopeo; directory and tarball) relative to the workspace", async () => {
     const build = join(repo, "build");
     mkdirSync(build, { recursive: true });
     const src = `docker://${registry.host}/shop/app:1.0`;
@@ -190,9 +190,10 @@ describe("scanContainers", () => {
       execFileSync("skopeo", ["copy", "--quiet", "--src-tls-verify=false", src, dest], { stdio: "pipe" });
     skopeo(`docker-archive:${join(build, "app.tar")}:shop/app:1.0`);
     skopeo(`oci:${join(build, "layout")}:1.0`);
+    execFileSync("tar", ["-C", join(build, "layout"), "-cf", join(build, "layout.tar"), "."]);
     const result = await scanContainers(
       options({
-        images: ["docker-archive:build/app.tar=Dockerfile", "oci:build/layout:1.0"],
+        images: ["docker-archive:build/app.tar=Dockerfile", "oci:build/layout:1.0", "build/layout.tar"],
         discover: { dockerfiles: false, compose: false, kubernetes: false },
       }),
     );
@@ -204,6 +205,7 @@ describe("scanContainers", () => {
         .sort();
     expect(ids("docker-archive:build/app.tar")).toHaveLength(15);
     expect(ids("oci:build/layout:1.0")).toEqual(ids("docker-archive:build/app.tar"));
+    expect(ids("build/layout.tar")).toEqual(ids("docker-archive:build/app.tar"));
     // The archive was built by the Dockerfile: its RUN layers point there (its base is not pulled, so
     // without a known base the FROM is not claimed).
     const curl = result.findings.find(
