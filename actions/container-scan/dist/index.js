@@ -64075,7 +64075,11 @@ const containerScanCheck = defineCheck({
         const credentials = {};
         const secrets = [];
         if (inputs.registryUsername && inputs.registryPassword) {
-            credentials[inputs.registry] = { username: inputs.registryUsername, password: inputs.registryPassword };
+            // "index.docker.io", "https://ghcr.io/" and the like name the hosts references resolve to.
+            credentials[normaliseHost(inputs.registry)] = {
+                username: inputs.registryUsername,
+                password: inputs.registryPassword,
+            };
             secrets.push(inputs.registryPassword);
         }
         if (!credentials["ghcr.io"] && inputs.token) {

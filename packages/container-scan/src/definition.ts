@@ -1,7 +1,13 @@
 // The container-scan check as the action and the CLI see it: its inputs and how they map to the pipeline.
 import { isAbsolute, join } from "node:path";
 import { commonInputs, defineCheck, input } from "@bulwark/core";
-import { LayerCache, parsePlatform, RegistryClient, type Credential } from "@bulwark/containers";
+import {
+  LayerCache,
+  normaliseHost,
+  parsePlatform,
+  RegistryClient,
+  type Credential,
+} from "@bulwark/containers";
 import { DEFAULT_API_BASE, DEFAULT_EXPORT_BASE } from "@bulwark/osv";
 import { chooseDatabase } from "@bulwark/osv-scan";
 import { ENGINES, type EngineChoice } from "./engines/external-engines.js";
@@ -90,7 +96,11 @@ export const containerScanCheck = defineCheck({
     const credentials: Record<string, Credential> = {};
     const secrets: string[] = [];
     if (inputs.registryUsername && inputs.registryPassword) {
-      credentials[inputs.registry] = { username: inputs.registryUsername, password: inputs.registryPassword };
+      // "index.docker.io", "https://ghcr.io/" and the like name the hosts references resolve to.
+      credentials[normaliseHost(inputs.registry)] = {
+        username: inputs.registryUsername,
+        password: inputs.registryPassword,
+      };
       secrets.push(inputs.registryPassword);
     }
     if (!credentials["ghcr.io"] && inputs.token) {
