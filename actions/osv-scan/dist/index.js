@@ -15281,9 +15281,15 @@ function tableRow(f) {
     return `| ${severityCell(f.severity)} | ${statusCell(f)} | ${escapeMarkdownCell(f.title || f.ruleId)} | ${findingLocation(f)} | ${findingIds(f)} | ${escapeMarkdownCell(f.remediation ?? "")} |`;
 }
 function verdictLine(scan, gate) {
-    return gate.failed
-        ? `❌ **${escapeMarkdownCell(scan.tool)}** failed`
-        : `✅ **${escapeMarkdownCell(scan.tool)}** passed`;
+    const tool = escapeMarkdownCell(scan.tool);
+    if (gate.failed)
+        return `❌ **${tool}** failed`;
+    // fail-open let scan errors through: a pass, but never one that reads as a clean scan.
+    return incomplete(scan) ? `⚠️ **${tool}** passed, but incomplete` : `✅ **${tool}** passed`;
+}
+/** True when scan errors left parts of the scan undone. */
+function incomplete(scan) {
+    return scan.problems.some((p) => p.level === "error");
 }
 const MAX_REASONS = 20;
 /** The reasons as a list, capped: a scan with hundreds of problems has as many reasons. */
@@ -15361,7 +15367,8 @@ function toMarkdown(scan, gate, options = {}) {
     const shown = options.rows === "new" ? findings.filter((f) => f.status === "new") : findings;
     const tablePart = [];
     if (shown.length === 0) {
-        tablePart.push(options.rows === "new" ? "No new findings." : "No findings.", "");
+        const none = options.rows === "new" ? "No new findings" : "No findings";
+        tablePart.push(incomplete(scan) ? `${none} in the parts that were checked (see Not checked).` : `${none}.`, "");
     }
     else {
         const fixed = byteLength([...head, ...problemPart, ...noticePart, ...enginePart].join("\n")) + 64;
@@ -15425,7 +15432,7 @@ function toPrComment(scan, gate, options = {}) {
         .join(", ");
     const head = [
         marker,
-        `### ${gate.failed ? "❌" : "✅"} bulwark ${escapeMarkdownCell(scan.tool)}: ${gate.failed ? "failed" : "passed"}`,
+        `### ${gate.failed ? "❌" : incomplete(scan) ? "⚠️" : "✅"} bulwark ${escapeMarkdownCell(scan.tool)}: ${gate.failed ? "failed" : incomplete(scan) ? "passed, but incomplete" : "passed"}`,
         "",
         ...(gate.reasons.length ? [...reasonLines(gate, 5), ""] : []),
         `**${counts.new} new** finding${counts.new === 1 ? "" : "s"}${newBySeverity ? ` (${newBySeverity})` : ""}; ` +
@@ -15498,8 +15505,9 @@ function nextPageUrl(link) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/github/rest-client.ts
-// A small GitHub REST client over fetch: base URL from the runner, retries on 429/5xx and secondary
-// rate limits, and errors that never echo the token or request headers.
+// A small GitHub REST client over fetch: base URL from the runner, retries on 429/5xx, secondary rate
+// limits, dropped connections and success bodies that are not JSON, and errors that never echo the token
+// or request headers.
 
 const GITHUB_API_VERSION = "2022-11-28";
 const DEFAULT_API_URL = "https://api.github.com";
@@ -15567,7 +15575,17 @@ class RestClient {
                     await this.sleep(wait);
                 continue;
             }
-            const text = await response.text();
+            let text;
+            try {
+                text = await response.text();
+            }
+            catch (error) {
+                // The connection dropped (or the timeout fired) while the body was arriving: retry like a 5xx.
+                lastProblem = `HTTP ${response.status} with a body cut off (${error.name})`;
+                if (!last)
+                    await this.sleep(backoff);
+                continue;
+            }
             if (!response.ok) {
                 // GitHub's message is quoted for the reader; a proxy or test server could echo anything, so the
                 // token is cut out of it all the same.
@@ -15581,7 +15599,12 @@ class RestClient {
                 data = (text ? JSON.parse(text) : undefined);
             }
             catch {
-                throw new GitHubApiError(`GitHub API ${where} returned HTTP ${response.status} with a body that is not JSON`, response.status);
+                // A success that is not GitHub's JSON (a proxy's page, a body cut short) may pass on a retry.
+                const type = response.headers.get("content-type") ?? "no content-type";
+                lastProblem = `HTTP ${response.status} with a body that is not JSON (${type.split(";")[0]})`;
+                if (!last)
+                    await this.sleep(backoff);
+                continue;
             }
             return { status: response.status, data, headers: response.headers };
         }
@@ -15903,6 +15926,9 @@ function toSarifRun(input, maxResults = MAX_RESULTS_PER_RUN) {
     };
     return { run, notices };
 }
+function runOf(item) {
+    return item.runKey ?? item.tool;
+}
 /**
  * The runs one input becomes: one per tool of `scan.toolRuns` (category `<category>/<tool>`, holding the
  * findings and problems of that tool), then the scan's own run for everything else when there is any.
@@ -15915,8 +15941,8 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
     const category = input.category ?? input.scan.tool;
     const unique = declared.filter((t, i) => declared.findIndex((u) => u.tool === t.tool) === i);
     const all = new Set(unique.map((t) => t.tool));
-    const restNeeded = input.gate.findings.some((f) => !all.has(f.tool)) ||
-        input.scan.problems.some((p) => p.tool === undefined || !all.has(p.tool));
+    const restNeeded = input.gate.findings.some((f) => !all.has(runOf(f))) ||
+        input.scan.problems.some((p) => runOf(p) === undefined || !all.has(runOf(p)));
     const fits = unique.length + (restNeeded ? 1 : 0) <= maxRuns;
     const kept = fits ? unique : unique.slice(0, Math.max(0, maxRuns - 1));
     const notices = [];
@@ -15930,12 +15956,12 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
     const perTool = kept.map((t) => ({
         scan: {
             ...scan,
-            tool: t.tool,
+            tool: t.name ?? t.tool,
             toolVersion: t.version ?? "",
-            findings: scan.findings.filter((f) => f.tool === t.tool),
-            problems: scan.problems.filter((p) => p.tool === t.tool),
+            findings: scan.findings.filter((f) => runOf(f) === t.tool),
+            problems: scan.problems.filter((p) => runOf(p) === t.tool),
         },
-        gate: { ...input.gate, findings: input.gate.findings.filter((f) => f.tool === t.tool) },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => runOf(f) === t.tool) },
         category: `${category}/${t.tool}`,
         ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
         ...(t.informationUri ? { informationUri: t.informationUri } : {}),
@@ -15944,10 +15970,10 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
         ...input,
         scan: {
             ...scan,
-            findings: scan.findings.filter((f) => !names.has(f.tool)),
-            problems: scan.problems.filter((p) => p.tool === undefined || !names.has(p.tool)),
+            findings: scan.findings.filter((f) => !names.has(runOf(f))),
+            problems: scan.problems.filter((p) => runOf(p) === undefined || !names.has(runOf(p))),
         },
-        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(f.tool)) },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(runOf(f))) },
     };
     const keepRest = rest.gate.findings.length > 0 || rest.scan.problems.length > 0 || perTool.length === 0;
     return { inputs: keepRest ? [rest, ...perTool] : perTool, notices };
@@ -16572,21 +16598,31 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
             requested.push("code-scanning-upload");
         const plan = planGitHubWrites(requested, { ...(token ? { token } : {}), context, env });
         const refused = [];
+        // Writes that failed after the client's retries (5xx, timeouts, garbled answers): the scan is done and
+        // reported, so they are named on their own and fail the step unless fail-open.
+        const writeFailures = [];
+        const attempt = async (what, write) => {
+            try {
+                const outcome = await write();
+                if (outcome.status === "skipped")
+                    refused.push(`${what}: ${outcome.reason ?? "refused"}`);
+            }
+            catch (error) {
+                writeFailures.push(`Could not write ${what}: ${error.message}`);
+            }
+        };
         if (api && context.pullRequest && plan.allowed.includes("pull-request-comment")) {
-            const outcome = await api.upsertComment(context.pullRequest.number, commentMarker(scan.tool), toPrComment(scan, gate, runUrl(context)));
-            if (outcome.status === "skipped")
-                refused.push(`the pull request comment: ${outcome.reason}`);
+            const number = context.pullRequest.number;
+            await attempt("the pull request comment", () => api.upsertComment(number, commentMarker(scan.tool), toPrComment(scan, gate, runUrl(context))));
         }
         if (api && plan.allowed.includes("code-scanning-upload")) {
-            const outcome = await api.uploadSarif({
+            await attempt("the code-scanning upload", () => api.uploadSarif({
                 sarif: JSON.stringify(sarif.log),
                 commitSha: context.pullRequest?.headSha ?? context.sha,
                 ref: context.pullRequest ? `refs/pull/${context.pullRequest.number}/head` : context.ref,
                 checkoutUri: `file://${context.workspace}`,
                 toolName: check.name,
-            });
-            if (outcome.status === "skipped")
-                refused.push(`the code-scanning upload: ${outcome.reason}`);
+            }));
         }
         if (plan.notice)
             notice(plan.notice);
@@ -16594,13 +16630,19 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
             notice(`Skipped ${r}.`);
         files.setOutput("findings", String(gate.findings.filter((f) => f.status !== "ignored").length));
         files.setOutput("new-findings", String(gate.findings.filter((f) => f.status === "new").length));
-        files.setOutput("failed", String(gate.failed));
+        const writesFailed = writeFailures.length > 0 && !common.failOpen;
+        files.setOutput("failed", String(gate.failed || writesFailed));
         files.setOutput("sarif-file", sarifFile);
         files.setOutput("json-file", jsonFile);
+        files.setOutput("not-checked", String(scan.problems.filter((p) => p.level === "error").length));
         for (const [name, value] of Object.entries(scan.outputs ?? {}))
             files.setOutput(name, value);
-        if (gate.failed) {
-            log(workflow_commands_workflowCommand("error", { title: `bulwark ${check.name} failed` }, gate.reasons.join("\n")));
+        if (!writesFailed)
+            for (const f of writeFailures)
+                notice(`fail-open is on: ${f}`);
+        if (gate.failed || writesFailed) {
+            const reasons = [...(gate.failed ? gate.reasons : []), ...(writesFailed ? writeFailures : [])];
+            log(workflow_commands_workflowCommand("error", { title: `bulwark ${check.name} failed` }, reasons.join("\n")));
             return { scan, gate, exitCode: 1 };
         }
         log(`bulwark ${check.name}: passed${gate.reasons.length ? ` (${gate.reasons.join("; ")})` : ""}`);
@@ -16637,6 +16679,7 @@ const COMMON_OUTPUTS = {
     failed: "true when the check failed (the gate, or a scan that could not complete).",
     "sarif-file": "Path of the SARIF report.",
     "json-file": "Path of the JSON report (empty when json-file was not set).",
+    "not-checked": "Number of scan errors that left something unchecked (0 when the scan was complete); the summary, SARIF and JSON report name them.",
 };
 function renderActionYml(check, options) {
     const outputs = Object.fromEntries(Object.entries({ ...COMMON_OUTPUTS, ...options.outputs }).map(([k, description]) => [k, { description }]));
@@ -20631,10 +20674,24 @@ function retryAfterMs(header, now = Date.now()) {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
+ * A body the server sent with a success status that cannot be used: cut off mid-way, not JSON, an HTML
+ * page where JSON belongs. Thrown by a `read` callback, it makes fetchJsonWithRetry try again.
+ */
+class BadBodyError extends Error {
+    name = "BadBodyError";
+}
+/**
  * Fetches `url`, retrying what may pass. Returns the first response that is not retryable
  * (2xx, or a 4xx other than 429, which callers judge); throws HttpError when attempts run out.
  */
 async function fetchWithRetry(url, init, options = {}) {
+    return fetchReadWithRetry(url, init, options, (res) => Promise.resolve(res));
+}
+/**
+ * Fetches and reads `url`: `read` turns the response into a value; a BadBodyError from it (or a body that
+ * stops arriving) counts as one more failed attempt, like a 5xx. Other errors from `read` end the call.
+ */
+async function fetchReadWithRetry(url, init, options, read) {
     const attempts = options.attempts ?? 5;
     const base = options.baseDelayMs ?? 500;
     const maxDelay = options.maxDelayMs ?? 30_000;
@@ -20644,10 +20701,11 @@ async function fetchWithRetry(url, init, options = {}) {
     let lastStatus;
     for (let attempt = 1; attempt <= attempts; attempt++) {
         let wait = Math.min(maxDelay, base * 2 ** (attempt - 1));
+        let res;
         try {
-            const res = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeout) });
+            res = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeout) });
             if (res.status !== 429 && res.status < 500)
-                return res;
+                return await read(res);
             lastStatus = res.status;
             last = `HTTP ${res.status} ${res.statusText}`.trim();
             const after = retryAfterMs(res.headers.get("retry-after"));
@@ -20657,13 +20715,39 @@ async function fetchWithRetry(url, init, options = {}) {
         }
         catch (err) {
             const e = err;
-            last = e.name === "TimeoutError" ? `timed out after ${timeout} ms` : `${e.message}${causeOf(e)}`;
-            lastStatus = undefined;
+            if (res && !(e instanceof BadBodyError) && !isBodyReadError(e))
+                throw e;
+            lastStatus = res?.status;
+            last =
+                e.name === "TimeoutError"
+                    ? `timed out after ${timeout} ms`
+                    : e instanceof BadBodyError
+                        ? e.message
+                        : res
+                            ? `HTTP ${res.status} body cut off (${e.message}${causeOf(e)})`
+                            : `${e.message}${causeOf(e)}`;
         }
         if (attempt < attempts)
             await sleep(wait);
     }
     throw new HttpError(`${init.method ?? "GET"} ${url} failed after ${attempts} attempts: ${last}`, lastStatus);
+}
+/** Reads a success body as JSON, or says (as a BadBodyError) what came instead. */
+async function readJsonBody(res) {
+    const text = await res.text();
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        const type = res.headers.get("content-type") ?? "no content-type";
+        throw new BadBodyError(`HTTP ${res.status} with a body that is not JSON (${type}, ${text.length} bytes: ${JSON.stringify(text.slice(0, 60))})`);
+    }
+}
+/** undici's errors for a body that stopped arriving (connection dropped, timeout while reading). */
+function isBodyReadError(e) {
+    return (e.name === "TimeoutError" ||
+        e.name === "AbortError" ||
+        (e instanceof TypeError && e.message === "terminated"));
 }
 function causeOf(e) {
     const cause = e.cause;
@@ -20968,17 +21052,7 @@ class OnlineSource {
     async post(queries) {
         const url = `${this.base}/v1/querybatch`;
         this.stats.batchRequests++;
-        const res = await fetchWithRetry(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ queries }) }, this.options.retry);
-        const text = await res.text();
-        if (!res.ok)
-            throw new HttpError(`POST ${url}: HTTP ${res.status}: ${text.slice(0, 300)}`, res.status);
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw new Error(`POST ${url}: response is not JSON: ${text.slice(0, 100)}`);
-        }
+        const body = (await fetchReadWithRetry(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ queries }) }, this.options.retry ?? {}, (res) => readJson(res, "POST", url)));
         const results = body.results ?? [];
         if (results.length !== queries.length) {
             throw new Error(`POST ${url}: ${results.length} results for ${queries.length} queries; refusing to guess`);
@@ -21005,17 +21079,15 @@ class OnlineSource {
     async get(id) {
         const url = `${this.base}/v1/vulns/${encodeURIComponent(id)}`;
         this.stats.vulnRequests++;
-        const res = await fetchWithRetry(url, { method: "GET" }, this.options.retry);
-        const text = await res.text();
-        if (!res.ok)
-            throw new HttpError(`GET ${url}: HTTP ${res.status}: ${text.slice(0, 300)}`, res.status);
+        const json = await fetchReadWithRetry(url, { method: "GET" }, this.options.retry ?? {}, (res) => readJson(res, "GET", url));
         let rec;
         try {
-            rec = checkOsvRecord(JSON.parse(text), url);
+            rec = checkOsvRecord(json, url);
         }
         catch (err) {
             throw new Error(`GET ${url}: ${err.message}`);
         }
+        const text = JSON.stringify(json);
         if (this.options.cacheDir) {
             await (0,promises_namespaceObject.mkdir)(this.options.cacheDir, { recursive: true });
             const path = this.diskPath(id);
@@ -21041,6 +21113,14 @@ class OnlineSource {
             return undefined;
         }
     }
+}
+/** The JSON of a success response; a refusal (4xx) is thrown as is, quoting what the server said. */
+async function readJson(res, method, url) {
+    if (!res.ok) {
+        const text = await res.text();
+        throw new HttpError(`${method} ${url}: HTTP ${res.status}: ${text.slice(0, 300)}`, res.status);
+    }
+    return readJsonBody(res);
 }
 
 ;// CONCATENATED MODULE: ../../packages/osv/src/index.ts
@@ -49276,8 +49356,38 @@ function htmlTablesIn(nodes, source) {
 
 
 
+/**
+ * Indentation deeper than this is cut back to it before parsing: micromark's cost grows with the cube of
+ * list nesting (2,000 nested items take minutes), and no real policy nests deeper. Lines stay where they
+ * are, so every reported line number holds.
+ */
+const MAX_INDENT = 64;
+const DEEP_INDENT = new RegExp(`^[ \\t]{${MAX_INDENT + 1},}`, "gm");
+/**
+ * Emphasis and link brackets cost micromark quadratic time in their number (50,000 `*_` pairs take
+ * minutes). Real policies have a few hundred; past this many they are read as plain text, which the
+ * table and timeline readers handle (they strip the markers themselves).
+ */
+const MAX_INLINE_MARKERS = 10_000;
+const NO_INLINE_MARKUP = {
+    disable: { null: ["attention", "labelStartImage", "labelStartLink", "labelEnd"] },
+};
 function parseMarkdown(content) {
-    return fromMarkdown(content, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    const text = content.replace(DEEP_INDENT, " ".repeat(MAX_INDENT));
+    const plain = countMarkers(text) > MAX_INLINE_MARKERS;
+    return fromMarkdown(text, {
+        extensions: plain ? [gfmTable(), NO_INLINE_MARKUP] : [gfmTable()],
+        mdastExtensions: [gfmTableFromMarkdown()],
+    });
+}
+function countMarkers(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 42 || c === 95 || c === 91 || c === 93)
+            n++; // * _ [ ]
+    }
+    return n;
 }
 /** Splits the document into sections at every heading (nested sections repeat their children). */
 function sections(root) {
@@ -49569,7 +49679,9 @@ function rstTablesToMarkdown(content) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/reporting-channels.ts
-const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
+// Bounded as RFC 5321 bounds addresses (64-byte local part, 255-byte domain): unbounded runs backtrack
+// quadratically over a long line of dots and digits.
+const EMAIL = /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}\b/g;
 const URL_PATTERN = /https?:\/\/[^\s)<>\]"'`]+/g;
 const PRIVATE_ADVISORY = /\/security\/advisories\/new\b|\/security\/advisories\b|private vulnerability reporting|report a vulnerability["'”]? button|security tab/i;
 const REPORTING_URL = /hackerone\.com|bugcrowd\.com|intigriti\.com|huntr\.(dev|com)|yeswehack|\/security\b|security\.txt|\/vulnerability|\/vdp\b|\/disclos/i;
@@ -49590,14 +49702,14 @@ function findReportingChannels(content) {
             const url = text.match(URL_PATTERN)?.find((u) => /\/security\/advisories/.test(u));
             channels.push({
                 kind: "private-advisory",
-                value: url?.replace(/[.,;:!?]+$/, "") ?? text.trim().slice(0, 120),
+                value: (url && withoutTrailingPunctuation(url)) ?? text.trim().slice(0, 120),
                 line,
                 placeholder: false,
             });
         }
         for (const m of text.matchAll(URL_PATTERN)) {
             // A sentence's full stop is not part of the address.
-            const url = m[0].replace(/[.,;:!?]+$/, "");
+            const url = withoutTrailingPunctuation(m[0]);
             if (/\/security\/advisories/.test(url))
                 continue;
             if (REPORTING_URL.test(url))
@@ -49613,6 +49725,13 @@ function findReportingChannels(content) {
         seen.add(key);
         return true;
     });
+}
+/** A sentence's full stop is not part of an address (a loop: `/[.,;:!?]+$/` is quadratic on long runs). */
+function withoutTrailingPunctuation(url) {
+    let end = url.length;
+    while (end > 0 && ".,;:!?".includes(url[end - 1]))
+        end--;
+    return url.slice(0, end);
 }
 
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/support-date.ts
@@ -49708,8 +49827,15 @@ function mentionsOf(text) {
     }
     return found;
 }
+/**
+ * Longer cells are not version specs (real ones are a few words); refusing them keeps the cleaning
+ * regexes, which backtrack over digit runs, from going quadratic on a megabyte-long cell.
+ */
+const MAX_SPEC_LENGTH = 500;
 function parseVersionSpec(cell) {
     const text = cell.trim();
+    if (text.length > MAX_SPEC_LENGTH)
+        return { kind: "unparsed", text };
     if (/^(\*|all|any|all versions)$/i.test(text))
         return { kind: "range", text, range: new (semver_default()).Range("*"), mentions: [] };
     const cleaned = version_spec_clean(text);
@@ -50079,7 +50205,10 @@ function scanComment(findings, context) {
 }
 function scanSummary(findings, context) {
     const lines = ["### Dependencies", ""];
-    if (findings.length === 0) {
+    if (context.databaseFailed) {
+        lines.push("No package was checked: the vulnerability database could not be reached.");
+    }
+    else if (findings.length === 0) {
         lines.push("No known vulnerabilities in the packages checked.");
     }
     else {
@@ -50316,6 +50445,7 @@ async function scanDependencies(options) {
     const summaryContext = {
         unresolved: unresolvedCount,
         osvScannerFiles: ignores.files,
+        ...(databaseFailed ? { databaseFailed } : {}),
         ...(options.sla && slaBreached !== undefined
             ? {
                 sla: { file: options.sla.file, breached: slaBreached, failing: options.failOnSlaBreach === true },

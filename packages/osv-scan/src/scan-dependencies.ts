@@ -165,6 +165,7 @@ export async function scanDependencies(options: ScanOptions): Promise<ScanResult
   const summaryContext: SummaryContext = {
     unresolved: unresolvedCount,
     osvScannerFiles: ignores.files,
+    ...(databaseFailed ? { databaseFailed } : {}),
     ...(options.sla && slaBreached !== undefined
       ? {
           sla: { file: options.sla.file, breached: slaBreached, failing: options.failOnSlaBreach === true },

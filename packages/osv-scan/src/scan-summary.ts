@@ -11,6 +11,8 @@ export interface SummaryContext {
   base?: { label: string; preexisting: ReadonlySet<string>; fixed: readonly Finding[] };
   /** SLA from the security policy: how many findings are past their time to patch. */
   sla?: { file: string; breached: number; failing: boolean };
+  /** The database could not be queried: nothing was checked, which must not read as "no vulnerabilities". */
+  databaseFailed?: boolean;
 }
 
 export interface Upgrade {
@@ -81,7 +83,9 @@ export function scanComment(findings: readonly Finding[], context: SummaryContex
 
 export function scanSummary(findings: readonly Finding[], context: SummaryContext): string {
   const lines: string[] = ["### Dependencies", ""];
-  if (findings.length === 0) {
+  if (context.databaseFailed) {
+    lines.push("No package was checked: the vulnerability database could not be reached.");
+  } else if (findings.length === 0) {
     lines.push("No known vulnerabilities in the packages checked.");
   } else {
     const list = upgrades(findings);

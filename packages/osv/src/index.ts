@@ -44,7 +44,15 @@ export {
   type OnlineSourceOptions,
   type ApiQuery,
 } from "./sources/online-source.js";
-export { fetchWithRetry, retryAfterMs, HttpError, type RetryOptions } from "./sources/http-retry.js";
+export {
+  BadBodyError,
+  fetchReadWithRetry,
+  fetchWithRetry,
+  readJsonBody,
+  retryAfterMs,
+  HttpError,
+  type RetryOptions,
+} from "./sources/http-retry.js";
 export { Crc32c, crc32c, crc32cOfFile, crc32cFromGoogHash } from "./checksum/crc32c.js";
 export * from "./versions/index.js";
 export * from "./cvss/index.js";

@@ -7,8 +7,40 @@ import { toString } from "mdast-util-to-string";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { htmlTablesIn } from "./html-tables.js";
 
+/**
+ * Indentation deeper than this is cut back to it before parsing: micromark's cost grows with the cube of
+ * list nesting (2,000 nested items take minutes), and no real policy nests deeper. Lines stay where they
+ * are, so every reported line number holds.
+ */
+const MAX_INDENT = 64;
+const DEEP_INDENT = new RegExp(`^[ \\t]{${MAX_INDENT + 1},}`, "gm");
+
+/**
+ * Emphasis and link brackets cost micromark quadratic time in their number (50,000 `*_` pairs take
+ * minutes). Real policies have a few hundred; past this many they are read as plain text, which the
+ * table and timeline readers handle (they strip the markers themselves).
+ */
+const MAX_INLINE_MARKERS = 10_000;
+const NO_INLINE_MARKUP = {
+  disable: { null: ["attention", "labelStartImage", "labelStartLink", "labelEnd"] },
+};
+
 export function parseMarkdown(content: string): Root {
-  return fromMarkdown(content, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  const text = content.replace(DEEP_INDENT, " ".repeat(MAX_INDENT));
+  const plain = countMarkers(text) > MAX_INLINE_MARKERS;
+  return fromMarkdown(text, {
+    extensions: plain ? [gfmTable(), NO_INLINE_MARKUP] : [gfmTable()],
+    mdastExtensions: [gfmTableFromMarkdown()],
+  });
+}
+
+function countMarkers(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 91 || c === 93) n++; // * _ [ ]
+  }
+  return n;
 }
 
 export interface Section {

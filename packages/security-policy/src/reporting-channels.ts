@@ -8,7 +8,9 @@ export interface ReportingChannel {
   placeholder: boolean;
 }
 
-const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
+// Bounded as RFC 5321 bounds addresses (64-byte local part, 255-byte domain): unbounded runs backtrack
+// quadratically over a long line of dots and digits.
+const EMAIL = /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}\b/g;
 const URL_PATTERN = /https?:\/\/[^\s)<>\]"'`]+/g;
 const PRIVATE_ADVISORY =
   /\/security\/advisories\/new\b|\/security\/advisories\b|private vulnerability reporting|report a vulnerability["'”]? button|security tab/i;
@@ -33,14 +35,14 @@ export function findReportingChannels(content: string): ReportingChannel[] {
       const url = text.match(URL_PATTERN)?.find((u) => /\/security\/advisories/.test(u));
       channels.push({
         kind: "private-advisory",
-        value: url?.replace(/[.,;:!?]+$/, "") ?? text.trim().slice(0, 120),
+        value: (url && withoutTrailingPunctuation(url)) ?? text.trim().slice(0, 120),
         line,
         placeholder: false,
       });
     }
     for (const m of text.matchAll(URL_PATTERN)) {
       // A sentence's full stop is not part of the address.
-      const url = m[0].replace(/[.,;:!?]+$/, "");
+      const url = withoutTrailingPunctuation(m[0]);
       if (/\/security\/advisories/.test(url)) continue;
       if (REPORTING_URL.test(url))
         channels.push({ kind: "url", value: url, line, placeholder: PLACEHOLDER_TEXT.test(text) });
@@ -54,4 +56,11 @@ export function findReportingChannels(content: string): ReportingChannel[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A sentence's full stop is not part of an address (a loop: `/[.,;:!?]+$/` is quadratic on long runs). */
+function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && ".,;:!?".includes(url[end - 1]!)) end--;
+  return url.slice(0, end);
 }

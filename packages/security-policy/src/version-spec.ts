@@ -49,8 +49,15 @@ function mentionsOf(text: string): semver.SemVer[] {
   return found;
 }
 
+/**
+ * Longer cells are not version specs (real ones are a few words); refusing them keeps the cleaning
+ * regexes, which backtrack over digit runs, from going quadratic on a megabyte-long cell.
+ */
+const MAX_SPEC_LENGTH = 500;
+
 export function parseVersionSpec(cell: string): VersionSpec {
   const text = cell.trim();
+  if (text.length > MAX_SPEC_LENGTH) return { kind: "unparsed", text };
   if (/^(\*|all|any|all versions)$/i.test(text))
     return { kind: "range", text, range: new semver.Range("*"), mentions: [] };
   const cleaned = clean(text);

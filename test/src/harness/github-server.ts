@@ -54,6 +54,16 @@ export interface Fault {
   pathSuffix?: string;
 }
 
+export type PermissionScope = "contents" | "pull-requests" | "issues" | "security-events";
+export type TokenPermissions = Partial<Record<PermissionScope, "read" | "write">>;
+
+/** The scopes that allow a write to a route (relative to the repository). */
+function writeScopes(route: string): PermissionScope[] {
+  if (route.startsWith("/issues/")) return ["pull-requests", "issues"];
+  if (route.startsWith("/code-scanning/")) return ["security-events"];
+  return ["contents"];
+}
+
 export interface GitHubServerOptions {
   owner?: string;
   repo?: string;
@@ -61,6 +71,11 @@ export interface GitHubServerOptions {
   writeTokens?: string[];
   /** Tokens allowed to read only (writes get 403, as on fork pull requests). */
   readTokens?: string[];
+  /**
+   * Tokens with a job's `permissions:` scopes, as GITHUB_TOKEN has them: any listed token reads; a
+   * comment write needs pull-requests (or issues) write, a SARIF upload security-events write.
+   */
+  scopedTokens?: Record<string, TokenPermissions>;
   releases?: SeedRelease[];
   tags?: { name: string; sha: string }[];
   /** Comments that exist before the run, e.g. many to push a sticky comment past the first page. */
@@ -150,8 +165,16 @@ export class GitHubServer {
       return reply(400, { message: `API version ${entry.apiVersion} is not supported.` });
 
     const token = /^(?:Bearer|token) (.+)$/.exec(req.headers.authorization ?? "")?.[1];
-    const canWrite = token !== undefined && (this.options.writeTokens ?? []).includes(token);
-    const canRead = canWrite || (token !== undefined && (this.options.readTokens ?? []).includes(token));
+    const scoped = token !== undefined ? this.options.scopedTokens?.[token] : undefined;
+    const routeInRepo = entry.path.slice(`/repos/${this.owner}/${this.repo}`.length);
+    const canWrite =
+      token !== undefined &&
+      ((this.options.writeTokens ?? []).includes(token) ||
+        (scoped !== undefined && writeScopes(routeInRepo).some((scope) => scoped[scope] === "write")));
+    const canRead =
+      canWrite ||
+      scoped !== undefined ||
+      (token !== undefined && (this.options.readTokens ?? []).includes(token));
     if (!canRead)
       return reply(401, {
         message: token ? "Bad credentials" : "Requires authentication",

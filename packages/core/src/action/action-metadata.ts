@@ -10,6 +10,8 @@ export const COMMON_OUTPUTS: Readonly<Record<string, string>> = {
   failed: "true when the check failed (the gate, or a scan that could not complete).",
   "sarif-file": "Path of the SARIF report.",
   "json-file": "Path of the JSON report (empty when json-file was not set).",
+  "not-checked":
+    "Number of scan errors that left something unchecked (0 when the scan was complete); the summary, SARIF and JSON report name them.",
 };
 
 export interface ActionMetadataOptions {

@@ -105,36 +105,50 @@ export async function runCheckAction(
     if (common.uploadSarif) requested.push("code-scanning-upload");
     const plan = planGitHubWrites(requested, { ...(token ? { token } : {}), context, env });
     const refused: string[] = [];
+    // Writes that failed after the client's retries (5xx, timeouts, garbled answers): the scan is done and
+    // reported, so they are named on their own and fail the step unless fail-open.
+    const writeFailures: string[] = [];
+    const attempt = async (what: string, write: () => Promise<{ status: string; reason?: string }>) => {
+      try {
+        const outcome = await write();
+        if (outcome.status === "skipped") refused.push(`${what}: ${outcome.reason ?? "refused"}`);
+      } catch (error) {
+        writeFailures.push(`Could not write ${what}: ${(error as Error).message}`);
+      }
+    };
     if (api && context.pullRequest && plan.allowed.includes("pull-request-comment")) {
-      const outcome = await api.upsertComment(
-        context.pullRequest.number,
-        commentMarker(scan.tool),
-        toPrComment(scan, gate, runUrl(context)),
+      const number = context.pullRequest.number;
+      await attempt("the pull request comment", () =>
+        api.upsertComment(number, commentMarker(scan.tool), toPrComment(scan, gate, runUrl(context))),
       );
-      if (outcome.status === "skipped") refused.push(`the pull request comment: ${outcome.reason}`);
     }
     if (api && plan.allowed.includes("code-scanning-upload")) {
-      const outcome = await api.uploadSarif({
-        sarif: JSON.stringify(sarif.log),
-        commitSha: context.pullRequest?.headSha ?? context.sha!,
-        ref: context.pullRequest ? `refs/pull/${context.pullRequest.number}/head` : context.ref!,
-        checkoutUri: `file://${context.workspace}`,
-        toolName: check.name,
-      });
-      if (outcome.status === "skipped") refused.push(`the code-scanning upload: ${outcome.reason}`);
+      await attempt("the code-scanning upload", () =>
+        api.uploadSarif({
+          sarif: JSON.stringify(sarif.log),
+          commitSha: context.pullRequest?.headSha ?? context.sha!,
+          ref: context.pullRequest ? `refs/pull/${context.pullRequest.number}/head` : context.ref!,
+          checkoutUri: `file://${context.workspace}`,
+          toolName: check.name,
+        }),
+      );
     }
     if (plan.notice) notice(plan.notice);
     for (const r of refused) notice(`Skipped ${r}.`);
 
     files.setOutput("findings", String(gate.findings.filter((f) => f.status !== "ignored").length));
     files.setOutput("new-findings", String(gate.findings.filter((f) => f.status === "new").length));
-    files.setOutput("failed", String(gate.failed));
+    const writesFailed = writeFailures.length > 0 && !common.failOpen;
+    files.setOutput("failed", String(gate.failed || writesFailed));
     files.setOutput("sarif-file", sarifFile);
     files.setOutput("json-file", jsonFile);
+    files.setOutput("not-checked", String(scan.problems.filter((p) => p.level === "error").length));
     for (const [name, value] of Object.entries(scan.outputs ?? {})) files.setOutput(name, value);
 
-    if (gate.failed) {
-      log(workflowCommand("error", { title: `bulwark ${check.name} failed` }, gate.reasons.join("\n")));
+    if (!writesFailed) for (const f of writeFailures) notice(`fail-open is on: ${f}`);
+    if (gate.failed || writesFailed) {
+      const reasons = [...(gate.failed ? gate.reasons : []), ...(writesFailed ? writeFailures : [])];
+      log(workflowCommand("error", { title: `bulwark ${check.name} failed` }, reasons.join("\n")));
       return { scan, gate, exitCode: 1 };
     }
     log(`bulwark ${check.name}: passed${gate.reasons.length ? ` (${gate.reasons.join("; ")})` : ""}`);

@@ -153,9 +153,25 @@ describe("RestClient", () => {
     );
   });
 
-  it("fails on a success body that is not JSON", async () => {
-    replies.push({ status: 200, body: "<html>proxy login</html>" });
-    await expect(client().request("GET", "/x")).rejects.toThrow("with a body that is not JSON");
+  it("retries a success body that is not JSON, then fails naming what came", async () => {
+    for (let i = 0; i < 4; i++)
+      replies.push({
+        status: 200,
+        body: "<html>proxy login</html>",
+        headers: { "content-type": "text/html" },
+      });
+    await expect(client().request("GET", "/x")).rejects.toThrow(
+      "GitHub API GET /api/v3/x failed after 4 attempts: HTTP 200 with a body that is not JSON (text/html)",
+    );
+    expect(seen).toHaveLength(4);
+    expect(waits).toEqual([100, 200, 400]);
+  });
+
+  it("passes once a garbled body is followed by GitHub's JSON", async () => {
+    replies.push({ status: 200, body: '{"id": 1, "bo' }, { status: 200, body: '{"id":2}' });
+    const { data } = await client().request<{ id: number }>("GET", "/x");
+    expect(data).toEqual({ id: 2 });
+    expect(waits).toEqual([100]);
   });
 });
 

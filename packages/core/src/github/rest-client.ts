@@ -1,5 +1,6 @@
-// A small GitHub REST client over fetch: base URL from the runner, retries on 429/5xx and secondary
-// rate limits, and errors that never echo the token or request headers.
+// A small GitHub REST client over fetch: base URL from the runner, retries on 429/5xx, secondary rate
+// limits, dropped connections and success bodies that are not JSON, and errors that never echo the token
+// or request headers.
 import { nextPageUrl } from "./pagination.js";
 
 export const GITHUB_API_VERSION = "2022-11-28";
@@ -91,7 +92,15 @@ export class RestClient {
         if (!last) await this.sleep(wait);
         continue;
       }
-      const text = await response.text();
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        // The connection dropped (or the timeout fired) while the body was arriving: retry like a 5xx.
+        lastProblem = `HTTP ${response.status} with a body cut off (${(error as Error).name})`;
+        if (!last) await this.sleep(backoff);
+        continue;
+      }
       if (!response.ok) {
         // GitHub's message is quoted for the reader; a proxy or test server could echo anything, so the
         // token is cut out of it all the same.
@@ -107,10 +116,11 @@ export class RestClient {
       try {
         data = (text ? JSON.parse(text) : undefined) as T;
       } catch {
-        throw new GitHubApiError(
-          `GitHub API ${where} returned HTTP ${response.status} with a body that is not JSON`,
-          response.status,
-        );
+        // A success that is not GitHub's JSON (a proxy's page, a body cut short) may pass on a retry.
+        const type = response.headers.get("content-type") ?? "no content-type";
+        lastProblem = `HTTP ${response.status} with a body that is not JSON (${type.split(";")[0]})`;
+        if (!last) await this.sleep(backoff);
+        continue;
       }
       return { status: response.status, data, headers: response.headers };
     }

@@ -68,9 +68,15 @@ function tableRow(f: EvaluatedFinding): string {
 }
 
 export function verdictLine(scan: ScanResult, gate: GateResult): string {
-  return gate.failed
-    ? `❌ **${escapeMarkdownCell(scan.tool)}** failed`
-    : `✅ **${escapeMarkdownCell(scan.tool)}** passed`;
+  const tool = escapeMarkdownCell(scan.tool);
+  if (gate.failed) return `❌ **${tool}** failed`;
+  // fail-open let scan errors through: a pass, but never one that reads as a clean scan.
+  return incomplete(scan) ? `⚠️ **${tool}** passed, but incomplete` : `✅ **${tool}** passed`;
+}
+
+/** True when scan errors left parts of the scan undone. */
+export function incomplete(scan: ScanResult): boolean {
+  return scan.problems.some((p) => p.level === "error");
 }
 
 const MAX_REASONS = 20;
@@ -176,7 +182,11 @@ export function toMarkdown(scan: ScanResult, gate: GateResult, options: Markdown
   const shown = options.rows === "new" ? findings.filter((f) => f.status === "new") : findings;
   const tablePart: string[] = [];
   if (shown.length === 0) {
-    tablePart.push(options.rows === "new" ? "No new findings." : "No findings.", "");
+    const none = options.rows === "new" ? "No new findings" : "No findings";
+    tablePart.push(
+      incomplete(scan) ? `${none} in the parts that were checked (see Not checked).` : `${none}.`,
+      "",
+    );
   } else {
     const fixed = byteLength([...head, ...problemPart, ...noticePart, ...enginePart].join("\n")) + 64;
     const tableHead = [

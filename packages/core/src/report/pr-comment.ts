@@ -5,7 +5,14 @@ import type { EvaluatedFinding, GateResult, ScanResult } from "../report.js";
 import { byteLength, clipBytes, fitLines } from "./byte-budget.js";
 import { escapeMarkdownCell } from "./escape-markdown.js";
 import { countFindings } from "./json.js";
-import { findingIds, findingLocation, problemLine, reasonLines, severityCell } from "./markdown.js";
+import {
+  findingIds,
+  findingLocation,
+  incomplete,
+  problemLine,
+  reasonLines,
+  severityCell,
+} from "./markdown.js";
 import { sortForReport } from "./order.js";
 
 /** GitHub rejects comment bodies longer than this many characters. */
@@ -61,7 +68,7 @@ export function toPrComment(
 
   const head = [
     marker,
-    `### ${gate.failed ? "❌" : "✅"} bulwark ${escapeMarkdownCell(scan.tool)}: ${gate.failed ? "failed" : "passed"}`,
+    `### ${gate.failed ? "❌" : incomplete(scan) ? "⚠️" : "✅"} bulwark ${escapeMarkdownCell(scan.tool)}: ${gate.failed ? "failed" : incomplete(scan) ? "passed, but incomplete" : "passed"}`,
     "",
     ...(gate.reasons.length ? [...reasonLines(gate, 5), ""] : []),
     `**${counts.new} new** finding${counts.new === 1 ? "" : "s"}${newBySeverity ? ` (${newBySeverity})` : ""}; ` +

@@ -5,7 +5,7 @@ import type { OsvRecord, PackageQuery } from "../records/osv-record.js";
 import { packageKey } from "../records/package-key.js";
 import { checkOsvRecord } from "../records/parse-record.js";
 import { mapBounded } from "./bounded-map.js";
-import { fetchWithRetry, HttpError, type RetryOptions } from "./http-retry.js";
+import { fetchReadWithRetry, HttpError, readJsonBody, type RetryOptions } from "./http-retry.js";
 import type { SourceProblem, SourceResult, VulnerabilitySource } from "./vulnerability-source.js";
 
 export const DEFAULT_API_BASE = "https://api.osv.dev";
@@ -118,19 +118,12 @@ export class OnlineSource implements VulnerabilitySource {
   private async post(queries: ApiQuery[]): Promise<NonNullable<ApiBatchResponse["results"]>> {
     const url = `${this.base}/v1/querybatch`;
     this.stats.batchRequests++;
-    const res = await fetchWithRetry(
+    const body = (await fetchReadWithRetry(
       url,
       { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ queries }) },
-      this.options.retry,
-    );
-    const text = await res.text();
-    if (!res.ok) throw new HttpError(`POST ${url}: HTTP ${res.status}: ${text.slice(0, 300)}`, res.status);
-    let body: ApiBatchResponse;
-    try {
-      body = JSON.parse(text) as ApiBatchResponse;
-    } catch {
-      throw new Error(`POST ${url}: response is not JSON: ${text.slice(0, 100)}`);
-    }
+      this.options.retry ?? {},
+      (res) => readJson(res, "POST", url),
+    )) as ApiBatchResponse;
     const results = body.results ?? [];
     if (results.length !== queries.length) {
       throw new Error(
@@ -159,15 +152,16 @@ export class OnlineSource implements VulnerabilitySource {
   private async get(id: string): Promise<OsvRecord> {
     const url = `${this.base}/v1/vulns/${encodeURIComponent(id)}`;
     this.stats.vulnRequests++;
-    const res = await fetchWithRetry(url, { method: "GET" }, this.options.retry);
-    const text = await res.text();
-    if (!res.ok) throw new HttpError(`GET ${url}: HTTP ${res.status}: ${text.slice(0, 300)}`, res.status);
+    const json = await fetchReadWithRetry(url, { method: "GET" }, this.options.retry ?? {}, (res) =>
+      readJson(res, "GET", url),
+    );
     let rec: OsvRecord;
     try {
-      rec = checkOsvRecord(JSON.parse(text), url);
+      rec = checkOsvRecord(json, url);
     } catch (err) {
       throw new Error(`GET ${url}: ${(err as Error).message}`);
     }
+    const text = JSON.stringify(json);
     if (this.options.cacheDir) {
       await mkdir(this.options.cacheDir, { recursive: true });
       const path = this.diskPath(id);
@@ -192,4 +186,13 @@ export class OnlineSource implements VulnerabilitySource {
       return undefined;
     }
   }
+}
+
+/** The JSON of a success response; a refusal (4xx) is thrown as is, quoting what the server said. */
+async function readJson(res: Response, method: string, url: string): Promise<unknown> {
+  if (!res.ok) {
+    const text = await res.text();
+    throw new HttpError(`${method} ${url}: HTTP ${res.status}: ${text.slice(0, 300)}`, res.status);
+  }
+  return readJsonBody(res);
 }
