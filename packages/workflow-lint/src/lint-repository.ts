@@ -149,8 +149,8 @@ export async function lintRepository(
   return { files, issues };
 }
 
-/** The workflow snippets of a Markdown file: pinned actions, checkout credentials, inputs of our actions,
- * permissions granted to our reusable workflow. */
+/** The workflow snippets of a Markdown file: pinned actions, checkout credentials, script injection,
+ * declared permissions (and enough of them for our reusable workflow), inputs of our actions. */
 function lintSnippets(file: string, markdown: string, root: string, repository: string): LintIssue[] {
   const { snippets, issues } = workflowSnippets(file, markdown);
   for (const snippet of snippets) {
@@ -159,6 +159,8 @@ function lintSnippets(file: string, markdown: string, root: string, repository: 
       ...atMarkdownLines(snippet, [
         ...checkPinnedActions(snippet.yaml, jobs, [], { firstParty: repository }),
         ...checkCheckoutCredentials(snippet.yaml, jobs, []),
+        ...checkScriptInjection(snippet.yaml, jobs, []),
+        ...checkPermissions(snippet.yaml, jobs),
         ...checkActionInputs(snippet.yaml, jobs, ownActionInputs(root, repository)),
         ...checkCallerPermissions(snippet.yaml, jobs, root, repository),
       ]),
