@@ -44,7 +44,7 @@ function runSummary(needs: Needs) {
 
 const passed = (findings: string) => ({
   result: "success",
-  outputs: { findings, "new-findings": "0", failed: "false" },
+  outputs: { findings, "new-findings": "0", "not-checked": "0", failed: "false" },
 });
 
 describe("security.yml summary job", () => {
@@ -63,8 +63,8 @@ describe("security.yml summary job", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.output).toBe("failed=false\n");
-    expect(run.summary).toContain("| osv-scan | success | 3 | 0 |");
-    expect(run.summary).toContain("| container-scan | skipped | - | - |");
+    expect(run.summary).toContain("| osv-scan | success | 3 | 0 | 0 |");
+    expect(run.summary).toContain("| container-scan | skipped | - | - | - |");
   });
 
   it("fails, with an error annotation, when a check failed or was cancelled", () => {
@@ -81,6 +81,14 @@ describe("security.yml summary job", () => {
       expect(run.stdout).toContain("::error::At least one Bulwark check failed");
       expect(run.summary).toContain(`| sast | ${result} |`);
     }
+  });
+
+  it("shows a check that passed with parts not checked (fail-open)", () => {
+    const run = runSummary({
+      "osv-scan": { result: "success", outputs: { findings: "0", "new-findings": "0", "not-checked": "1" } },
+    });
+    expect(run.status).toBe(0);
+    expect(run.summary).toContain("| osv-scan | success | 0 | 0 | 1 |");
   });
 
   it("prints a hostile output value as table text, never runs it", () => {
