@@ -176,7 +176,7 @@ export class KeywordMatcher {
   private hit(negated: number, i: number, found: number[], at: KeywordPositions | undefined): number {
     const s = -negated - 1;
     const seen = this.seen;
-    const state = s / this.classes;
+    const state = (s / this.classes) | 0;
     for (let k = this.outStart[state]!, end = this.outStart[state + 1]!; k < end; k++) {
       const id = this.outIds[k]!;
       if (seen[id] === 0) {
