@@ -23591,7 +23591,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6733);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2575);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -23601,7 +23601,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6733:
+/***/ 2575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28295,6 +28295,14 @@ function chainsFromGraph(edges, roots, nameOf) {
     }
     return chains;
 }
+/** Adds node -> dependencies to a graph, after any it already has (a package listed once per platform). */
+function addEdges(edges, node, dependencies) {
+    const known = edges.get(node);
+    if (known)
+        known.push(...dependencies);
+    else
+        edges.set(node, [...dependencies]);
+}
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/line-index.ts
 // Maps character offsets to 1-based line numbers in one pass over the text, so formats parsed by a
@@ -28451,7 +28459,7 @@ function stringOf(value) {
 function arrayOf(value) {
     return Array.isArray(value) ? value : [];
 }
-function objectOf(value) {
+function json_document_objectOf(value) {
     return json_document_isObject(value) ? value : {};
 }
 
@@ -29906,7 +29914,9 @@ const cargoLockExtractor = {
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/composer-lock.ts
 // PHP composer.lock: `packages` (production) and `packages-dev`. Composer keeps a release's tag as its
 // version ("v1.2.3"); OSV's Packagist ranges use the bare number, so a "v" before a digit is dropped.
-// Which packages are direct comes from composer.json beside the lock, when it is there.
+// Which packages are direct comes from composer.json beside the lock, when it is there; each package's
+// `require` then gives the chain from a direct one down.
+
 
 
 
@@ -29914,17 +29924,32 @@ const cargoLockExtractor = {
 function packagistVersion(version) {
     return version.replace(/^v(?=\d)/, "");
 }
-async function directNames(readSibling) {
-    const manifest = await readSibling("composer.json");
+/** The names composer.json requires (prod, then dev), lowercased; undefined without a readable one. */
+function composerJsonRoots(manifest) {
     if (manifest === undefined)
         return undefined;
     try {
-        const json = objectOf(JSON.parse(manifest));
-        return new Set([...Object.keys(objectOf(json.require)), ...Object.keys(objectOf(json["require-dev"]))].map((n) => n.toLowerCase()));
+        const json = json_document_objectOf(JSON.parse(manifest));
+        return [...Object.keys(json_document_objectOf(json.require)), ...Object.keys(json_document_objectOf(json["require-dev"]))].map((n) => n.toLowerCase());
     }
     catch {
         return undefined; // composer.json is its own file; its faults are not this lock's
     }
+}
+/** What each locked package requires (platform requirements such as php and ext-* lead nowhere). */
+function composerLockGraph(doc, roots) {
+    const edges = new Map();
+    for (const pkg of [...arrayOf(doc.packages), ...arrayOf(doc["packages-dev"])]) {
+        const name = json_document_isObject(pkg) ? stringOf(pkg.name) : undefined;
+        if (!json_document_isObject(pkg) || !name)
+            continue;
+        edges.set(name.toLowerCase(), Object.keys(json_document_objectOf(pkg.require)).map((n) => n.toLowerCase()));
+    }
+    return { edges, roots, nameOf: (name) => name };
+}
+function composerChains(doc, roots) {
+    const graph = composerLockGraph(doc, roots);
+    return chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
 }
 const composerLockExtractor = {
     name: "composer.lock",
@@ -29932,7 +29957,9 @@ const composerLockExtractor = {
     async extract(content, context) {
         const doc = expectObject(parseJsonDocument(content, "composer.lock"), "composer.lock");
         const finder = new DeclarationFinder(content);
-        const direct = await directNames(context.readSibling);
+        const roots = composerJsonRoots(await context.readSibling("composer.json"));
+        const direct = roots && new Set(roots);
+        const chains = roots && composerChains(doc, roots);
         const records = [];
         for (const [key, dev] of [
             ["packages", false],
@@ -29962,7 +29989,10 @@ const composerLockExtractor = {
                 };
                 if (direct)
                     record.direct = direct.has(normalised);
-                const reference = stringOf(objectOf(pkg.source).reference);
+                const chain = record.direct === false ? chains?.get(normalised) : undefined;
+                if (chain && chain.length > 0)
+                    record.parents = chain;
+                const reference = stringOf(json_document_objectOf(pkg.source).reference);
                 if (reference && /^[0-9a-f]{40}$/.test(reference) && version.startsWith("dev-"))
                     record.commit = reference;
                 records.push(record);
@@ -29975,7 +30005,9 @@ const composerLockExtractor = {
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/conan-lock.ts
 // C/C++ conan.lock. Conan 2 (version "0.5") lists references in `requires`, `build_requires` and
 // `python_requires`; Conan 1 (version "0.4") has graph_lock.nodes, node "0" being the consumer,
-// whose `requires` are the direct dependencies. Build requirements are tools, marked dev.
+// whose `requires` are the direct dependencies, and every node's `requires` the chains from them.
+// Build requirements are tools, marked dev. Conan 2 locks record no graph.
+
 
 
 
@@ -29987,6 +30019,24 @@ function parseConanReference(ref) {
         return undefined;
     return { name: match[1] ?? "", version: match[2] ?? "", revision: match[3] };
 }
+function nodeRef(node) {
+    return stringOf(node.ref) ?? stringOf(node.pref)?.split(":")[0];
+}
+function requiresOf(node) {
+    const n = json_document_objectOf(node);
+    return [...arrayOf(n.requires), ...arrayOf(n.build_requires)].map(String);
+}
+/** Conan 1 graph_lock nodes by id, rooted at the consumer node "0"'s requirements. */
+function conanGraphLockGraph(nodes) {
+    const edges = new Map();
+    for (const [id, node] of Object.entries(nodes))
+        edges.set(id, requiresOf(node));
+    const nameOf = (id) => {
+        const ref = nodeRef(json_document_objectOf(nodes[id]));
+        return (ref && parseConanReference(ref)?.name) ?? id;
+    };
+    return { edges, roots: requiresOf(nodes["0"]), nameOf };
+}
 const conanLockExtractor = {
     name: "conan.lock",
     matches: (path) => path.split("/").pop() === "conan.lock",
@@ -29994,7 +30044,7 @@ const conanLockExtractor = {
         const doc = expectObject(parseJsonDocument(content, "conan.lock"), "conan.lock");
         const finder = new DeclarationFinder(content);
         const records = [];
-        const add = (ref, dev, direct) => {
+        const add = (ref, dev, direct, parents) => {
             const parsed = parseConanReference(ref);
             const line = finder.find(escapeRegExp(JSON.stringify(ref)));
             if (!parsed)
@@ -30010,21 +30060,26 @@ const conanLockExtractor = {
             };
             if (direct !== undefined)
                 record.direct = direct;
+            if (parents && parents.length > 0)
+                record.parents = parents;
             records.push(record);
         };
         const graph = doc.graph_lock;
         if (graph !== undefined) {
-            const nodes = objectOf(objectOf(graph).nodes);
-            const root = objectOf(nodes["0"]);
+            const nodes = json_document_objectOf(json_document_objectOf(graph).nodes);
+            const root = json_document_objectOf(nodes["0"]);
             const directIds = new Set(arrayOf(root.requires).map(String));
             const buildIds = new Set(arrayOf(root.build_requires).map(String));
+            const lockGraph = conanGraphLockGraph(nodes);
+            const chains = chainsFromGraph(lockGraph.edges, lockGraph.roots, lockGraph.nameOf);
             for (const [id, node] of Object.entries(nodes)) {
                 if (!json_document_isObject(node))
                     throw new ExtractorError(`conan.lock: node ${id} must be an object`);
-                const ref = stringOf(node.ref) ?? stringOf(node.pref)?.split(":")[0];
+                const ref = nodeRef(node);
                 if (!ref || id === "0")
                     continue;
-                add(ref, buildIds.has(id) || node.context === "build", directIds.has(id) || buildIds.has(id));
+                const direct = directIds.has(id) || buildIds.has(id);
+                add(ref, buildIds.has(id) || node.context === "build", direct, direct ? undefined : chains.get(id));
             }
             return records;
         }
@@ -30090,15 +30145,89 @@ const dotnetDepsJsonExtractor = {
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/gemfile-lock.ts
 // Ruby Bundler lockfiles (Gemfile.lock, gems.locked). GEM/GIT/PATH sections list specs: 4 spaces
 // indent a gem `name (version[-platform])`, 6 spaces its own dependencies. DEPENDENCIES (2 spaces)
-// lists the gems the Gemfile asks for, i.e. the direct ones.
+// lists the gems the Gemfile asks for, i.e. the direct ones; the dependency lines give the chains.
+
 
 
 const SPEC = /^ {4}([^\s(]+) \(([^)]+)\)$/;
 const DEPENDENCY = /^ {2}([^\s(!]+)(?: \(([^)]*)\))?!?$/;
+const SPEC_DEPENDENCY = /^ {6}([^\s(!]+)/;
 /** Platform gems carry the platform after the version (`1.16.0-x86_64-linux-gnu`); versions never hold "-". */
 function stripPlatform(version) {
     const dash = version.indexOf("-");
     return dash === -1 ? version : version.slice(0, dash);
+}
+function parseGemfileLock(content) {
+    const lines = content.split("\n").map((l) => l.replace(/\r$/, ""));
+    let section = "";
+    let revision;
+    let inSpecs = false;
+    let specName;
+    const specs = [];
+    const edges = new Map();
+    const roots = [];
+    let sawSection = false;
+    lines.forEach((text, i) => {
+        const line = i + 1;
+        if (text.trim() === "")
+            return;
+        if (/^\S/.test(text)) {
+            section = text.trim();
+            sawSection = true;
+            revision = undefined;
+            inSpecs = false;
+            specName = undefined;
+            return;
+        }
+        if (!sawSection)
+            throw new ExtractorError("Gemfile.lock: indented text before any section", line);
+        if (section === "GEM" || section === "GIT" || section === "PATH" || section === "PLUGIN SOURCE") {
+            const option = /^ {2}([a-z_]+):(?: (.*))?$/.exec(text);
+            if (option) {
+                if (option[1] === "revision")
+                    revision = option[2];
+                inSpecs = option[1] === "specs";
+                return;
+            }
+            if (!inSpecs)
+                throw new ExtractorError(`Gemfile.lock: unexpected line in ${section}`, line);
+            const dependency = SPEC_DEPENDENCY.exec(text);
+            if (dependency) {
+                // A dependency of the gem above (plugin sources are Bundler's own, not the app's graph).
+                if (specName !== undefined && section !== "PLUGIN SOURCE")
+                    addEdges(edges, specName, [dependency[1]]);
+                return;
+            }
+            const spec = SPEC.exec(text);
+            if (!spec)
+                throw new ExtractorError("Gemfile.lock: spec must read `    name (version)`", line);
+            specName = spec[1] ?? "";
+            if (!edges.has(specName))
+                edges.set(specName, []);
+            // PATH gems live in the repository itself; plugin sources are Bundler plugins.
+            if (section === "PATH" || section === "PLUGIN SOURCE")
+                return;
+            specs.push({
+                name: specName,
+                version: stripPlatform(spec[2] ?? ""),
+                line,
+                commit: section === "GIT" ? revision : undefined,
+            });
+        }
+        else if (section === "DEPENDENCIES") {
+            const dep = DEPENDENCY.exec(text);
+            if (!dep)
+                throw new ExtractorError("Gemfile.lock: dependency must read `  name (requirement)`", line);
+            roots.push(dep[1] ?? "");
+        }
+    });
+    if (!sawSection)
+        throw new ExtractorError("Gemfile.lock: no sections (GEM, DEPENDENCIES...) found", 1);
+    return { specs, graph: { edges, roots, nameOf: (name) => name } };
+}
+/** The dependency graph Gemfile.lock records: spec dependency lines, rooted at DEPENDENCIES. */
+function gemfileLockGraph(content) {
+    return parseGemfileLock(content).graph;
 }
 const gemfileLockExtractor = {
     name: "Gemfile.lock",
@@ -30107,60 +30236,9 @@ const gemfileLockExtractor = {
         return base === "Gemfile.lock" || base === "gems.locked";
     },
     extract(content, context) {
-        const lines = content.split("\n").map((l) => l.replace(/\r$/, ""));
-        let section = "";
-        let revision;
-        let inSpecs = false;
-        const specs = [];
-        const direct = new Set();
-        let sawSection = false;
-        lines.forEach((text, i) => {
-            const line = i + 1;
-            if (text.trim() === "")
-                return;
-            if (/^\S/.test(text)) {
-                section = text.trim();
-                sawSection = true;
-                revision = undefined;
-                inSpecs = false;
-                return;
-            }
-            if (!sawSection)
-                throw new ExtractorError("Gemfile.lock: indented text before any section", line);
-            if (section === "GEM" || section === "GIT" || section === "PATH" || section === "PLUGIN SOURCE") {
-                const option = /^ {2}([a-z_]+):(?: (.*))?$/.exec(text);
-                if (option) {
-                    if (option[1] === "revision")
-                        revision = option[2];
-                    inSpecs = option[1] === "specs";
-                    return;
-                }
-                if (!inSpecs)
-                    throw new ExtractorError(`Gemfile.lock: unexpected line in ${section}`, line);
-                if (/^ {6}\S/.test(text))
-                    return; // a dependency of the gem above
-                const spec = SPEC.exec(text);
-                if (!spec)
-                    throw new ExtractorError("Gemfile.lock: spec must read `    name (version)`", line);
-                // PATH gems live in the repository itself; plugin sources are Bundler plugins.
-                if (section === "PATH" || section === "PLUGIN SOURCE")
-                    return;
-                specs.push({
-                    name: spec[1] ?? "",
-                    version: stripPlatform(spec[2] ?? ""),
-                    line,
-                    commit: section === "GIT" ? revision : undefined,
-                });
-            }
-            else if (section === "DEPENDENCIES") {
-                const dep = DEPENDENCY.exec(text);
-                if (!dep)
-                    throw new ExtractorError("Gemfile.lock: dependency must read `  name (requirement)`", line);
-                direct.add(dep[1] ?? "");
-            }
-        });
-        if (!sawSection)
-            throw new ExtractorError("Gemfile.lock: no sections (GEM, DEPENDENCIES...) found", 1);
+        const { specs, graph } = parseGemfileLock(content);
+        const direct = new Set(graph.roots);
+        const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
         const seen = new Set();
         const records = [];
         for (const spec of specs) {
@@ -30177,6 +30255,9 @@ const gemfileLockExtractor = {
                 file: context.relativePath,
                 line: spec.line,
             };
+            const chain = record.direct ? undefined : chains.get(spec.name);
+            if (chain && chain.length > 0)
+                record.parents = chain;
             if (spec.commit)
                 record.commit = spec.commit;
             records.push(record);
@@ -37843,8 +37924,8 @@ const gradleVerificationMetadataExtractor = {
             throw new ExtractorError("verification-metadata.xml: no <verification-metadata> element", 1);
         const lines = elementLines(content, [COMPONENT]).get(COMPONENT) ?? [];
         const records = [];
-        arrayOf(objectOf(objectOf(root).components).component).forEach((c, i) => {
-            const o = objectOf(c);
+        arrayOf(json_document_objectOf(json_document_objectOf(root).components).component).forEach((c, i) => {
+            const o = json_document_objectOf(c);
             const group = stringOf(o["@group"]);
             const artifact = stringOf(o["@name"]);
             const version = stringOf(o["@version"]);
@@ -37877,10 +37958,10 @@ const gradleVerificationMetadataExtractor = {
 
 const MAX_DEPTH = 12;
 function dependencyList(container, lines = []) {
-    const list = objectOf(container).dependency;
+    const list = json_document_objectOf(container).dependency;
     const items = Array.isArray(list) ? list : list === undefined ? [] : [list];
     return items.map((d, i) => {
-        const o = objectOf(d);
+        const o = json_document_objectOf(d);
         return {
             groupId: xmlText(o.groupId)?.trim() ?? "",
             artifactId: xmlText(o.artifactId)?.trim() ?? "",
@@ -37902,13 +37983,13 @@ function readPom(content, path, what) {
         "project/dependencyManagement/dependencies/dependency",
     ]);
     const properties = {};
-    for (const [key, value] of Object.entries(objectOf(project.properties))) {
+    for (const [key, value] of Object.entries(json_document_objectOf(project.properties))) {
         const text = xmlText(value);
         if (text !== undefined)
             properties[key] = text.trim();
     }
     const parent = json_document_isObject(project.parent) ? project.parent : undefined;
-    const modules = objectOf(project.modules).module;
+    const modules = json_document_objectOf(project.modules).module;
     return {
         path,
         groupId: xmlText(project.groupId)?.trim(),
@@ -37922,7 +38003,7 @@ function readPom(content, path, what) {
             relativePath: xmlText(parent.relativePath)?.trim(),
         },
         properties,
-        managed: dependencyList(objectOf(project.dependencyManagement).dependencies, lines.get("project/dependencyManagement/dependencies/dependency")),
+        managed: dependencyList(json_document_objectOf(project.dependencyManagement).dependencies, lines.get("project/dependencyManagement/dependencies/dependency")),
         dependencies: dependencyList(project.dependencies, lines.get("project/dependencies/dependency")),
         modules: (Array.isArray(modules) ? modules : []).map((m) => xmlText(m)?.trim() ?? "").filter(Boolean),
     };
@@ -38131,48 +38212,111 @@ const mavenPomExtractor = {
     },
 };
 
+;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/mix-exs-deps.ts
+// The dependencies a Mix project declares: the `{:app, ...}` tuples of `deps` in mix.exs, which sits
+// beside mix.lock. mix.exs is Elixir code; reading the tuples of the deps function is enough to tell
+// direct dependencies, and anything unusual only costs the direct flags.
+/** App names declared in mix.exs's deps function, in order; undefined when there is none to read. */
+function mix_exs_deps_mixExsDeps(mixExs) {
+    if (mixExs === undefined)
+        return undefined;
+    const start = /^\s*defp?\s+deps\b/m.exec(mixExs);
+    if (!start)
+        return undefined;
+    const rest = mixExs.slice(start.index + start[0].length);
+    // The function ends at its `end` (do-block) or at the next definition (one-line `do:`).
+    const end = rest.search(/^\s*(?:end\s*$|defp?\s)/m);
+    const body = end === -1 ? rest : rest.slice(0, end);
+    return [...body.matchAll(/\{\s*:"?(\w+)"?\s*[,}]/g)].map((m) => m[1]);
+}
+
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/mix-lock.ts
 // Elixir mix.lock: an Elixir map, one entry per line, `"app": {:hex, :package, "version", ...}`.
-// Git and path entries are not Hex packages.
+// Git and path entries are not Hex packages. Each entry lists its own dependencies by app name; the
+// direct ones are in mix.exs beside the lock, when it is there.
+
+
 
 
 const ENTRY = /^\s*"([^"]+)":\s*\{\s*:(\w+)\s*,(.*)$/;
 const HEX = /^\s*:"?([\w.-]+)"?\s*,\s*"([^"]+)"/;
+// `{:app, "requirement" | nil, [hex: :package, repo: "hexpm", optional: false]}` in an entry's deps list.
+const mix_lock_DEPENDENCY = /\{:"?([\w.-]+)"?,\s*(?:"[^"]*"|nil),\s*\[([^\]]*)\]\}/g;
+function parseMixLock(content) {
+    const lines = content.split("\n");
+    const first = lines.findIndex((l) => l.trim() !== "");
+    if (first === -1)
+        return [];
+    if (!lines[first]?.trim().startsWith("%{"))
+        throw new ExtractorError("mix.lock: expected an Elixir map starting with %{", first + 1);
+    const last = lines.findLastIndex((l) => l.trim() !== "");
+    if (!lines[last]?.trim().endsWith("}"))
+        throw new ExtractorError("mix.lock: the map is not closed", last + 1);
+    const entries = [];
+    lines.forEach((text, i) => {
+        const entry = ENTRY.exec(text.replace(/^\s*%\{/, ""));
+        if (!entry)
+            return;
+        const rest = entry[3] ?? "";
+        const dependencies = [...rest.matchAll(mix_lock_DEPENDENCY)]
+            .filter((d) => !/optional:\s*true/.test(d[2] ?? ""))
+            .map((d) => d[1]);
+        const parsed = { app: entry[1] ?? "", line: i + 1, dependencies };
+        if (entry[2] === "hex") {
+            const hex = HEX.exec(rest);
+            if (!hex)
+                throw new ExtractorError(`mix.lock: hex entry "${entry[1]}" must name a package and version`, i + 1);
+            parsed.hex = { name: hex[1] ?? "", version: hex[2] ?? "" };
+        }
+        entries.push(parsed);
+    });
+    return entries;
+}
+function mixGraph(entries, roots) {
+    const edges = new Map();
+    const packageOf = new Map();
+    for (const e of entries) {
+        addEdges(edges, e.app, e.dependencies);
+        if (e.hex)
+            packageOf.set(e.app, e.hex.name);
+    }
+    return { edges, roots, nameOf: (app) => packageOf.get(app) ?? app };
+}
+/** The graph mix.lock records, rooted at mix.exs's deps (for tests; the extractor builds it itself). */
+function mixLockGraph(content, mixExs) {
+    return mixGraph(parseMixLock(content), mixExsDeps(mixExs) ?? []);
+}
 const mixLockExtractor = {
     name: "mix.lock",
     matches: (path) => path.split("/").pop() === "mix.lock",
     extract(content, context) {
-        const lines = content.split("\n");
-        const first = lines.findIndex((l) => l.trim() !== "");
-        if (first === -1)
-            return [];
-        if (!lines[first]?.trim().startsWith("%{"))
-            throw new ExtractorError("mix.lock: expected an Elixir map starting with %{", first + 1);
-        const last = lines.findLastIndex((l) => l.trim() !== "");
-        if (!lines[last]?.trim().endsWith("}"))
-            throw new ExtractorError("mix.lock: the map is not closed", last + 1);
-        const records = [];
-        lines.forEach((text, i) => {
-            const entry = ENTRY.exec(text.replace(/^\s*%\{/, ""));
-            if (!entry)
-                return;
-            if (entry[2] !== "hex")
-                return;
-            const hex = HEX.exec(entry[3] ?? "");
-            if (!hex)
-                throw new ExtractorError(`mix.lock: hex entry "${entry[1]}" must name a package and version`, i + 1);
-            const name = hex[1] ?? "";
-            const version = hex[2] ?? "";
-            records.push({
-                name,
-                version,
-                ecosystem: "Hex",
-                purl: purlString({ type: "hex", name, version }),
-                file: context.relativePath,
-                line: i + 1,
-            });
+        const entries = parseMixLock(content); // malformed files fail here, before any sibling is read
+        return context.readSibling("mix.exs").then((mixExs) => {
+            const roots = mix_exs_deps_mixExsDeps(mixExs);
+            const direct = roots && new Set(roots);
+            const graph = roots && mixGraph(entries, roots);
+            const chains = graph && chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
+            const records = [];
+            for (const { app, hex, line } of entries) {
+                if (!hex)
+                    continue; // git and path dependencies are not Hex packages
+                const record = {
+                    name: hex.name,
+                    version: hex.version,
+                    ecosystem: "Hex",
+                    purl: purlString({ type: "hex", name: hex.name, version: hex.version }),
+                    file: context.relativePath,
+                    line,
+                };
+                if (direct)
+                    record.direct = direct.has(app);
+                const chain = record.direct === false ? chains?.get(app) : undefined;
+                if (chain && chain.length > 0)
+                    record.parents = chain;
+                records.push(record);
+            }
+            return records;
         });
-        return records;
     },
 };
 
@@ -38193,7 +38337,7 @@ function attributeOrChild(o, name) {
 }
 function collectProperties(project, into) {
     for (const group of arrayOf(project.PropertyGroup)) {
-        for (const [key, value] of Object.entries(objectOf(group))) {
+        for (const [key, value] of Object.entries(json_document_objectOf(group))) {
             const text = xmlText(value);
             if (!key.startsWith("@") && text !== undefined && !into.has(key))
                 into.set(key, text.trim());
@@ -38228,18 +38372,18 @@ async function centralVersions(context, properties) {
         catch {
             break; // that file's own fault; the project's own versions still count
         }
-        const project = objectOf(doc.Project);
+        const project = json_document_objectOf(doc.Project);
         collectProperties(project, properties);
         for (const group of arrayOf(project.ItemGroup)) {
-            for (const item of arrayOf(objectOf(group).PackageVersion)) {
-                const o = objectOf(item);
+            for (const item of arrayOf(json_document_objectOf(group).PackageVersion)) {
+                const o = json_document_objectOf(item);
                 const name = attributeOrChild(o, "Include");
                 const version = attributeOrChild(o, "Version");
                 if (name && version && !versions.has(name.toLowerCase()))
                     versions.set(name.toLowerCase(), version);
             }
         }
-        const importsParent = arrayOf(project.Import).some((i) => /Directory\.Packages\.props/i.test(xmlText(objectOf(i)["@Project"]) ?? ""));
+        const importsParent = arrayOf(project.Import).some((i) => /Directory\.Packages\.props/i.test(xmlText(json_document_objectOf(i)["@Project"]) ?? ""));
         if (!importsParent)
             break;
     }
@@ -38272,9 +38416,9 @@ const msbuildProjectExtractor = {
         const records = [];
         let index = 0;
         for (const group of arrayOf(project.ItemGroup)) {
-            for (const ref of arrayOf(objectOf(group).PackageReference)) {
+            for (const ref of arrayOf(json_document_objectOf(group).PackageReference)) {
                 const line = lines?.[index++];
-                const o = objectOf(ref);
+                const o = json_document_objectOf(ref);
                 const include = attributeOrChild(o, "Include");
                 if (!include) {
                     if (attributeOrChild(o, "Update") || attributeOrChild(o, "Remove"))
@@ -38326,8 +38470,8 @@ const nugetPackagesConfigExtractor = {
             throw new ExtractorError("packages.config: no <packages> element", 1);
         const lines = elementLines(content, ["packages/package"]).get("packages/package") ?? [];
         const records = [];
-        arrayOf(objectOf(doc.packages).package).forEach((p, i) => {
-            const o = objectOf(p);
+        arrayOf(json_document_objectOf(doc.packages).package).forEach((p, i) => {
+            const o = json_document_objectOf(p);
             const name = stringOf(o["@id"]);
             const version = stringOf(o["@version"]);
             if (!name || !version)
@@ -38350,11 +38494,38 @@ const nugetPackagesConfigExtractor = {
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/nuget-packages-lock.ts
 // NuGet packages.lock.json: per target framework, packages typed Direct, Transitive or
 // CentralTransitive (and Project for project references, which are not packages). A package locked
-// for several frameworks is reported once; direct if any framework references it directly.
+// for several frameworks is reported once; direct if any framework references it directly. Each entry's
+// `dependencies` give the chains, over all frameworks at once, from the Direct packages and project
+// references down.
 
 
 
 
+
+/** NuGet names are case-insensitive: nodes are lowercased names, shown as the file first spells them. */
+function packagesLockGraph(frameworks) {
+    const edges = new Map();
+    const roots = [];
+    const spelling = new Map();
+    for (const packages of Object.values(frameworks)) {
+        for (const [name, entry] of Object.entries(json_document_objectOf(packages))) {
+            const node = name.toLowerCase();
+            if (!spelling.has(node))
+                spelling.set(node, name);
+            if (!json_document_isObject(entry))
+                continue;
+            const type = stringOf(entry.type);
+            if (type === "Direct" || type === "Project")
+                roots.push(node);
+            addEdges(edges, node, Object.keys(json_document_objectOf(entry.dependencies)).map((d) => d.toLowerCase()));
+        }
+    }
+    return { edges, roots, nameOf: (node) => spelling.get(node) ?? node };
+}
+/** The dependency graph packages.lock.json records (for tests; the extractor builds it itself). */
+function nugetPackagesLockGraph(content) {
+    return packagesLockGraph(objectOf(objectOf(JSON.parse(content)).dependencies));
+}
 const nugetPackagesLockExtractor = {
     name: "packages.lock.json",
     matches: (path) => path.split("/").pop() === "packages.lock.json",
@@ -38364,6 +38535,8 @@ const nugetPackagesLockExtractor = {
         if (!json_document_isObject(frameworks))
             throw new ExtractorError('packages.lock.json: "dependencies" must be an object');
         const finder = new DeclarationFinder(content);
+        const graph = packagesLockGraph(frameworks);
+        const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
         const byKey = new Map();
         for (const [framework, packages] of Object.entries(frameworks)) {
             finder.jsonObjectKey(framework);
@@ -38397,7 +38570,13 @@ const nugetPackagesLockExtractor = {
                 });
             }
         }
-        return [...byKey.values()];
+        const records = [...byKey.values()];
+        for (const record of records) {
+            const chain = record.direct ? undefined : chains.get(record.name.toLowerCase());
+            if (chain && chain.length > 0)
+                record.parents = chain;
+        }
+        return records;
     },
 };
 
@@ -38423,7 +38602,7 @@ const packageResolvedExtractor = {
     matches: (path) => path.split("/").pop() === "Package.resolved",
     extract(content, context) {
         const doc = expectObject(parseJsonDocument(content, "Package.resolved"), "Package.resolved");
-        const pins = Array.isArray(doc.pins) ? doc.pins : objectOf(doc.object).pins;
+        const pins = Array.isArray(doc.pins) ? doc.pins : json_document_objectOf(doc.object).pins;
         if (!Array.isArray(pins))
             throw new ExtractorError("Package.resolved: no `pins` array (v2/v3) or `object.pins` (v1)");
         const finder = new DeclarationFinder(content);
@@ -38439,7 +38618,7 @@ const packageResolvedExtractor = {
                 throw new ExtractorError("Package.resolved: a pin has no location or repositoryURL", line);
             if (pin.kind === "localSourceControl" || pin.kind === "fileSystem")
                 continue;
-            const state = objectOf(pin.state);
+            const state = json_document_objectOf(pin.state);
             const name = swiftUrlName(url);
             const version = stringOf(state.version);
             const slash = name.lastIndexOf("/");
@@ -38551,7 +38730,7 @@ const pubspecLockExtractor = {
             const version = entry.version === undefined ? undefined : String(entry.version);
             if (!version)
                 throw new ExtractorError(`pubspec.lock: package ${key} has no version`, line);
-            const description = objectOf(entry.description);
+            const description = json_document_objectOf(entry.description);
             const name = (stringOf(description.name) ?? key).toLowerCase();
             const dependency = stringOf(entry.dependency) ?? "";
             const scopes = [dependency === "direct dev" ? "dev" : "prod"];
@@ -38647,8 +38826,8 @@ const stackYamlLockExtractor = {
         packages.forEach((entry, i) => {
             const node = (0,dist/* isSeq */.oP)(nodes) ? nodes.items[i] : undefined;
             const line = (0,dist/* isMap */.jh)(node) && node.range ? yaml.lines.lineAt(node.range[0]) : undefined;
-            const hackage = stringOf(objectOf(objectOf(entry).completed).hackage) ??
-                stringOf(objectOf(objectOf(entry).original).hackage);
+            const hackage = stringOf(json_document_objectOf(json_document_objectOf(entry).completed).hackage) ??
+                stringOf(json_document_objectOf(json_document_objectOf(entry).original).hackage);
             if (hackage === undefined)
                 return; // git or archive package
             const id = parseHackageId(hackage);
@@ -38852,7 +39031,7 @@ const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependenc
 function declaredNames(manifest) {
     const names = new Set();
     for (const field of DEPENDENCY_FIELDS)
-        for (const name of Object.keys(objectOf(manifest[field])))
+        for (const name of Object.keys(json_document_objectOf(manifest[field])))
             names.add(name);
     return names;
 }
@@ -39400,7 +39579,7 @@ async function readManifestRoots(context) {
     const collect = (fields) => {
         const out = new Map();
         for (const field of fields)
-            for (const [name, range] of Object.entries(objectOf(manifest[field])))
+            for (const [name, range] of Object.entries(json_document_objectOf(manifest[field])))
                 if (typeof range === "string")
                     out.set(name, range);
         return out;
@@ -39665,7 +39844,7 @@ function berryEntries(content) {
 }
 function berryDeps(value) {
     const out = [];
-    for (const [name, range] of Object.entries(objectOf(value.dependencies)))
+    for (const [name, range] of Object.entries(json_document_objectOf(value.dependencies)))
         out.push(`${name}@${String(range)}`);
     return out;
 }
@@ -39770,7 +39949,7 @@ function refToKey(name, ref, era) {
 function importerRefs(importer, fields) {
     const out = [];
     for (const field of fields) {
-        const deps = objectOf(importer[field]);
+        const deps = json_document_objectOf(importer[field]);
         for (const name of Object.keys(deps)) {
             const value = deps[name];
             const ref = json_document_isObject(value) ? stringOf(value.version) : value === null ? undefined : String(value);
@@ -39797,7 +39976,7 @@ function graphEdges(nodes, era) {
     return edges;
 }
 function pnpm_lock_commitOf(entry) {
-    const resolution = objectOf(entry.resolution);
+    const resolution = json_document_objectOf(entry.resolution);
     const commit = stringOf(resolution.commit);
     if (commit)
         return commit;
@@ -39806,7 +39985,7 @@ function pnpm_lock_commitOf(entry) {
 }
 function extractPnpm(doc, keyLinesOf, context) {
     const era = eraOf(doc.lockfileVersion);
-    const packages = objectOf(doc.packages);
+    const packages = json_document_objectOf(doc.packages);
     const lines = keyLinesOf(packages);
     // v5 single-project lockfiles keep the importer's maps at the top level.
     const importers = json_document_isObject(doc.importers) ? Object.values(doc.importers).filter(json_document_isObject) : [doc];
@@ -39979,7 +40158,7 @@ const bunLockExtractor = {
             throw new ExtractorError("bun.lock must be a JSON object", 1);
         if (doc.packages !== undefined && !json_document_isObject(doc.packages))
             throw new ExtractorError("bun.lock: `packages` must be an object");
-        const packages = objectOf(doc.packages);
+        const packages = json_document_objectOf(doc.packages);
         const lines = jsonKeyLines(json, (path) => path.length === 2 && path[0] === "packages", (path) => path.length === 1 && path[0] === "packages");
         const keys = new Set(Object.keys(packages));
         /** The install path a dependency `name` of the package at `from` resolves to, as node does. */
@@ -40003,14 +40182,14 @@ const bunLockExtractor = {
         };
         const prodRoots = new Set();
         const devRoots = new Set();
-        for (const workspace of Object.values(objectOf(doc.workspaces))) {
+        for (const workspace of Object.values(json_document_objectOf(doc.workspaces))) {
             if (!json_document_isObject(workspace))
                 continue;
             for (const field of bun_lock_PROD_FIELDS)
-                for (const name of Object.keys(objectOf(workspace[field])))
+                for (const name of Object.keys(json_document_objectOf(workspace[field])))
                     if (keys.has(name))
                         prodRoots.add(name);
-            for (const name of Object.keys(objectOf(workspace.devDependencies)))
+            for (const name of Object.keys(json_document_objectOf(workspace.devDependencies)))
                 if (keys.has(name))
                     devRoots.add(name);
         }
@@ -40021,7 +40200,7 @@ const bunLockExtractor = {
             const meta = value.find((v, i) => i > 0 && json_document_isObject(v));
             const targets = [];
             for (const field of ["dependencies", "optionalDependencies", "peerDependencies"])
-                for (const name of Object.keys(objectOf(json_document_isObject(meta) ? meta[field] : undefined))) {
+                for (const name of Object.keys(json_document_objectOf(json_document_isObject(meta) ? meta[field] : undefined))) {
                     const target = resolve(key, name);
                     if (target)
                         targets.push(target);
@@ -40327,7 +40506,7 @@ function addRequirements(into, list) {
     }
 }
 function addKeys(into, table) {
-    for (const key of Object.keys(objectOf(table)))
+    for (const key of Object.keys(json_document_objectOf(table)))
         if (key.toLowerCase() !== "python")
             into.add(normalizePythonName(key));
 }
@@ -40337,22 +40516,22 @@ async function readPyprojectRoots(context) {
         return undefined;
     const prod = new Set();
     const dev = new Set();
-    const project = objectOf(doc.project);
+    const project = json_document_objectOf(doc.project);
     addRequirements(prod, project.dependencies);
-    for (const list of Object.values(objectOf(project["optional-dependencies"])))
+    for (const list of Object.values(json_document_objectOf(project["optional-dependencies"])))
         addRequirements(prod, list);
-    for (const list of Object.values(objectOf(doc["dependency-groups"])))
+    for (const list of Object.values(json_document_objectOf(doc["dependency-groups"])))
         addRequirements(dev, list);
-    const tool = objectOf(doc.tool);
-    const poetry = objectOf(tool.poetry);
+    const tool = json_document_objectOf(doc.tool);
+    const poetry = json_document_objectOf(tool.poetry);
     addKeys(prod, poetry.dependencies);
     addKeys(dev, poetry["dev-dependencies"]);
-    for (const group of Object.values(objectOf(poetry.group)))
+    for (const group of Object.values(json_document_objectOf(poetry.group)))
         if (json_document_isObject(group))
             addKeys(dev, group.dependencies);
-    for (const list of Object.values(objectOf(objectOf(tool.pdm)["dev-dependencies"])))
+    for (const list of Object.values(json_document_objectOf(json_document_objectOf(tool.pdm)["dev-dependencies"])))
         addRequirements(dev, list);
-    addRequirements(dev, objectOf(tool.uv)["dev-dependencies"]);
+    addRequirements(dev, json_document_objectOf(tool.uv)["dev-dependencies"]);
     return { prod, dev };
 }
 async function readPipfileRoots(context) {
@@ -40392,7 +40571,7 @@ const pipfileLockExtractor = {
         for (const [section, scope] of SECTIONS) {
             if (doc[section] !== undefined && !json_document_isObject(doc[section]))
                 throw new ExtractorError(`Pipfile.lock: \`${section}\` must be an object`);
-            for (const [name, value] of Object.entries(objectOf(doc[section]))) {
+            for (const [name, value] of Object.entries(json_document_objectOf(doc[section]))) {
                 const line = lines.get(keyPathId([section, name]));
                 if (!json_document_isObject(value))
                     throw new ExtractorError(`Pipfile.lock: "${name}" is not an object`, line);
@@ -40415,6 +40594,31 @@ const pipfileLockExtractor = {
         return records;
     },
 };
+
+;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/python-lock-graph.ts
+// The dependency graph of a Python lockfile whose [[package]] tables name their own dependencies
+// (poetry.lock, pdm.lock), rooted at what pyproject.toml declares. Nodes are PEP 503 names: these
+// lockfiles hold one version per name (per environment marker), so a name is a package.
+
+
+
+function pythonLockGraph(packages, dependencyNames, roots) {
+    const edges = new Map();
+    for (const pkg of packages) {
+        const name = json_document_isObject(pkg) ? stringOf(pkg.name) : undefined;
+        if (!json_document_isObject(pkg) || !name)
+            continue;
+        addEdges(edges, normalizePythonName(name), dependencyNames(pkg).map(normalizePythonName));
+    }
+    return { edges, roots: [...roots.prod, ...roots.dev], nameOf: (name) => name };
+}
+/** Chains by PEP 503 name; empty without pyproject.toml, since then nothing says which are direct. */
+function pythonLockChains(packages, dependencyNames, roots) {
+    if (!roots)
+        return new Map();
+    const graph = pythonLockGraph(packages, dependencyNames, roots);
+    return chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
+}
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/toml-headers.ts
 // Lines of a TOML document's array-of-tables headers ("[[package]]"), in order: smol-toml reports no
@@ -40440,7 +40644,9 @@ function arrayTableLines(content, table) {
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/poetry-lock.ts
 // poetry.lock (Poetry 1.x `category = "main"|"dev"`, 2.x `groups = [...]`): one [[package]] table per
-// distribution; pyproject.toml beside it tells the direct ones.
+// distribution; pyproject.toml beside it tells the direct ones, `[package.dependencies]` the chains.
+
+
 
 
 
@@ -40456,6 +40662,10 @@ function poetry_lock_scopesOf(pkg) {
         scopes.push("optional");
     return scopes;
 }
+/** `[package.dependencies]`: one key per dependency (extras only count when asked for, so not here). */
+function poetryDependencyNames(pkg) {
+    return Object.keys(json_document_objectOf(pkg.dependencies));
+}
 const poetryLockExtractor = {
     name: "poetry.lock",
     matches: (path) => path.slice(path.lastIndexOf("/") + 1) === "poetry.lock",
@@ -40466,6 +40676,7 @@ const poetryLockExtractor = {
             throw new ExtractorError("poetry.lock: `package` must be an array of tables");
         const headers = arrayTableLines(content, "package");
         const roots = await readPyprojectRoots(context);
+        const chains = pythonLockChains(packages, poetryDependencyNames, roots);
         const records = [];
         packages.forEach((pkg, i) => {
             const line = headers[i];
@@ -40475,7 +40686,7 @@ const poetryLockExtractor = {
             const version = stringOf(pkg.version);
             if (!name || !version)
                 throw new ExtractorError("poetry.lock: [[package]] lacks name or version", line);
-            const source = objectOf(pkg.source);
+            const source = json_document_objectOf(pkg.source);
             // Local directories and files are the project's own code, not published releases.
             if (source.type === "directory" || source.type === "file")
                 return;
@@ -40486,6 +40697,7 @@ const poetryLockExtractor = {
                 line,
                 scopes: poetry_lock_scopesOf(pkg),
                 direct: directOf(roots, name),
+                parents: directOf(roots, name) === false ? chains.get(normalizePythonName(name)) : undefined,
                 commit: source.type === "git" ? stringOf(source.resolved_reference) : undefined,
             }));
         });
@@ -40530,12 +40742,12 @@ const uvLockExtractor = {
             if (!json_document_isObject(pkg))
                 throw new ExtractorError("uv.lock: [[package]] entry is not a table", headers[i]);
             const name = normalizePythonName(stringOf(pkg.name) ?? "");
-            const optional = Object.values(objectOf(pkg["optional-dependencies"])).flatMap(namesOf);
+            const optional = Object.values(json_document_objectOf(pkg["optional-dependencies"])).flatMap(namesOf);
             const deps = [...namesOf(pkg.dependencies), ...optional];
             edges.set(name, [...(edges.get(name) ?? []), ...deps]);
-            if (isOwn(objectOf(pkg.source))) {
+            if (isOwn(json_document_objectOf(pkg.source))) {
                 prodRoots.push(...deps);
-                devRoots.push(...Object.values(objectOf(pkg["dev-dependencies"])).flatMap(namesOf));
+                devRoots.push(...Object.values(json_document_objectOf(pkg["dev-dependencies"])).flatMap(namesOf));
             }
         });
         const scopes = scopesFromGraph(edges, prodRoots, devRoots);
@@ -40548,7 +40760,7 @@ const uvLockExtractor = {
             const name = stringOf(entry.name);
             if (!name)
                 throw new ExtractorError("uv.lock: [[package]] lacks a name", line);
-            const source = objectOf(entry.source);
+            const source = json_document_objectOf(entry.source);
             if (isOwn(source))
                 return;
             const normalized = normalizePythonName(name);
@@ -40572,13 +40784,22 @@ const uvLockExtractor = {
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/pdm-lock.ts
 // pdm.lock: [[package]] tables with `groups` ("default" is production); pyproject.toml tells the
-// direct dependencies.
+// direct dependencies, and each package's `dependencies` the chains from them.
 
 
 
 
 
 
+
+
+
+/** `dependencies`: PEP 508 requirement strings. */
+function pdmDependencyNames(pkg) {
+    return arrayOf(pkg.dependencies)
+        .map((d) => (typeof d === "string" ? parseRequirement(d)?.name : undefined))
+        .filter((n) => n !== undefined);
+}
 const pdmLockExtractor = {
     name: "pdm.lock",
     matches: (path) => path.slice(path.lastIndexOf("/") + 1) === "pdm.lock",
@@ -40589,6 +40810,7 @@ const pdmLockExtractor = {
             throw new ExtractorError("pdm.lock: `package` must be an array of tables");
         const headers = arrayTableLines(content, "package");
         const roots = await readPyprojectRoots(context);
+        const chains = pythonLockChains(packages, pdmDependencyNames, roots);
         const records = [];
         packages.forEach((pkg, i) => {
             const line = headers[i];
@@ -40611,6 +40833,7 @@ const pdmLockExtractor = {
                 line,
                 scopes,
                 direct: directOf(roots, name),
+                parents: directOf(roots, name) === false ? chains.get(normalizePythonName(name)) : undefined,
                 commit: stringOf(pkg.revision),
             }));
         });
@@ -40647,12 +40870,12 @@ const pylockTomlExtractor = {
                 throw new ExtractorError("pylock.toml: [[packages]] lacks a name", line);
             if (json_document_isObject(pkg.directory))
                 return;
-            const vcs = objectOf(pkg.vcs);
+            const vcs = json_document_objectOf(pkg.vcs);
             const version = stringOf(pkg.version);
             records.push(pythonRecord({
                 name,
                 version,
-                requirement: version ? undefined : (stringOf(vcs.url) ?? stringOf(objectOf(pkg.archive).url)),
+                requirement: version ? undefined : (stringOf(vcs.url) ?? stringOf(json_document_objectOf(pkg.archive).url)),
                 file: context.relativePath,
                 line,
                 commit: stringOf(vcs["commit-id"]),
@@ -40936,9 +41159,9 @@ const cycloneDxJsonExtractor = {
         if (doc.bomFormat !== "CycloneDX")
             throw new ExtractorError('CycloneDX SBOM: "bomFormat" is not "CycloneDX"', 1);
         const finder = new DeclarationFinder(content);
-        const subject = stringOf(objectOf(objectOf(doc.metadata).component)["bom-ref"]);
+        const subject = stringOf(json_document_objectOf(json_document_objectOf(doc.metadata).component)["bom-ref"]);
         const graph = arrayOf(doc.dependencies).find((d) => json_document_isObject(d) && subject && d.ref === subject);
-        const directRefs = graph ? new Set(arrayOf(objectOf(graph).dependsOn).map(String)) : undefined;
+        const directRefs = graph ? new Set(arrayOf(json_document_objectOf(graph).dependsOn).map(String)) : undefined;
         const records = [];
         const walk = (components, depth) => {
             if (components === undefined)
@@ -41012,8 +41235,8 @@ const cycloneDxXmlExtractor = {
         const walk = (container, depth) => {
             if (depth > cyclonedx_xml_MAX_DEPTH)
                 throw new ExtractorError("CycloneDX SBOM: components nested too deeply");
-            for (const c of arrayOf(objectOf(container).component)) {
-                const o = objectOf(c);
+            for (const c of arrayOf(json_document_objectOf(container).component)) {
+                const o = json_document_objectOf(c);
                 const line = lines[index++];
                 const scope = xmlText(o.scope) ?? stringOf(o["@scope"]);
                 if (scope !== "excluded") {
@@ -41066,7 +41289,7 @@ const spdxJsonExtractor = {
             const id = stringOf(pkg.SPDXID);
             const line = id ? finder.jsonPair("SPDXID", id) : undefined;
             for (const ref of arrayOf(pkg.externalRefs)) {
-                const r = objectOf(ref);
+                const r = json_document_objectOf(ref);
                 if (!isPackageManagerPurl(stringOf(r.referenceCategory), stringOf(r.referenceType)))
                     continue;
                 const record = sbomPackage({
@@ -61364,7 +61587,7 @@ const ENTITIES = { amp: "&", lt: "<", gt: ">", nbsp: " ", quot: '"' };
 function cellText(html) {
     return html
         .replace(/<br\s*\/?>/gi, " ")
-        .replace(/<[^>]*>/g, "")
+        .replace(/<[^<>]*>/g, "") // `[^>]*` would rescan a run of "<" from each one
         .replace(/&#x([0-9a-f]+);/gi, (_m, hex) => String.fromCodePoint(parseInt(hex, 16)))
         .replace(/&#(\d+);/g, (_m, dec) => String.fromCodePoint(Number(dec)))
         .replace(/&(amp|lt|gt|nbsp|quot);/g, (_m, e) => ENTITIES[e])
@@ -62033,7 +62256,11 @@ const ITEM_SEPARATOR = /\s*(?::(?![a-z_]+:)|=>|→|->|—|–|\s-\s|\|)\s*/gu;
 const ITEM_PAREN = /^(.+?)\s*\((.+)\)\s*\.?$/;
 /** A marker at either end: "✅ 2.x", "2.x ❌", ":x: 1.x". */
 const ITEM_MARKER = /^(:[a-z_]+:|[✅✔✓☑❌✗✘✖⛔🚫]\uFE0F?)\s*(.+)$|^(.+?)\s*(:[a-z_]+:|[✅✔✓☑❌✗✘✖⛔🚫]\uFE0F?)$/u;
+/** Longer list items are prose, not "version: status" rows; the item patterns backtrack over long text. */
+const MAX_ITEM_LENGTH = 500;
 function listItemRow(text, line) {
+    if (text.length > MAX_ITEM_LENGTH)
+        return undefined;
     const candidates = [];
     const marker = ITEM_MARKER.exec(text);
     if (marker)
@@ -63400,6 +63627,16 @@ function kubernetesImages(path, text) {
                         return;
                     const line = lineOf(nodeAt(contents, [...pod.path, list, i, "image"]), counter);
                     const name = typeof container.name === "string" ? container.name : String(i);
+                    if (/\$\{?[A-Za-z_(]/.test(container.image)) {
+                        // envsubst / kustomize-style placeholders: the real image is only known after substitution.
+                        problems.push({
+                            level: "warning",
+                            path,
+                            ...(line !== undefined ? { line } : {}),
+                            message: `${path}${line !== undefined ? `:${line}` : ""}: ${pod.what}'s image ${container.image} holds an unsubstituted variable; not scanned (list the real image in the images input)`,
+                        });
+                        return;
+                    }
                     images.push({
                         image: container.image,
                         path,
@@ -63459,6 +63696,7 @@ async function discoverImages(options) {
     const workspace = options.workspace ?? options.root;
     const result = { images: [], dockerfiles: [], problems: [], filesRead: 0 };
     const budget = { files: MAX_FILES };
+    const templated = [];
     for await (const file of walk(options.root, budget)) {
         const name = file.slice(file.lastIndexOf(external_node_path_namespaceObject.sep) + 1);
         const docker = options.dockerfiles && isDockerfile(name);
@@ -63502,11 +63740,23 @@ async function discoverImages(options) {
             result.problems.push(...found.problems);
         }
         else if (looksLikeKubernetes(text)) {
+            // Helm charts and other Go templates are not manifests until rendered: their images would be
+            // `{{ .Values.image }}` and their YAML is often invalid. Counted and said once, not guessed at.
+            if (/\{\{[^}]*\}\}/.test(text)) {
+                templated.push(path);
+                continue;
+            }
             result.filesRead++;
             const found = kubernetesImages(path, text);
             result.images.push(...found.images);
             result.problems.push(...found.problems);
         }
+    }
+    if (templated.length > 0) {
+        result.problems.push({
+            level: "notice",
+            message: `${templated.length} templated manifest${templated.length === 1 ? "" : "s"} (Helm or other Go templates, e.g. ${templated[0]}) not read for images: render them (helm template) into a file under path, or list the images in the images input.`,
+        });
     }
     if (budget.files <= 0) {
         result.problems.push({

@@ -206,12 +206,13 @@ describe("scanContainers", () => {
     expect(ids("docker-archive:build/app.tar")).toHaveLength(15);
     expect(ids("oci:build/layout:1.0")).toEqual(ids("docker-archive:build/app.tar"));
     expect(ids("build/layout.tar")).toEqual(ids("docker-archive:build/app.tar"));
-    // The archive was built by the Dockerfile: its RUN layers point there (its base is not pulled, so
-    // without a known base the FROM is not claimed).
+    // The archive was built by the Dockerfile: its base (pulled from the registry its FROM names) tells
+    // the base layer apart, and the RUN layers point at their lines.
     const curl = result.findings.find(
       (f) => f.runKey === "docker-archive:build/app.tar" && f.ruleId === "DSA-5365-1",
     )!;
     expect(curl.properties?.layerIndex).toBe(1);
+    expect(curl.location).toEqual({ path: "Dockerfile", startLine: 5, endLine: 5 });
   });
 
   it("reads images the local Docker daemon holds through docker save (a fake docker CLI here)", async () => {

@@ -46,6 +46,39 @@ describe("discoverImages", () => {
     expect(found.filesRead).toBe(6);
   });
 
+  it("Helm templates are not taken for manifests: one notice, no image, no YAML warning", async () => {
+    const dir = repo({
+      "charts/shop/Chart.yaml": "apiVersion: v2\nname: shop\nversion: 1.0.0\n",
+      "charts/shop/templates/deployment.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata:",
+        '  name: {{ include "shop.fullname" . }}',
+        "spec:",
+        "  template:",
+        "    spec:",
+        "      containers:",
+        "        - name: shop",
+        '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"',
+        "          {{- with .Values.resources }}",
+        "          resources: {{- toYaml . | nindent 12 }}",
+        "          {{- end }}",
+        "",
+      ].join("\n"),
+      "k8s/pod.yaml": POD,
+    });
+    const found = await discoverImages({ root: dir, dockerfiles: true, compose: true, kubernetes: true });
+    expect(found.images.map((i) => i.image)).toEqual(["busybox:1.36"]);
+    expect(found.problems).toEqual([
+      {
+        level: "notice",
+        message: expect.stringContaining(
+          "1 templated manifest (Helm or other Go templates, e.g. charts/shop/templates/deployment.yaml) not read",
+        ) as string,
+      },
+    ]);
+  });
+
   it("each kind can be switched off, and a sub-path keeps workspace-relative paths", async () => {
     const dir = repo({
       "app/Dockerfile": "FROM debian:12\n",

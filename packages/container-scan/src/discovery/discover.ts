@@ -66,6 +66,7 @@ export async function discoverImages(options: DiscoverOptions): Promise<Discover
   const workspace = options.workspace ?? options.root;
   const result: Discovery = { images: [], dockerfiles: [], problems: [], filesRead: 0 };
   const budget = { files: MAX_FILES };
+  const templated: string[] = [];
   for await (const file of walk(options.root, budget)) {
     const name = file.slice(file.lastIndexOf(sep) + 1);
     const docker = options.dockerfiles && isDockerfile(name);
@@ -106,11 +107,23 @@ export async function discoverImages(options: DiscoverOptions): Promise<Discover
       result.images.push(...found.images);
       result.problems.push(...found.problems);
     } else if (looksLikeKubernetes(text)) {
+      // Helm charts and other Go templates are not manifests until rendered: their images would be
+      // `{{ .Values.image }}` and their YAML is often invalid. Counted and said once, not guessed at.
+      if (/\{\{[^}]*\}\}/.test(text)) {
+        templated.push(path);
+        continue;
+      }
       result.filesRead++;
       const found = kubernetesImages(path, text);
       result.images.push(...found.images);
       result.problems.push(...found.problems);
     }
+  }
+  if (templated.length > 0) {
+    result.problems.push({
+      level: "notice",
+      message: `${templated.length} templated manifest${templated.length === 1 ? "" : "s"} (Helm or other Go templates, e.g. ${templated[0]}) not read for images: render them (helm template) into a file under path, or list the images in the images input.`,
+    });
   }
   if (budget.files <= 0) {
     result.problems.push({

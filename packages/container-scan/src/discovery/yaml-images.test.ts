@@ -202,6 +202,23 @@ spec: { containers: [ { name: x, image: "unterminated } ] }
     expect(problems[0]!.message).toMatch(/^pods\.yaml:\d+: not valid YAML/);
   });
 
+  it("an image with an unsubstituted variable (envsubst) is a warning with its line, not a pull of garbage", () => {
+    const text =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: ${REGISTRY}/shop:${TAG}\n";
+    const { images, problems } = kubernetesImages("deploy/pod.yaml", text);
+    expect(images).toEqual([]);
+    expect(problems).toEqual([
+      {
+        level: "warning",
+        path: "deploy/pod.yaml",
+        line: 8,
+        message: expect.stringContaining(
+          "Pod p's image ${REGISTRY}/shop:${TAG} holds an unsubstituted variable",
+        ) as string,
+      },
+    ]);
+  });
+
   it("YAML that is not a manifest is not taken for one", () => {
     expect(looksLikeKubernetes("name: ci\non: push\njobs: {}\n")).toBe(false);
   });

@@ -171,6 +171,16 @@ export function kubernetesImages(
           if (!isObject(container) || typeof container.image !== "string" || container.image === "") return;
           const line = lineOf(nodeAt(contents, [...pod.path, list, i, "image"]), counter);
           const name = typeof container.name === "string" ? container.name : String(i);
+          if (/\$\{?[A-Za-z_(]/.test(container.image)) {
+            // envsubst / kustomize-style placeholders: the real image is only known after substitution.
+            problems.push({
+              level: "warning",
+              path,
+              ...(line !== undefined ? { line } : {}),
+              message: `${path}${line !== undefined ? `:${line}` : ""}: ${pod.what}'s image ${container.image} holds an unsubstituted variable; not scanned (list the real image in the images input)`,
+            });
+            return;
+          }
           images.push({
             image: container.image,
             path,
