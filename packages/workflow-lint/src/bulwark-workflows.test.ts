@@ -79,17 +79,30 @@ describe("security.yml", () => {
     if ("upload-sarif" in inputs) expect(passed["upload-sarif"]).toBe("${{ inputs.upload-sarif }}");
   });
 
-  it("caches the OSV database with actions/cache, in the directory osv-scan is told to use", () => {
-    const job = jobs.find((j) => j.id === "osv-scan")!;
-    const cache = job.steps.find((s) => s.uses?.value.startsWith("actions/cache@"));
-    const cachePath = scalarString(cache?.with.find(([key]) => key === "path")?.[1]);
-    const scan = job.steps.find((s) => s.uses?.value.includes("/actions/osv-scan@"));
-    const databaseCache = scalarString(scan?.with.find(([key]) => key === "database-cache")?.[1]);
-    expect(cachePath).toBeTruthy();
-    expect(databaseCache).toBe(cachePath);
-    // The cache step comes first, so the scan finds yesterday's exports.
-    expect(job.steps.indexOf(cache!)).toBeLessThan(job.steps.indexOf(scan!));
+  // Every check that reads the OSV database keeps its offline exports with actions/cache.
+  const databaseActions = actions.filter(
+    (name) =>
+      "database-cache" in
+      readActionIo(readFileSync(join(root, "actions", name, "action.yml"), "utf8")).inputs,
+  );
+  it("has checks that read the OSV database", () => {
+    expect(databaseActions).toEqual(expect.arrayContaining(["container-scan", "osv-scan"]));
   });
+  it.each(databaseActions)(
+    "%s: caches the OSV database with actions/cache, where the action is told",
+    (name) => {
+      const job = jobs.find((j) => j.id === name)!;
+      const cache = job.steps.find((s) => s.uses?.value.startsWith("actions/cache@"));
+      const cachePath = scalarString(cache?.with.find(([key]) => key === "path")?.[1]);
+      const scan = job.steps.find((s) => s.uses?.value.includes(`/actions/${name}@`));
+      const given = Object.fromEntries(scan?.with.map(([key, node]) => [key, scalarString(node)]) ?? []);
+      expect(cachePath).toMatch(/^\$\{\{ runner\.temp \}\}\//); // outside the checkout the checks scan
+      expect(given["database-cache"]).toBe(cachePath);
+      expect(given.database).toBe("${{ inputs.osv-database }}");
+      // The cache step comes first, so the scan finds the day's (or yesterday's) exports.
+      expect(job.steps.indexOf(cache!)).toBeLessThan(job.steps.indexOf(scan!));
+    },
+  );
 
   it("the summary job waits for every check, whatever their results", () => {
     const summary = jobs.find((j) => j.id === "summary");
