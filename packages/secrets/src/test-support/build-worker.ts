@@ -1,6 +1,9 @@
 // Tests and benchmarks run from TypeScript sources, where there is no compiled scan-worker.js; this
-// bundles the worker entry with esbuild into a temporary directory.
-import { mkdtemp } from "node:fs/promises";
+// bundles the worker entry with esbuild into the temp dir, named by a hash of the bundle, so runs of the
+// same sources share one file instead of leaving a new one behind each time.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,15 +13,14 @@ import { build } from "esbuild";
 export async function buildWorkerScript(
   packageDir = fileURLToPath(new URL("../../", import.meta.url)),
 ): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "bulwark-secrets-worker-"));
-  const outfile = join(dir, "scan-worker.mjs");
-  await build({
+  const result = await build({
     entryPoints: [join(packageDir, "src", "scan-worker-entry.ts")],
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
-    outfile,
+    write: false,
+    outfile: "scan-worker.mjs",
     alias: { "@bulwark/core": join(packageDir, "..", "core", "src", "index.ts") },
     // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
     banner: {
@@ -26,5 +28,14 @@ export async function buildWorkerScript(
     },
     logLevel: "warning",
   });
-  return outfile;
+  const code = result.outputFiles[0]!.contents;
+  const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
+  const file = join(tmpdir(), `bulwark-secrets-worker-${hash}.mjs`);
+  if (!existsSync(file)) {
+    // Written aside and renamed, so a test file running at the same time never sees half a script.
+    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    await writeFile(partial, code);
+    await rename(partial, file);
+  }
+  return file;
 }
