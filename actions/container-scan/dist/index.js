@@ -63535,12 +63535,18 @@ function composeImages(path, text, env = {}) {
     const problems = [];
     const images = [];
     const { docs, counter } = documents(path, text, problems);
+    const built = [];
     for (const { contents, value } of docs) {
         if (!yaml_images_isObject(value) || !yaml_images_isObject(value.services))
             continue;
         for (const [service, definition] of Object.entries(value.services)) {
             if (!yaml_images_isObject(definition) || typeof definition.image !== "string")
                 continue;
+            // `build:` with `image:` names what compose builds here: not in any registry yet, perhaps never.
+            if (definition.build !== undefined && definition.build !== null) {
+                built.push(service);
+                continue;
+            }
             const line = lineOf(nodeAt(contents, ["services", service, "image"]), counter);
             let unresolved;
             const image = definition.image.replace(yaml_images_VARIABLE, (_m, braced, fallback, bare) => {
@@ -63569,6 +63575,13 @@ function composeImages(path, text, env = {}) {
                 via: `compose service ${service}`,
             });
         }
+    }
+    if (built.length > 0) {
+        problems.push({
+            level: "notice",
+            path,
+            message: `${path}: service${built.length === 1 ? "" : "s"} ${built.join(", ")} ${built.length === 1 ? "is" : "are"} built here (build:), so ${built.length === 1 ? "its image is" : "their images are"} not pulled; the base images of the Dockerfiles are scanned. To scan a built image, list it as <image>=<Dockerfile> in images.`,
+        });
     }
     return { images, problems };
 }

@@ -10,6 +10,8 @@ services:
     build:
       context: ./api
     image: ghcr.io/acme/shop-api:\${TAG:-latest}
+  admin:
+    image: ghcr.io/acme/shop-admin:\${TAG:-latest}
   db:
     image: "postgres:16.4"
     environment:
@@ -27,21 +29,32 @@ describe("composeImages", () => {
     const { images, problems } = composeImages("compose.yaml", COMPOSE, { TAG: "2.3.1" });
     expect(images).toEqual([
       { image: "nginx:1.27-alpine", path: "compose.yaml", line: 4, via: "compose service web" },
-      { image: "ghcr.io/acme/shop-api:2.3.1", path: "compose.yaml", line: 9, via: "compose service api" },
-      { image: "postgres:16.4", path: "compose.yaml", line: 11, via: "compose service db" },
+      {
+        image: "ghcr.io/acme/shop-admin:2.3.1",
+        path: "compose.yaml",
+        line: 11,
+        via: "compose service admin",
+      },
+      { image: "postgres:16.4", path: "compose.yaml", line: 13, via: "compose service db" },
     ]);
-    // A build-only service has no image to pull; an unset variable without default is said, not guessed.
+    // An unset variable without default is said, not guessed; a service compose builds here (build:
+    // with image:) is not pulled (build-only services have no image at all).
     expect(problems).toEqual([
       {
         level: "warning",
         path: "compose.yaml",
-        line: 17,
+        line: 19,
         message: expect.stringContaining(
           "service cache's image ${CACHE_IMAGE} needs ${CACHE_IMAGE}",
         ) as string,
       },
+      {
+        level: "notice",
+        path: "compose.yaml",
+        message: expect.stringContaining("compose.yaml: service api is built here (build:)") as string,
+      },
     ]);
-    expect(composeImages("compose.yaml", COMPOSE).images[1]!.image).toBe("ghcr.io/acme/shop-api:latest");
+    expect(composeImages("compose.yaml", COMPOSE).images[1]!.image).toBe("ghcr.io/acme/shop-admin:latest");
   });
 
   it("invalid YAML is a warning naming file and line", () => {

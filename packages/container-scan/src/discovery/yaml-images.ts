@@ -74,10 +74,16 @@ export function composeImages(
   const problems: ScanProblem[] = [];
   const images: FoundImage[] = [];
   const { docs, counter } = documents(path, text, problems);
+  const built: string[] = [];
   for (const { contents, value } of docs) {
     if (!isObject(value) || !isObject(value.services)) continue;
     for (const [service, definition] of Object.entries(value.services)) {
       if (!isObject(definition) || typeof definition.image !== "string") continue;
+      // `build:` with `image:` names what compose builds here: not in any registry yet, perhaps never.
+      if (definition.build !== undefined && definition.build !== null) {
+        built.push(service);
+        continue;
+      }
       const line = lineOf(nodeAt(contents, ["services", service, "image"]), counter);
       let unresolved: string | undefined;
       const image = definition.image.replace(
@@ -107,6 +113,13 @@ export function composeImages(
         via: `compose service ${service}`,
       });
     }
+  }
+  if (built.length > 0) {
+    problems.push({
+      level: "notice",
+      path,
+      message: `${path}: service${built.length === 1 ? "" : "s"} ${built.join(", ")} ${built.length === 1 ? "is" : "are"} built here (build:), so ${built.length === 1 ? "its image is" : "their images are"} not pulled; the base images of the Dockerfiles are scanned. To scan a built image, list it as <image>=<Dockerfile> in images.`,
+    });
   }
   return { images, problems };
 }
