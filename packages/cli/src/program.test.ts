@@ -1,4 +1,5 @@
 // The real program: `bulwark osv-scan` runs the same check as the action, osv-scanner.toml ignores included.
+import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -76,4 +77,26 @@ describe("bulwark container-scan", () => {
     expect(report.verdict).toBe("pass");
     expect(report.problems.map((p) => p.message).join("\n")).toContain("No image to scan");
   }, 60_000);
+});
+
+describe("bulwark all", () => {
+  it("runs all five checks, in order, each input going only to the checks that have it", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "bulwark-cli-all-"));
+    copyFileSync(
+      join(LOCKFILES_DIR, "cyclonedx-json/CycloneDX__bom-examples__SBOM__juice-shop__v11.1.2__bom.json"),
+      join(ws, "bom.json"),
+    );
+    writeFileSync(join(ws, "deploy.sh"), "#!/bin/sh\ncd $1\n");
+    execFileSync("git", ["init", "-q"], { cwd: ws });
+    // --database and --check-runtimes belong to some checks only; --fail-on to all.
+    const flags = ["--database", "offline", "--osv-db-url", OSV_DB_DIR, "--check-runtimes=false"];
+    // The user's environment, as bin.ts passes it: PATH finds git and the analysers.
+    const argv = ["all", ".", ...flags, "--fail-on", "critical", "--format", "json"];
+    const run = await runCli(argv, ws, program, { PATH: process.env.PATH });
+    const reports = JSON.parse(run.stdout) as Array<{ tool: string; failOn: string; reasons: string[] }>;
+    expect(reports.flatMap((r) => r.reasons).filter((r) => r.startsWith("Not checked"))).toEqual([]);
+    expect(reports.map((r) => r.tool)).toEqual(program.checks.map((c) => c.name));
+    expect(reports.map((r) => r.failOn)).toEqual(program.checks.map(() => "critical"));
+    expect(run.code).toBe(0);
+  }, 120_000);
 });

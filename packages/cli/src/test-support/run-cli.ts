@@ -7,7 +7,12 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: string[], cwd: string, program: CliProgram): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  cwd: string,
+  program: CliProgram,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(
@@ -16,7 +21,7 @@ export async function runCli(argv: string[], cwd: string, program: CliProgram): 
       stdout: { write: (t: string) => (stdout += t) },
       stderr: { write: (t: string) => (stderr += t) },
       cwd,
-      env: {},
+      env,
     },
     program,
   );
