@@ -16838,10 +16838,11 @@ function startScanWorker() {
     const at = new Int32Array(progress);
     external_node_worker_threads_namespaceObject.parentPort?.on("message", (job) => {
         if ("tree" in job) {
-            scanTreeBatches(job, (batch, files) => external_node_worker_threads_namespaceObject.parentPort?.postMessage({
-                batch,
-                outcomes: files.map((f) => scanFile(scanner, root, f)),
-            }));
+            if (Atomics.compareExchange(new Int32Array(job.gate), 0, 0, 1) === 0)
+                scanTreeBatches(job, (batch, files) => external_node_worker_threads_namespaceObject.parentPort?.postMessage({
+                    batch,
+                    outcomes: files.map((f) => scanFile(scanner, root, f)),
+                }));
             external_node_worker_threads_namespaceObject.parentPort?.postMessage({ done: true });
             return;
         }
@@ -17068,8 +17069,22 @@ class TreeWorkers {
     async scan(files, batchSize, local) {
         this.start();
         const results = new Array(Math.ceil(files.length / batchSize));
-        const job = { tree: true, files: [...files], batchSize, cursor: new SharedArrayBuffer(4) };
-        const finished = this.workers.map((worker) => new Promise((resolve, reject) => {
+        const shared = {
+            tree: true,
+            files: [...files],
+            batchSize,
+            cursor: new SharedArrayBuffer(4),
+        };
+        const gates = this.workers.map(() => new SharedArrayBuffer(4));
+        const cancels = [];
+        const finished = this.workers.map((worker, w) => new Promise((resolve, reject) => {
+            cancels.push(() => {
+                // Not started yet: it will claim nothing, so there is nothing to wait for.
+                if (Atomics.compareExchange(new Int32Array(gates[w]), 0, 0, -1) !== 0)
+                    return;
+                stop();
+                resolve();
+            });
             const stop = () => {
                 worker.off("message", onMessage);
                 worker.off("error", onError);
@@ -17094,12 +17109,15 @@ class TreeWorkers {
             worker.on("message", onMessage);
             worker.on("error", onError);
             worker.on("exit", onExit);
-            worker.postMessage(job);
+            worker.postMessage({ ...shared, gate: gates[w] });
         }));
-        // This thread claims batches too; the workers' answers wait in their ports until it is done.
-        scanTreeBatches(job, (batch, batchFiles) => {
+        // This thread claims batches too; the workers' answers wait in their ports until it is done. A small
+        // tree can be done before a worker has even started: then it is not waited for.
+        scanTreeBatches(shared, (batch, batchFiles) => {
             results[batch] = batchFiles.map(local);
         });
+        for (const cancel of cancels)
+            cancel();
         await Promise.all(finished);
         return results.flat();
     }

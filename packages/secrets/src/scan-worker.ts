@@ -44,6 +44,11 @@ export interface TreeJob {
   batchSize: number;
   /** Int32Array over it: [0] the next batch index to claim. */
   cursor: SharedArrayBuffer;
+  /**
+   * This worker's gate, Int32Array [0]: 0 until either the worker starts (1) or the calling thread,
+   * done with every batch before this worker got going, cancels it (-1) rather than wait for its start-up.
+   */
+  gate: SharedArrayBuffer;
 }
 
 export type TreeJobMessage = { batch: number; outcomes: FileOutcome[] } | { done: true };
@@ -64,12 +69,13 @@ export function startScanWorker(): void {
   const at = new Int32Array(progress);
   parentPort?.on("message", (job: ScanJob | TreeJob) => {
     if ("tree" in job) {
-      scanTreeBatches(job, (batch, files) =>
-        parentPort?.postMessage({
-          batch,
-          outcomes: files.map((f) => scanFile(scanner, root, f)),
-        } satisfies TreeJobMessage),
-      );
+      if (Atomics.compareExchange(new Int32Array(job.gate), 0, 0, 1) === 0)
+        scanTreeBatches(job, (batch, files) =>
+          parentPort?.postMessage({
+            batch,
+            outcomes: files.map((f) => scanFile(scanner, root, f)),
+          } satisfies TreeJobMessage),
+        );
       parentPort?.postMessage({ done: true } satisfies TreeJobMessage);
       return;
     }

@@ -49,10 +49,23 @@ export class TreeWorkers {
   ): Promise<FileOutcome[]> {
     this.start();
     const results: FileOutcome[][] = new Array<FileOutcome[]>(Math.ceil(files.length / batchSize));
-    const job: TreeJob = { tree: true, files: [...files], batchSize, cursor: new SharedArrayBuffer(4) };
+    const shared: Omit<TreeJob, "gate"> = {
+      tree: true,
+      files: [...files],
+      batchSize,
+      cursor: new SharedArrayBuffer(4),
+    };
+    const gates = this.workers.map(() => new SharedArrayBuffer(4));
+    const cancels: (() => void)[] = [];
     const finished = this.workers.map(
-      (worker) =>
+      (worker, w) =>
         new Promise<void>((resolve, reject) => {
+          cancels.push(() => {
+            // Not started yet: it will claim nothing, so there is nothing to wait for.
+            if (Atomics.compareExchange(new Int32Array(gates[w]!), 0, 0, -1) !== 0) return;
+            stop();
+            resolve();
+          });
           const stop = () => {
             worker.off("message", onMessage);
             worker.off("error", onError);
@@ -75,13 +88,15 @@ export class TreeWorkers {
           worker.on("message", onMessage);
           worker.on("error", onError);
           worker.on("exit", onExit);
-          worker.postMessage(job);
+          worker.postMessage({ ...shared, gate: gates[w]! } satisfies TreeJob);
         }),
     );
-    // This thread claims batches too; the workers' answers wait in their ports until it is done.
-    scanTreeBatches(job, (batch, batchFiles) => {
+    // This thread claims batches too; the workers' answers wait in their ports until it is done. A small
+    // tree can be done before a worker has even started: then it is not waited for.
+    scanTreeBatches(shared, (batch, batchFiles) => {
       results[batch] = batchFiles.map(local);
     });
+    for (const cancel of cancels) cancel();
     await Promise.all(finished);
     return results.flat();
   }
