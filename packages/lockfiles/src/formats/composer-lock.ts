@@ -1,31 +1,49 @@
 // PHP composer.lock: `packages` (production) and `packages-dev`. Composer keeps a release's tag as its
 // version ("v1.2.3"); OSV's Packagist ranges use the bare number, so a "v" before a digit is dropped.
-// Which packages are direct comes from composer.json beside the lock, when it is there.
+// Which packages are direct comes from composer.json beside the lock, when it is there; each package's
+// `require` then gives the chain from a direct one down.
 import { ExtractorError, type Extractor } from "../extractor.js";
 import type { PackageRecord } from "../package-record.js";
+import { chainsFromGraph, type DependencyGraph } from "./dependency-chains.js";
 import { DeclarationFinder } from "./line-index.js";
 import { arrayOf, expectObject, isObject, objectOf, parseJsonDocument, stringOf } from "./json-document.js";
+import type { JsonObject } from "./json-document.js";
 import { purlString } from "./purl-string.js";
 
 export function packagistVersion(version: string): string {
   return version.replace(/^v(?=\d)/, "");
 }
 
-async function directNames(
-  readSibling: (p: string) => Promise<string | undefined>,
-): Promise<Set<string> | undefined> {
-  const manifest = await readSibling("composer.json");
+/** The names composer.json requires (prod, then dev), lowercased; undefined without a readable one. */
+export function composerJsonRoots(manifest: string | undefined): string[] | undefined {
   if (manifest === undefined) return undefined;
   try {
     const json = objectOf(JSON.parse(manifest) as unknown);
-    return new Set(
-      [...Object.keys(objectOf(json.require)), ...Object.keys(objectOf(json["require-dev"]))].map((n) =>
-        n.toLowerCase(),
-      ),
+    return [...Object.keys(objectOf(json.require)), ...Object.keys(objectOf(json["require-dev"]))].map((n) =>
+      n.toLowerCase(),
     );
   } catch {
     return undefined; // composer.json is its own file; its faults are not this lock's
   }
+}
+
+/** What each locked package requires (platform requirements such as php and ext-* lead nowhere). */
+export function composerLockGraph(doc: JsonObject, roots: string[]): DependencyGraph {
+  const edges = new Map<string, string[]>();
+  for (const pkg of [...arrayOf(doc.packages), ...arrayOf(doc["packages-dev"])]) {
+    const name = isObject(pkg) ? stringOf(pkg.name) : undefined;
+    if (!isObject(pkg) || !name) continue;
+    edges.set(
+      name.toLowerCase(),
+      Object.keys(objectOf(pkg.require)).map((n) => n.toLowerCase()),
+    );
+  }
+  return { edges, roots, nameOf: (name) => name };
+}
+
+function composerChains(doc: JsonObject, roots: string[]): Map<string, string[]> {
+  const graph = composerLockGraph(doc, roots);
+  return chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
 }
 
 export const composerLockExtractor: Extractor = {
@@ -34,7 +52,9 @@ export const composerLockExtractor: Extractor = {
   async extract(content, context) {
     const doc = expectObject(parseJsonDocument(content, "composer.lock"), "composer.lock");
     const finder = new DeclarationFinder(content);
-    const direct = await directNames(context.readSibling);
+    const roots = composerJsonRoots(await context.readSibling("composer.json"));
+    const direct = roots && new Set(roots);
+    const chains = roots && composerChains(doc, roots);
     const records: PackageRecord[] = [];
     for (const [key, dev] of [
       ["packages", false],
@@ -63,6 +83,8 @@ export const composerLockExtractor: Extractor = {
           line: finder.jsonPair("name", name),
         };
         if (direct) record.direct = direct.has(normalised);
+        const chain = record.direct === false ? chains?.get(normalised) : undefined;
+        if (chain && chain.length > 0) record.parents = chain;
         const reference = stringOf(objectOf(pkg.source).reference);
         if (reference && /^[0-9a-f]{40}$/.test(reference) && version.startsWith("dev-"))
           record.commit = reference;

@@ -1,15 +1,30 @@
 // CycloneDX JSON (spec 1.2-1.6): components, nested components recursively, each through its purl.
 // The dependency graph, where present, says which components the subject (metadata.component)
-// depends on directly. Components scoped "excluded" are not part of the product.
+// depends on directly, and each component's dependsOn the chain from one of those down. Components
+// scoped "excluded" are not part of the product.
 import { ExtractorError } from "../extractor.js";
 import type { PackageRecord } from "../package-record.js";
+import { addEdges, chainsFromGraph, type DependencyGraph } from "./dependency-chains.js";
 import { DeclarationFinder } from "./line-index.js";
 import { arrayOf, expectObject, isObject, objectOf, parseJsonDocument, stringOf } from "./json-document.js";
+import type { JsonObject } from "./json-document.js";
 import { dedupeRecords, sbomPackage } from "./sbom-package.js";
 import type { SniffingExtractor } from "./sbom-extractor.js";
 import { looksLikeCycloneDxJson } from "./sbom-sniff.js";
 
 const MAX_DEPTH = 64;
+
+/** `dependencies` as a graph of bom-refs, rooted at what the subject (metadata.component) depends on. */
+export function cycloneDxGraph(doc: JsonObject, nameOf: (ref: string) => string): DependencyGraph {
+  const subject = stringOf(objectOf(objectOf(doc.metadata).component)["bom-ref"]);
+  const edges = new Map<string, string[]>();
+  for (const d of arrayOf(doc.dependencies)) {
+    const ref = isObject(d) ? stringOf(d.ref) : undefined;
+    if (ref) addEdges(edges, ref, arrayOf(objectOf(d).dependsOn).map(String));
+  }
+  const roots = subject === undefined ? [] : (edges.get(subject) ?? []);
+  return { edges, roots, nameOf };
+}
 
 export const cycloneDxJsonExtractor: SniffingExtractor = {
   name: "CycloneDX JSON",
@@ -28,6 +43,8 @@ export const cycloneDxJsonExtractor: SniffingExtractor = {
     const directRefs = graph ? new Set(arrayOf(objectOf(graph).dependsOn).map(String)) : undefined;
 
     const records: PackageRecord[] = [];
+    const recordOf = new Map<string, PackageRecord>();
+    const componentName = new Map<string, string>();
     const walk = (components: unknown, depth: number) => {
       if (components === undefined) return;
       if (!Array.isArray(components))
@@ -38,6 +55,8 @@ export const cycloneDxJsonExtractor: SniffingExtractor = {
         const ref = stringOf(c["bom-ref"]);
         const purl = stringOf(c.purl);
         const line = ref ? finder.jsonPair("bom-ref", ref) : purl ? finder.jsonPair("purl", purl) : undefined;
+        const name = stringOf(c.name);
+        if (ref && name && !componentName.has(ref)) componentName.set(ref, name);
         if (c.scope !== "excluded") {
           const record = sbomPackage({
             purl,
@@ -47,6 +66,7 @@ export const cycloneDxJsonExtractor: SniffingExtractor = {
           });
           if (record) {
             if (directRefs && ref) record.direct = directRefs.has(ref);
+            if (ref && !recordOf.has(ref)) recordOf.set(ref, record);
             if (c.scope === "optional") record.scopes = ["optional"];
             records.push(record);
           }
@@ -55,6 +75,15 @@ export const cycloneDxJsonExtractor: SniffingExtractor = {
       }
     };
     walk(doc.components, 0);
+    if (directRefs) {
+      const nameOf = (ref: string) => recordOf.get(ref)?.name ?? componentName.get(ref) ?? ref;
+      const graph = cycloneDxGraph(doc, nameOf);
+      const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
+      for (const [ref, record] of recordOf) {
+        const chain = record.direct ? undefined : chains.get(ref);
+        if (chain && chain.length > 0) record.parents = chain;
+      }
+    }
     return dedupeRecords(records);
   },
 };

@@ -26,3 +26,20 @@ export function chainsFromGraph(
   }
   return chains;
 }
+
+/** The graph a lockfile records, as the extractors hand it to chainsFromGraph (and tests check it). */
+export interface DependencyGraph {
+  /** Node -> the nodes it depends on, in the file's order. */
+  edges: Map<string, string[]>;
+  /** The direct dependencies (or the project's own packages that declare them), in the file's order. */
+  roots: string[];
+  /** The package name a node stands for. */
+  nameOf: (node: string) => string;
+}
+
+/** Adds node -> dependencies to a graph, after any it already has (a package listed once per platform). */
+export function addEdges(edges: Map<string, string[]>, node: string, dependencies: readonly string[]): void {
+  const known = edges.get(node);
+  if (known) known.push(...dependencies);
+  else edges.set(node, [...dependencies]);
+}

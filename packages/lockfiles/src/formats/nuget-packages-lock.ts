@@ -1,11 +1,42 @@
 // NuGet packages.lock.json: per target framework, packages typed Direct, Transitive or
 // CentralTransitive (and Project for project references, which are not packages). A package locked
-// for several frameworks is reported once; direct if any framework references it directly.
+// for several frameworks is reported once; direct if any framework references it directly. Each entry's
+// `dependencies` give the chains, over all frameworks at once, from the Direct packages and project
+// references down.
 import { ExtractorError, type Extractor } from "../extractor.js";
 import type { PackageRecord } from "../package-record.js";
+import { addEdges, chainsFromGraph, type DependencyGraph } from "./dependency-chains.js";
 import { DeclarationFinder } from "./line-index.js";
-import { expectObject, isObject, parseJsonDocument, stringOf } from "./json-document.js";
+import { expectObject, isObject, objectOf, parseJsonDocument, stringOf } from "./json-document.js";
+import type { JsonObject } from "./json-document.js";
 import { purlString } from "./purl-string.js";
+
+/** NuGet names are case-insensitive: nodes are lowercased names, shown as the file first spells them. */
+function packagesLockGraph(frameworks: JsonObject): DependencyGraph {
+  const edges = new Map<string, string[]>();
+  const roots: string[] = [];
+  const spelling = new Map<string, string>();
+  for (const packages of Object.values(frameworks)) {
+    for (const [name, entry] of Object.entries(objectOf(packages))) {
+      const node = name.toLowerCase();
+      if (!spelling.has(node)) spelling.set(node, name);
+      if (!isObject(entry)) continue;
+      const type = stringOf(entry.type);
+      if (type === "Direct" || type === "Project") roots.push(node);
+      addEdges(
+        edges,
+        node,
+        Object.keys(objectOf(entry.dependencies)).map((d) => d.toLowerCase()),
+      );
+    }
+  }
+  return { edges, roots, nameOf: (node) => spelling.get(node) ?? node };
+}
+
+/** The dependency graph packages.lock.json records (for tests; the extractor builds it itself). */
+export function nugetPackagesLockGraph(content: string): DependencyGraph {
+  return packagesLockGraph(objectOf(objectOf(JSON.parse(content) as unknown).dependencies));
+}
 
 export const nugetPackagesLockExtractor: Extractor = {
   name: "packages.lock.json",
@@ -16,6 +47,8 @@ export const nugetPackagesLockExtractor: Extractor = {
     if (!isObject(frameworks))
       throw new ExtractorError('packages.lock.json: "dependencies" must be an object');
     const finder = new DeclarationFinder(content);
+    const graph = packagesLockGraph(frameworks);
+    const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
     const byKey = new Map<string, PackageRecord>();
     for (const [framework, packages] of Object.entries(frameworks)) {
       finder.jsonObjectKey(framework);
@@ -46,6 +79,11 @@ export const nugetPackagesLockExtractor: Extractor = {
         });
       }
     }
-    return [...byKey.values()];
+    const records = [...byKey.values()];
+    for (const record of records) {
+      const chain = record.direct ? undefined : chains.get(record.name.toLowerCase());
+      if (chain && chain.length > 0) record.parents = chain;
+    }
+    return records;
   },
 };

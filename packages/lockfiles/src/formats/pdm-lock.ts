@@ -1,12 +1,22 @@
 // pdm.lock: [[package]] tables with `groups` ("default" is production); pyproject.toml tells the
-// direct dependencies.
+// direct dependencies, and each package's `dependencies` the chains from them.
 import { ExtractorError, type Extractor } from "../extractor.js";
 import type { DependencyScope, PackageRecord } from "../package-record.js";
-import { arrayOf, isObject, stringOf } from "./json-document.js";
+import { arrayOf, isObject, stringOf, type JsonObject } from "./json-document.js";
+import { parseRequirement } from "./pep508.js";
 import { readPyprojectRoots } from "./pyproject-roots.js";
+import { pythonLockChains } from "./python-lock-graph.js";
 import { directOf, pythonRecord } from "./python-record.js";
+import { normalizePythonName } from "../purl.js";
 import { arrayTableLines } from "./toml-headers.js";
 import { parseTomlDocument } from "./toml-document.js";
+
+/** `dependencies`: PEP 508 requirement strings. */
+export function pdmDependencyNames(pkg: JsonObject): string[] {
+  return arrayOf(pkg.dependencies)
+    .map((d) => (typeof d === "string" ? parseRequirement(d)?.name : undefined))
+    .filter((n): n is string => n !== undefined);
+}
 
 export const pdmLockExtractor: Extractor = {
   name: "pdm.lock",
@@ -17,6 +27,7 @@ export const pdmLockExtractor: Extractor = {
     if (!Array.isArray(packages)) throw new ExtractorError("pdm.lock: `package` must be an array of tables");
     const headers = arrayTableLines(content, "package");
     const roots = await readPyprojectRoots(context);
+    const chains = pythonLockChains(packages, pdmDependencyNames, roots);
     const records: PackageRecord[] = [];
     packages.forEach((pkg, i) => {
       const line = headers[i];
@@ -38,6 +49,7 @@ export const pdmLockExtractor: Extractor = {
           line,
           scopes,
           direct: directOf(roots, name),
+          parents: directOf(roots, name) === false ? chains.get(normalizePythonName(name)) : undefined,
           commit: stringOf(pkg.revision),
         }),
       );

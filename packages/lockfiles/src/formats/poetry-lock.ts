@@ -1,10 +1,12 @@
 // poetry.lock (Poetry 1.x `category = "main"|"dev"`, 2.x `groups = [...]`): one [[package]] table per
-// distribution; pyproject.toml beside it tells the direct ones.
+// distribution; pyproject.toml beside it tells the direct ones, `[package.dependencies]` the chains.
 import { ExtractorError, type Extractor } from "../extractor.js";
 import type { DependencyScope, PackageRecord } from "../package-record.js";
-import { arrayOf, isObject, objectOf, stringOf } from "./json-document.js";
+import { arrayOf, isObject, objectOf, stringOf, type JsonObject } from "./json-document.js";
 import { readPyprojectRoots } from "./pyproject-roots.js";
+import { pythonLockChains } from "./python-lock-graph.js";
 import { directOf, pythonRecord } from "./python-record.js";
+import { normalizePythonName } from "../purl.js";
 import { arrayTableLines } from "./toml-headers.js";
 import { parseTomlDocument } from "./toml-document.js";
 
@@ -17,6 +19,11 @@ function scopesOf(pkg: Record<string, unknown>): DependencyScope[] {
   return scopes;
 }
 
+/** `[package.dependencies]`: one key per dependency (extras only count when asked for, so not here). */
+export function poetryDependencyNames(pkg: JsonObject): string[] {
+  return Object.keys(objectOf(pkg.dependencies));
+}
+
 export const poetryLockExtractor: Extractor = {
   name: "poetry.lock",
   matches: (path) => path.slice(path.lastIndexOf("/") + 1) === "poetry.lock",
@@ -27,6 +34,7 @@ export const poetryLockExtractor: Extractor = {
       throw new ExtractorError("poetry.lock: `package` must be an array of tables");
     const headers = arrayTableLines(content, "package");
     const roots = await readPyprojectRoots(context);
+    const chains = pythonLockChains(packages, poetryDependencyNames, roots);
     const records: PackageRecord[] = [];
     packages.forEach((pkg, i) => {
       const line = headers[i];
@@ -45,6 +53,7 @@ export const poetryLockExtractor: Extractor = {
           line,
           scopes: scopesOf(pkg),
           direct: directOf(roots, name),
+          parents: directOf(roots, name) === false ? chains.get(normalizePythonName(name)) : undefined,
           commit: source.type === "git" ? stringOf(source.resolved_reference) : undefined,
         }),
       );
