@@ -326,6 +326,26 @@ describe("secret-scan action", () => {
     expectNoSecretLeaks(run, [join(clone, "report.json")]);
   });
 
+  it("push: only the pushed commits (before..after), not what was there before", async () => {
+    const repo = newRepo();
+    const before = repo.commit("init", {
+      "config/aws.ini": `[default]\naws_access_key_id = ${plant.awsOnMain}\n`,
+    });
+    repo.commit("docs", { "README.md": "# app\n" });
+    const after = repo.commit("pay", { "src/pay.ts": `export const key = "${plant.stripeKept}";\n` });
+    const run = await runAction(action, {
+      workspace: repo.dir,
+      eventName: "push",
+      event: { ref: "refs/heads/main", before, after, created: false, deleted: false, forced: false },
+      inputs: { "json-file": "report.json" },
+      env: { GITHUB_REF: "refs/heads/main", GITHUB_SHA: after },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain(`push: commits ${before.slice(0, 12)}..${after.slice(0, 12)}`);
+    expect(ruleAt(run)).toEqual([["stripe-secret-key", "src/pay.ts", 1, after]]);
+    expectNoSecretLeaks(run, [join(repo.dir, "report.json")]);
+  });
+
   it("push of a new branch: only commits on no other remote branch", async () => {
     const origin = newRepo();
     origin.commit("init", { "config/aws.ini": `[default]\naws_access_key_id = ${plant.awsOnMain}\n` });
