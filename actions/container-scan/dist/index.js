@@ -41140,13 +41140,27 @@ function looksLikeSpdxTagValue(content) {
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/cyclonedx-json.ts
 // CycloneDX JSON (spec 1.2-1.6): components, nested components recursively, each through its purl.
 // The dependency graph, where present, says which components the subject (metadata.component)
-// depends on directly. Components scoped "excluded" are not part of the product.
+// depends on directly, and each component's dependsOn the chain from one of those down. Components
+// scoped "excluded" are not part of the product.
+
 
 
 
 
 
 const cyclonedx_json_MAX_DEPTH = 64;
+/** `dependencies` as a graph of bom-refs, rooted at what the subject (metadata.component) depends on. */
+function cycloneDxGraph(doc, nameOf) {
+    const subject = stringOf(json_document_objectOf(json_document_objectOf(doc.metadata).component)["bom-ref"]);
+    const edges = new Map();
+    for (const d of arrayOf(doc.dependencies)) {
+        const ref = json_document_isObject(d) ? stringOf(d.ref) : undefined;
+        if (ref)
+            addEdges(edges, ref, arrayOf(json_document_objectOf(d).dependsOn).map(String));
+    }
+    const roots = subject === undefined ? [] : (edges.get(subject) ?? []);
+    return { edges, roots, nameOf };
+}
 const cycloneDxJsonExtractor = {
     name: "CycloneDX JSON",
     matches: (path) => {
@@ -41163,6 +41177,8 @@ const cycloneDxJsonExtractor = {
         const graph = arrayOf(doc.dependencies).find((d) => json_document_isObject(d) && subject && d.ref === subject);
         const directRefs = graph ? new Set(arrayOf(json_document_objectOf(graph).dependsOn).map(String)) : undefined;
         const records = [];
+        const recordOf = new Map();
+        const componentName = new Map();
         const walk = (components, depth) => {
             if (components === undefined)
                 return;
@@ -41176,6 +41192,9 @@ const cycloneDxJsonExtractor = {
                 const ref = stringOf(c["bom-ref"]);
                 const purl = stringOf(c.purl);
                 const line = ref ? finder.jsonPair("bom-ref", ref) : purl ? finder.jsonPair("purl", purl) : undefined;
+                const name = stringOf(c.name);
+                if (ref && name && !componentName.has(ref))
+                    componentName.set(ref, name);
                 if (c.scope !== "excluded") {
                     const record = sbomPackage({
                         purl,
@@ -41186,6 +41205,8 @@ const cycloneDxJsonExtractor = {
                     if (record) {
                         if (directRefs && ref)
                             record.direct = directRefs.has(ref);
+                        if (ref && !recordOf.has(ref))
+                            recordOf.set(ref, record);
                         if (c.scope === "optional")
                             record.scopes = ["optional"];
                         records.push(record);
@@ -41195,6 +41216,16 @@ const cycloneDxJsonExtractor = {
             }
         };
         walk(doc.components, 0);
+        if (directRefs) {
+            const nameOf = (ref) => recordOf.get(ref)?.name ?? componentName.get(ref) ?? ref;
+            const graph = cycloneDxGraph(doc, nameOf);
+            const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
+            for (const [ref, record] of recordOf) {
+                const chain = record.direct ? undefined : chains.get(ref);
+                if (chain && chain.length > 0)
+                    record.parents = chain;
+            }
+        }
         return dedupeRecords(records);
     },
 };
@@ -63481,6 +63512,7 @@ function baseImages(parsed) {
 
 ;// CONCATENATED MODULE: ../../packages/container-scan/src/discovery/yaml-images.ts
 
+
 const WORKLOADS = new Set([
     "Deployment",
     "StatefulSet",
@@ -63531,41 +63563,65 @@ function documents(path, text, problems) {
 function yaml_images_isObject(v) {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+/** `build: <context>` or `build: { context, dockerfile, target }`, relative to the compose file. */
+function buildDockerfile(composePath, build) {
+    const spec = typeof build === "string" ? { context: build } : yaml_images_isObject(build) ? build : undefined;
+    if (!spec)
+        return undefined;
+    const context = typeof spec.context === "string" ? spec.context : ".";
+    // A remote context (git URL) has no Dockerfile in this repository.
+    if (/^[a-z]+:\/\/|^git@/i.test(context))
+        return undefined;
+    const dockerfile = typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile";
+    const path = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(composePath), context, dockerfile));
+    if (path.startsWith("../"))
+        return undefined;
+    return { dockerfile: path, ...(typeof spec.target === "string" ? { target: spec.target } : {}) };
+}
+function yaml_images_expand(text, env) {
+    let unresolved;
+    const value = text.replace(yaml_images_VARIABLE, (_m, braced, fallback, bare) => {
+        const name = braced ?? bare;
+        const v = env[name];
+        if (v !== undefined && v !== "")
+            return v;
+        if (fallback !== undefined)
+            return fallback;
+        unresolved ??= name;
+        return "";
+    });
+    return unresolved !== undefined ? { value, unresolved } : { value };
+}
 function composeImages(path, text, env = {}) {
     const problems = [];
     const images = [];
-    const { docs, counter } = documents(path, text, problems);
     const built = [];
+    const { docs, counter } = documents(path, text, problems);
     for (const { contents, value } of docs) {
         if (!yaml_images_isObject(value) || !yaml_images_isObject(value.services))
             continue;
         for (const [service, definition] of Object.entries(value.services)) {
             if (!yaml_images_isObject(definition) || typeof definition.image !== "string")
                 continue;
-            // `build:` with `image:` names what compose builds here: not in any registry yet, perhaps never.
-            if (definition.build !== undefined && definition.build !== null) {
-                built.push(service);
-                continue;
-            }
             const line = lineOf(nodeAt(contents, ["services", service, "image"]), counter);
-            let unresolved;
-            const image = definition.image.replace(yaml_images_VARIABLE, (_m, braced, fallback, bare) => {
-                const name = braced ?? bare;
-                const v = env[name];
-                if (v !== undefined && v !== "")
-                    return v;
-                if (fallback !== undefined)
-                    return fallback;
-                unresolved ??= name;
-                return "";
-            });
+            const at = `${path}${line !== undefined ? `:${line}` : ""}`;
+            const { value: image, unresolved } = yaml_images_expand(definition.image, env);
             if (unresolved !== undefined) {
                 problems.push({
                     level: "warning",
                     path,
                     ...(line !== undefined ? { line } : {}),
-                    message: `${path}${line !== undefined ? `:${line}` : ""}: service ${service}'s image ${definition.image} needs \${${unresolved}}, which has no default; not scanned`,
+                    message: `${at}: service ${service}'s image ${definition.image} needs \${${unresolved}}, which has no default; not scanned`,
                 });
+                continue;
+            }
+            // `build:` with `image:` names what compose builds here: not in any registry yet, perhaps never.
+            // It is not pulled; listed in the images input, it is scanned with this Dockerfile's lines.
+            if (definition.build !== undefined && definition.build !== null) {
+                const from = buildDockerfile(path, definition.build);
+                if (from) {
+                    built.push({ image, ...from, path, ...(line !== undefined ? { line } : {}), service });
+                }
                 continue;
             }
             images.push({
@@ -63576,14 +63632,7 @@ function composeImages(path, text, env = {}) {
             });
         }
     }
-    if (built.length > 0) {
-        problems.push({
-            level: "notice",
-            path,
-            message: `${path}: service${built.length === 1 ? "" : "s"} ${built.join(", ")} ${built.length === 1 ? "is" : "are"} built here (build:), so ${built.length === 1 ? "its image is" : "their images are"} not pulled; the base images of the Dockerfiles are scanned. To scan a built image, list it as <image>=<Dockerfile> in images.`,
-        });
-    }
-    return { images, problems };
+    return { images, built, problems };
 }
 /** The pod spec of a manifest, and the key path to it. */
 function podSpecs(value, at) {
@@ -63707,7 +63756,7 @@ async function* walk(dir, budget) {
 }
 async function discoverImages(options) {
     const workspace = options.workspace ?? options.root;
-    const result = { images: [], dockerfiles: [], problems: [], filesRead: 0 };
+    const result = { images: [], built: [], dockerfiles: [], problems: [], filesRead: 0 };
     const budget = { files: MAX_FILES };
     const templated = [];
     for await (const file of walk(options.root, budget)) {
@@ -63750,6 +63799,7 @@ async function discoverImages(options) {
             result.filesRead++;
             const found = composeImages(path, text, options.env);
             result.images.push(...found.images);
+            result.built.push(...found.built);
             result.problems.push(...found.problems);
         }
         else if (looksLikeKubernetes(text)) {
@@ -63910,7 +63960,11 @@ function parseImageInput(line) {
         ? { spec, dockerfile: rest.slice(0, hash), target: rest.slice(hash + 1) }
         : { spec, ...(rest ? { dockerfile: rest } : {}) };
 }
-function imageRequests(inputs, found) {
+/**
+ * `built`: images compose builds here. A request for one of them (given, or named by a manifest) learns
+ * its Dockerfile and target from the compose file unless the input said otherwise.
+ */
+function imageRequests(inputs, found, built = []) {
     const bySpec = new Map();
     for (const line of inputs) {
         if (!line.trim())
@@ -63935,6 +63989,19 @@ function imageRequests(inputs, found) {
             continue;
         }
         bySpec.set(f.image, { spec: f.image, origins: [{ via: f.via, location }], isBaseImage: fromDockerfile });
+    }
+    for (const b of built) {
+        const request = bySpec.get(b.image);
+        if (!request || request.dockerfile)
+            continue;
+        request.dockerfile = b.dockerfile;
+        if (b.target)
+            request.target = b.target;
+        request.isBaseImage = false;
+        request.origins.push({
+            via: `compose service ${b.service} (build)`,
+            location: { path: b.path, ...(b.line !== undefined ? { startLine: b.line } : {}) },
+        });
     }
     return [...bySpec.values()];
 }
@@ -64066,7 +64133,19 @@ async function scanContainers(options) {
         ...(options.env ? { env: options.env } : {}),
     });
     problems.push(...discovery.problems);
-    const requests = imageRequests(options.images, discovery.images);
+    const requests = imageRequests(options.images, discovery.images, discovery.built);
+    const requested = new Set(requests.map((r) => r.spec));
+    for (const b of discovery.built) {
+        if (requested.has(b.image))
+            continue;
+        const at = `${b.path}${b.line !== undefined ? `:${b.line}` : ""}`;
+        problems.push({
+            level: "notice",
+            path: b.path,
+            ...(b.line !== undefined ? { line: b.line } : {}),
+            message: `${at}: service ${b.service} builds ${b.image} here (from ${b.dockerfile}), so it is not pulled; its Dockerfile's base images are scanned. List ${b.image} in images to scan the built image (from the runner's Docker daemon when compose built it there), with findings on ${b.dockerfile}'s lines.`,
+        });
+    }
     progress(`container-scan: ${requests.length} image${requests.length === 1 ? "" : "s"} (${options.images.length} given, ${discovery.images.length} named in ${discovery.filesRead} files)`);
     if (requests.length === 0) {
         problems.push({

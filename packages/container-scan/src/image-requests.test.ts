@@ -40,4 +40,24 @@ describe("imageRequests", () => {
     ]);
     expect(requests[2]!.origins[0]!.location).toEqual({ path: "compose.yaml", startLine: 5 });
   });
+
+  it("an image compose builds here learns its Dockerfile and target, unless the input named one", () => {
+    const built = [
+      {
+        image: "shop-web:ci",
+        dockerfile: "web/Dockerfile",
+        target: "runtime",
+        path: "compose.yaml",
+        line: 3,
+        service: "web",
+      },
+      { image: "shop-api:ci", dockerfile: "api/Dockerfile", path: "compose.yaml", line: 8, service: "api" },
+      { image: "never-named:1", dockerfile: "x/Dockerfile", path: "compose.yaml", line: 12, service: "x" },
+    ];
+    const requests = imageRequests(["shop-web:ci", "shop-api:ci=api/Dockerfile.dev"], [], built);
+    expect(requests.map((r) => [r.spec, r.dockerfile, r.target, r.origins.map((o) => o.via)])).toEqual([
+      ["shop-web:ci", "web/Dockerfile", "runtime", ["images input", "compose service web (build)"]],
+      ["shop-api:ci", "api/Dockerfile.dev", undefined, ["images input"]],
+    ]);
+  });
 });

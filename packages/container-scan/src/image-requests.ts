@@ -2,7 +2,7 @@
 // Dockerfile in the repository built it), plus the ones discovery found; one entry per distinct image,
 // remembering every place that named it.
 import type { Location } from "@bulwark/core";
-import type { FoundImage } from "./discovery/yaml-images.js";
+import type { BuiltImage, FoundImage } from "./discovery/yaml-images.js";
 
 export interface ImageRequest {
   /** The image as written: a reference, `docker-archive:<path>`, `oci:<path>[:<ref>]` or a path. */
@@ -30,7 +30,15 @@ export function parseImageInput(line: string): Pick<ImageRequest, "spec" | "dock
     : { spec, ...(rest ? { dockerfile: rest } : {}) };
 }
 
-export function imageRequests(inputs: readonly string[], found: readonly FoundImage[]): ImageRequest[] {
+/**
+ * `built`: images compose builds here. A request for one of them (given, or named by a manifest) learns
+ * its Dockerfile and target from the compose file unless the input said otherwise.
+ */
+export function imageRequests(
+  inputs: readonly string[],
+  found: readonly FoundImage[],
+  built: readonly BuiltImage[] = [],
+): ImageRequest[] {
   const bySpec = new Map<string, ImageRequest>();
   for (const line of inputs) {
     if (!line.trim()) continue;
@@ -52,6 +60,17 @@ export function imageRequests(inputs: readonly string[], found: readonly FoundIm
       continue;
     }
     bySpec.set(f.image, { spec: f.image, origins: [{ via: f.via, location }], isBaseImage: fromDockerfile });
+  }
+  for (const b of built) {
+    const request = bySpec.get(b.image);
+    if (!request || request.dockerfile) continue;
+    request.dockerfile = b.dockerfile;
+    if (b.target) request.target = b.target;
+    request.isBaseImage = false;
+    request.origins.push({
+      via: `compose service ${b.service} (build)`,
+      location: { path: b.path, ...(b.line !== undefined ? { startLine: b.line } : {}) },
+    });
   }
   return [...bySpec.values()];
 }

@@ -23,7 +23,13 @@ export {
   type ParsedDockerfile,
   type DockerfileStage,
 } from "./discovery/dockerfile.js";
-export { composeImages, kubernetesImages, type FoundImage } from "./discovery/yaml-images.js";
+export {
+  composeImages,
+  kubernetesImages,
+  looksLikeKubernetes,
+  type BuiltImage,
+  type FoundImage,
+} from "./discovery/yaml-images.js";
 export { dockerfileMap, layerLocator, normaliseCreatedBy } from "./dockerfile-locations.js";
 export { imagesSummary, imageRow, type ImageRow } from "./images-summary.js";
 export {

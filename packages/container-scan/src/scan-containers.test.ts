@@ -247,14 +247,21 @@ describe("scanContainers", () => {
     );
     chmodSync(join(bin, "docker"), 0o755);
     const temp = mkdtempSync(join(tmpdir(), "container-scan-temp-"));
+    // compose builds shop:ci from the Dockerfile: listing the image is enough to get its lines.
+    const ws = mkdtempSync(join(tmpdir(), "container-scan-compose-"));
+    writeFileSync(join(ws, "Dockerfile"), DOCKERFILE(registry.host));
+    writeFileSync(join(ws, "compose.yaml"), "services:\n  shop:\n    build: .\n    image: shop:ci\n");
     const result = await scanContainers(
       options({
-        images: ["shop:ci=Dockerfile", "docker-daemon:shop:missing"],
-        discover: { dockerfiles: false, compose: false, kubernetes: false },
+        workspace: ws,
+        root: ws,
+        images: ["shop:ci", "docker-daemon:shop:missing"],
+        discover: { dockerfiles: false, compose: true, kubernetes: false },
         env: { PATH: `${bin}:/usr/bin:/bin` },
         tempDir: temp,
       }),
     );
+    expect(result.images[0]!.request).toMatchObject({ dockerfile: "Dockerfile", isBaseImage: false });
     expect(result.findings.filter((f) => f.runKey === "shop:ci")).toHaveLength(15);
     const curl = result.findings.find((f) => f.runKey === "shop:ci" && f.ruleId === "DSA-5365-1")!;
     // Its Dockerfile's base came from the registry (the daemon does not have it): the layers split.
@@ -272,6 +279,27 @@ describe("scanContainers", () => {
     expect(log).toContain(`image inspect --format {{.Id}} ${registry.host}/debian:11`);
     // The archives docker save wrote are gone once read.
     expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it("an image compose builds but nothing lists is not pulled: a notice at its line says how to scan it", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "container-scan-built-"));
+    writeFileSync(
+      join(ws, "compose.yaml"),
+      "services:\n  api:\n    build:\n      context: api\n    image: ghcr.io/acme/api:dev\n",
+    );
+    const result = await scanContainers(options({ workspace: ws, root: ws, images: [] }));
+    expect(result.images).toEqual([]);
+    expect(result.problems).toEqual([
+      {
+        level: "notice",
+        path: "compose.yaml",
+        line: 5,
+        message: expect.stringContaining(
+          "compose.yaml:5: service api builds ghcr.io/acme/api:dev here (from api/Dockerfile), so it is not pulled",
+        ) as string,
+      },
+      { level: "notice", message: expect.stringContaining("No image to scan") as string },
+    ]);
   });
 
   it("platform picks the variant of a multi-arch index", async () => {

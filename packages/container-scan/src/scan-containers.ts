@@ -119,7 +119,18 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
     ...(options.env ? { env: options.env } : {}),
   });
   problems.push(...discovery.problems);
-  const requests = imageRequests(options.images, discovery.images);
+  const requests = imageRequests(options.images, discovery.images, discovery.built);
+  const requested = new Set(requests.map((r) => r.spec));
+  for (const b of discovery.built) {
+    if (requested.has(b.image)) continue;
+    const at = `${b.path}${b.line !== undefined ? `:${b.line}` : ""}`;
+    problems.push({
+      level: "notice",
+      path: b.path,
+      ...(b.line !== undefined ? { line: b.line } : {}),
+      message: `${at}: service ${b.service} builds ${b.image} here (from ${b.dockerfile}), so it is not pulled; its Dockerfile's base images are scanned. List ${b.image} in images to scan the built image (from the runner's Docker daemon when compose built it there), with findings on ${b.dockerfile}'s lines.`,
+    });
+  }
   progress(
     `container-scan: ${requests.length} image${requests.length === 1 ? "" : "s"} (${options.images.length} given, ${discovery.images.length} named in ${discovery.filesRead} files)`,
   );

@@ -4,7 +4,13 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { ScanProblem } from "@bulwark/core";
 import { baseImages, parseDockerfile, type ParsedDockerfile } from "./dockerfile.js";
-import { composeImages, kubernetesImages, looksLikeKubernetes, type FoundImage } from "./yaml-images.js";
+import {
+  composeImages,
+  kubernetesImages,
+  looksLikeKubernetes,
+  type BuiltImage,
+  type FoundImage,
+} from "./yaml-images.js";
 
 export interface DiscoverOptions {
   /** Directory to walk. */
@@ -22,6 +28,8 @@ export interface DiscoverOptions {
 
 export interface Discovery {
   images: FoundImage[];
+  /** Images compose builds here, with their Dockerfiles: not pulled unless something else names them. */
+  built: BuiltImage[];
   dockerfiles: ParsedDockerfile[];
   problems: ScanProblem[];
   filesRead: number;
@@ -64,7 +72,7 @@ async function* walk(dir: string, budget: { files: number }): AsyncGenerator<str
 
 export async function discoverImages(options: DiscoverOptions): Promise<Discovery> {
   const workspace = options.workspace ?? options.root;
-  const result: Discovery = { images: [], dockerfiles: [], problems: [], filesRead: 0 };
+  const result: Discovery = { images: [], built: [], dockerfiles: [], problems: [], filesRead: 0 };
   const budget = { files: MAX_FILES };
   const templated: string[] = [];
   for await (const file of walk(options.root, budget)) {
@@ -105,6 +113,7 @@ export async function discoverImages(options: DiscoverOptions): Promise<Discover
       result.filesRead++;
       const found = composeImages(path, text, options.env);
       result.images.push(...found.images);
+      result.built.push(...found.built);
       result.problems.push(...found.problems);
     } else if (looksLikeKubernetes(text)) {
       // Helm charts and other Go templates are not manifests until rendered: their images would be

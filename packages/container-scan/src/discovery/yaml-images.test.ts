@@ -38,7 +38,7 @@ describe("composeImages", () => {
       { image: "postgres:16.4", path: "compose.yaml", line: 13, via: "compose service db" },
     ]);
     // An unset variable without default is said, not guessed; a service compose builds here (build:
-    // with image:) is not pulled (build-only services have no image at all).
+    // with image:) is not an image to pull but a built one (build-only services have no image at all).
     expect(problems).toEqual([
       {
         level: "warning",
@@ -48,13 +48,42 @@ describe("composeImages", () => {
           "service cache's image ${CACHE_IMAGE} needs ${CACHE_IMAGE}",
         ) as string,
       },
-      {
-        level: "notice",
-        path: "compose.yaml",
-        message: expect.stringContaining("compose.yaml: service api is built here (build:)") as string,
-      },
     ]);
     expect(composeImages("compose.yaml", COMPOSE).images[1]!.image).toBe("ghcr.io/acme/shop-admin:latest");
+  });
+
+  it("a service that builds its image names the Dockerfile and target, relative to the workspace", () => {
+    const { built } = composeImages("deploy/compose.yaml", COMPOSE, { TAG: "2.3.1" });
+    expect(built).toEqual([
+      {
+        image: "ghcr.io/acme/shop-api:2.3.1",
+        dockerfile: "deploy/api/Dockerfile",
+        path: "deploy/compose.yaml",
+        line: 9,
+        service: "api",
+      },
+    ]);
+    const long = `services:
+  web:
+    image: shop-web:ci
+    build:
+      context: ../web
+      dockerfile: docker/Dockerfile.prod
+      target: runtime
+  remote:
+    image: tool:1
+    build: https://github.com/acme/tool.git#main
+`;
+    expect(composeImages("ops/compose.yml", long).built).toEqual([
+      {
+        image: "shop-web:ci",
+        dockerfile: "web/docker/Dockerfile.prod",
+        target: "runtime",
+        path: "ops/compose.yml",
+        line: 3,
+        service: "web",
+      },
+    ]);
   });
 
   it("invalid YAML is a warning naming file and line", () => {

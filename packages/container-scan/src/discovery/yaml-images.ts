@@ -2,6 +2,7 @@
 // initContainers and ephemeralContainers of Pods and of the pod templates of Deployments, StatefulSets,
 // DaemonSets, ReplicaSets, Jobs and CronJobs; `List` items too), every document of multi-document YAML.
 import type { ScanProblem } from "@bulwark/core";
+import { posix } from "node:path";
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Node } from "yaml";
 
 export interface FoundImage {
@@ -66,44 +67,81 @@ function isObject(v: Json | undefined): v is { [key: string]: Json } {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** An image a compose service builds here (`build:` with `image:`), and the Dockerfile that builds it. */
+export interface BuiltImage {
+  image: string;
+  /** Relative to the workspace, like the compose file's path. */
+  dockerfile: string;
+  target?: string;
+  path: string;
+  line?: number;
+  service: string;
+}
+
+/** `build: <context>` or `build: { context, dockerfile, target }`, relative to the compose file. */
+function buildDockerfile(
+  composePath: string,
+  build: Json,
+): { dockerfile: string; target?: string } | undefined {
+  const spec = typeof build === "string" ? { context: build } : isObject(build) ? build : undefined;
+  if (!spec) return undefined;
+  const context = typeof spec.context === "string" ? spec.context : ".";
+  // A remote context (git URL) has no Dockerfile in this repository.
+  if (/^[a-z]+:\/\/|^git@/i.test(context)) return undefined;
+  const dockerfile = typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile";
+  const path = posix.normalize(posix.join(posix.dirname(composePath), context, dockerfile));
+  if (path.startsWith("../")) return undefined;
+  return { dockerfile: path, ...(typeof spec.target === "string" ? { target: spec.target } : {}) };
+}
+
+function expand(
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+): { value: string; unresolved?: string } {
+  let unresolved: string | undefined;
+  const value = text.replace(VARIABLE, (_m, braced: string, fallback: string, bare: string) => {
+    const name = braced ?? bare;
+    const v = env[name];
+    if (v !== undefined && v !== "") return v;
+    if (fallback !== undefined) return fallback;
+    unresolved ??= name;
+    return "";
+  });
+  return unresolved !== undefined ? { value, unresolved } : { value };
+}
+
 export function composeImages(
   path: string,
   text: string,
   env: Readonly<Record<string, string | undefined>> = {},
-): { images: FoundImage[]; problems: ScanProblem[] } {
+): { images: FoundImage[]; built: BuiltImage[]; problems: ScanProblem[] } {
   const problems: ScanProblem[] = [];
   const images: FoundImage[] = [];
+  const built: BuiltImage[] = [];
   const { docs, counter } = documents(path, text, problems);
-  const built: string[] = [];
   for (const { contents, value } of docs) {
     if (!isObject(value) || !isObject(value.services)) continue;
     for (const [service, definition] of Object.entries(value.services)) {
       if (!isObject(definition) || typeof definition.image !== "string") continue;
-      // `build:` with `image:` names what compose builds here: not in any registry yet, perhaps never.
-      if (definition.build !== undefined && definition.build !== null) {
-        built.push(service);
-        continue;
-      }
       const line = lineOf(nodeAt(contents, ["services", service, "image"]), counter);
-      let unresolved: string | undefined;
-      const image = definition.image.replace(
-        VARIABLE,
-        (_m, braced: string, fallback: string, bare: string) => {
-          const name = braced ?? bare;
-          const v = env[name];
-          if (v !== undefined && v !== "") return v;
-          if (fallback !== undefined) return fallback;
-          unresolved ??= name;
-          return "";
-        },
-      );
+      const at = `${path}${line !== undefined ? `:${line}` : ""}`;
+      const { value: image, unresolved } = expand(definition.image, env);
       if (unresolved !== undefined) {
         problems.push({
           level: "warning",
           path,
           ...(line !== undefined ? { line } : {}),
-          message: `${path}${line !== undefined ? `:${line}` : ""}: service ${service}'s image ${definition.image} needs \${${unresolved}}, which has no default; not scanned`,
+          message: `${at}: service ${service}'s image ${definition.image} needs \${${unresolved}}, which has no default; not scanned`,
         });
+        continue;
+      }
+      // `build:` with `image:` names what compose builds here: not in any registry yet, perhaps never.
+      // It is not pulled; listed in the images input, it is scanned with this Dockerfile's lines.
+      if (definition.build !== undefined && definition.build !== null) {
+        const from = buildDockerfile(path, definition.build);
+        if (from) {
+          built.push({ image, ...from, path, ...(line !== undefined ? { line } : {}), service });
+        }
         continue;
       }
       images.push({
@@ -114,14 +152,7 @@ export function composeImages(
       });
     }
   }
-  if (built.length > 0) {
-    problems.push({
-      level: "notice",
-      path,
-      message: `${path}: service${built.length === 1 ? "" : "s"} ${built.join(", ")} ${built.length === 1 ? "is" : "are"} built here (build:), so ${built.length === 1 ? "its image is" : "their images are"} not pulled; the base images of the Dockerfiles are scanned. To scan a built image, list it as <image>=<Dockerfile> in images.`,
-    });
-  }
-  return { images, problems };
+  return { images, built, problems };
 }
 
 /** The pod spec of a manifest, and the key path to it. */
