@@ -138,6 +138,31 @@ describe("scanDependencies on real lockfiles against the real OSV exports", () =
   });
 });
 
+describe("a transitive package in an SBOM's dependency graph", () => {
+  it("says which direct dependency it comes through, in the finding and the summary", async () => {
+    // harp's CycloneDX SBOM: the subject depends on github.com/google/cel-go, which needs
+    // golang.org/x/text 0.3.7 (GO-2022-1059, fixed in 0.3.8).
+    const root = realRepo({
+      "harp/bom.json":
+        "cyclonedx-json/chainguard-dev__bom-shelter__in-the-wild__cyclonedx__harp-darwin-amd64.sbom.json",
+    });
+    const result = await scanDependencies({ root, source: offline() });
+    const [text] = find(result.findings, "golang.org/x/text", "GO-2022-1059");
+    expect(text).toMatchObject({
+      package: { name: "golang.org/x/text", version: "0.3.7", ecosystem: "Go" },
+      location: { path: "harp/bom.json", startLine: 6735 },
+      properties: { direct: false, parents: ["github.com/google/cel-go"], fixedVersion: "0.3.8" },
+    });
+    expect(text!.message).toContain("(transitive dependency, via github.com/google/cel-go)");
+    expect(text!.remediation).toBe(
+      "Upgrade golang.org/x/text to 0.3.8 (a transitive dependency: upgrade github.com/google/cel-go or override golang.org/x/text).",
+    );
+    expect(result.summaryMarkdown).toMatch(
+      /\| golang\.org\/x\/text \| 0\.3\.7 \| [^|]*GO-2022-1059 \| 0\.3\.8 \| harp\/bom\.json:6735 \| via github\.com\/google\/cel-go \|/,
+    );
+  });
+});
+
 describe("databases", () => {
   let exports: ExportServer;
   beforeAll(async () => {
