@@ -8,7 +8,7 @@
 // (in this process, after a warm-up scan) and, with BENCH_COLD=1, also cold: a fresh process that loads
 // the engine and scans once, as the action does.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -84,6 +84,9 @@ if (child) {
   const out = kept ?? (await mkdtemp(join(tmpdir(), "bulwark-secrets-bench-")));
   try {
     const t0 = performance.now();
+    // A kept corpus is reused; a directory that holds anything else is never copied into.
+    if (kept && existsSync(kept) && !existsSync(join(kept, "planted")) && readdirSync(kept).length > 0)
+      throw new Error(`BENCH_TREE=${kept} is not empty and holds no corpus made by this benchmark`);
     const corpus =
       kept && existsSync(join(kept, "planted"))
         ? await describeCorpus(kept)
