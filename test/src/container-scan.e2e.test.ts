@@ -63,7 +63,7 @@ describe("container-scan action", () => {
     const ws = repo({
       Dockerfile: [
         "# syntax=docker/dockerfile:1",
-        `ARG REGISTRY=${registry.host}`,
+        "ARG REGISTRY=registry.invalid",
         "FROM ${REGISTRY}/debian:11",
         "RUN apt-get install -y curl libexpat1",
         "WORKDIR /usr/src/app",
@@ -73,7 +73,13 @@ describe("container-scan action", () => {
     });
     const run = await runAction(action, {
       workspace: ws,
-      inputs: { ...offline(), images: `${app}=Dockerfile`, "json-file": "out/containers.json" },
+      inputs: {
+        ...offline(),
+        images: `${app}=Dockerfile`,
+        // Overrides the ARG default in FROM, as docker build --build-arg does.
+        "build-args": `REGISTRY=${registry.host}`,
+        "json-file": "out/containers.json",
+      },
     });
     expect(run.stderr).toBe("");
     // lodash's CVE-2021-23337 is high: the default fail-on fails the job.

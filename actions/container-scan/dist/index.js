@@ -23591,7 +23591,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2575);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4885);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -23601,7 +23601,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2575:
+/***/ 4885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30102,11 +30102,32 @@ const conanLockExtractor = {
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/dotnet-deps-json.ts
 // .NET *.deps.json (written next to a built app): `libraries` keyed "Name/Version"; type "package"
-// entries came from NuGet, "project" and "reference" ones did not.
+// entries came from NuGet, "project" and "reference" ones did not. The runtime target's entries name
+// their dependencies: the app's own (its first project entry) are the direct ones, and the rest of
+// that graph gives the chains.
 
 
 
 
+
+/** The runtime target's graph of "Name/Version" keys, rooted at the app's dependencies (none without an app). */
+function depsJsonGraph(doc) {
+    const targets = json_document_objectOf(doc.targets);
+    const targetName = stringOf(json_document_objectOf(doc.runtimeTarget).name) ?? Object.keys(targets)[0];
+    const target = json_document_objectOf(targetName === undefined ? undefined : targets[targetName]);
+    const libraries = json_document_objectOf(doc.libraries);
+    const edges = new Map();
+    for (const [key, entry] of Object.entries(target)) {
+        const deps = Object.entries(json_document_objectOf(json_document_objectOf(entry).dependencies));
+        edges.set(key, deps.map(([name, version]) => `${name}/${String(version)}`));
+    }
+    const app = Object.keys(target).find((key) => json_document_objectOf(libraries[key]).type === "project");
+    return {
+        edges,
+        roots: app === undefined ? [] : (edges.get(app) ?? []),
+        nameOf: (key) => key.slice(0, key.lastIndexOf("/")),
+    };
+}
 const dotnetDepsJsonExtractor = {
     name: "deps.json",
     matches: (path) => path.endsWith(".deps.json"),
@@ -30117,6 +30138,9 @@ const dotnetDepsJsonExtractor = {
             throw new ExtractorError('deps.json: "libraries" must be an object');
         const finder = new DeclarationFinder(content);
         finder.jsonObjectKey("libraries");
+        const graph = depsJsonGraph(doc);
+        const direct = graph.roots.length > 0 ? new Set(graph.roots) : undefined;
+        const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
         const records = [];
         for (const [key, entry] of Object.entries(libraries)) {
             const line = finder.jsonObjectKey(key);
@@ -30129,14 +30153,20 @@ const dotnetDepsJsonExtractor = {
                 throw new ExtractorError(`deps.json: library key "${key}" must read Name/Version`, line);
             const name = key.slice(0, slash);
             const version = key.slice(slash + 1);
-            records.push({
+            const record = {
                 name,
                 version,
                 ecosystem: "NuGet",
                 purl: purlString({ type: "nuget", name, version }),
                 file: context.relativePath,
                 line,
-            });
+            };
+            if (direct)
+                record.direct = direct.has(key);
+            const chain = record.direct === false ? chains.get(key) : undefined;
+            if (chain && chain.length > 0)
+                record.parents = chain;
+            records.push(record);
         }
         return records;
     },
@@ -40885,6 +40915,33 @@ const pylockTomlExtractor = {
     },
 };
 
+;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/cyclonedx-graph.ts
+
+function cycloneDxGraph(subject, dependencies, nameOf) {
+    const edges = new Map();
+    for (const d of dependencies)
+        addEdges(edges, d.ref, d.dependsOn);
+    const roots = subject === undefined ? [] : (edges.get(subject) ?? []);
+    return { edges, roots, nameOf };
+}
+/**
+ * Sets `direct` and `parents` on the records (by bom-ref) when the graph says what the subject depends
+ * on; leaves them unknown otherwise. `names` gives a name for components that have no record.
+ */
+function applyCycloneDxGraph(subject, dependencies, recordOf, names) {
+    if (subject === undefined || !dependencies.some((d) => d.ref === subject))
+        return;
+    const graph = cycloneDxGraph(subject, dependencies, (ref) => recordOf.get(ref)?.name ?? names.get(ref) ?? ref);
+    const direct = new Set(graph.roots);
+    const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
+    for (const [ref, record] of recordOf) {
+        record.direct = direct.has(ref);
+        const chain = record.direct ? undefined : chains.get(ref);
+        if (chain && chain.length > 0)
+            record.parents = chain;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/purl-ecosystem.ts
 const DEBIAN_CODENAMES = {
     jessie: "8",
@@ -41139,8 +41196,7 @@ function looksLikeSpdxTagValue(content) {
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/cyclonedx-json.ts
 // CycloneDX JSON (spec 1.2-1.6): components, nested components recursively, each through its purl.
-// The dependency graph, where present, says which components the subject (metadata.component)
-// depends on directly, and each component's dependsOn the chain from one of those down. Components
+// The dependency graph, where present, gives direct flags and chains (cyclonedx-graph.ts). Components
 // scoped "excluded" are not part of the product.
 
 
@@ -41149,17 +41205,11 @@ function looksLikeSpdxTagValue(content) {
 
 
 const cyclonedx_json_MAX_DEPTH = 64;
-/** `dependencies` as a graph of bom-refs, rooted at what the subject (metadata.component) depends on. */
-function cycloneDxGraph(doc, nameOf) {
-    const subject = stringOf(json_document_objectOf(json_document_objectOf(doc.metadata).component)["bom-ref"]);
-    const edges = new Map();
-    for (const d of arrayOf(doc.dependencies)) {
+function dependenciesOf(doc) {
+    return arrayOf(doc.dependencies).flatMap((d) => {
         const ref = json_document_isObject(d) ? stringOf(d.ref) : undefined;
-        if (ref)
-            addEdges(edges, ref, arrayOf(json_document_objectOf(d).dependsOn).map(String));
-    }
-    const roots = subject === undefined ? [] : (edges.get(subject) ?? []);
-    return { edges, roots, nameOf };
+        return ref ? [{ ref, dependsOn: arrayOf(json_document_objectOf(d).dependsOn).map(String) }] : [];
+    });
 }
 const cycloneDxJsonExtractor = {
     name: "CycloneDX JSON",
@@ -41174,8 +41224,6 @@ const cycloneDxJsonExtractor = {
             throw new ExtractorError('CycloneDX SBOM: "bomFormat" is not "CycloneDX"', 1);
         const finder = new DeclarationFinder(content);
         const subject = stringOf(json_document_objectOf(json_document_objectOf(doc.metadata).component)["bom-ref"]);
-        const graph = arrayOf(doc.dependencies).find((d) => json_document_isObject(d) && subject && d.ref === subject);
-        const directRefs = graph ? new Set(arrayOf(json_document_objectOf(graph).dependsOn).map(String)) : undefined;
         const records = [];
         const recordOf = new Map();
         const componentName = new Map();
@@ -41203,8 +41251,6 @@ const cycloneDxJsonExtractor = {
                         line,
                     });
                     if (record) {
-                        if (directRefs && ref)
-                            record.direct = directRefs.has(ref);
                         if (ref && !recordOf.has(ref))
                             recordOf.set(ref, record);
                         if (c.scope === "optional")
@@ -41216,16 +41262,7 @@ const cycloneDxJsonExtractor = {
             }
         };
         walk(doc.components, 0);
-        if (directRefs) {
-            const nameOf = (ref) => recordOf.get(ref)?.name ?? componentName.get(ref) ?? ref;
-            const graph = cycloneDxGraph(doc, nameOf);
-            const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
-            for (const [ref, record] of recordOf) {
-                const chain = record.direct ? undefined : chains.get(ref);
-                if (chain && chain.length > 0)
-                    record.parents = chain;
-            }
-        }
+        applyCycloneDxGraph(subject, dependenciesOf(doc), recordOf, componentName);
         return dedupeRecords(records);
     },
 };
@@ -64131,6 +64168,7 @@ async function scanContainers(options) {
         workspace: options.workspace,
         ...options.discover,
         ...(options.env ? { env: options.env } : {}),
+        ...(options.buildArgs ? { buildArgs: options.buildArgs } : {}),
     });
     problems.push(...discovery.problems);
     const requests = imageRequests(options.images, discovery.images, discovery.built);
@@ -64191,7 +64229,7 @@ async function scanContainers(options) {
         const file = (0,external_node_path_namespaceObject.join)(options.workspace, path);
         if (!(0,external_node_fs_namespaceObject.existsSync)(file))
             return undefined;
-        const parsed = parseDockerfile(path, (0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"));
+        const parsed = parseDockerfile(path, (0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"), options.buildArgs);
         problems.push(...parsed.problems);
         dockerfiles.set(path, parsed);
         return parsed;
@@ -64343,6 +64381,20 @@ function locator(image, readDockerfile) {
 
 
 
+/** KEY=VALUE lines; a line without `=` is an input error, said with the line. */
+function buildArgs(lines) {
+    const args = {};
+    for (const line of lines) {
+        const text = line.trim();
+        if (!text)
+            continue;
+        const eq = text.indexOf("=");
+        if (eq <= 0)
+            throw new Error(`build-args: "${text}" is not KEY=VALUE`);
+        args[text.slice(0, eq).trim()] = text.slice(eq + 1).trim();
+    }
+    return args;
+}
 const containerScanCheck = defineCheck({
     name: "container-scan",
     description: "Scans container images (given, or named by the repository's Dockerfiles, compose files and Kubernetes manifests) for known vulnerabilities, naming the layer and base image that brought each.",
@@ -64359,6 +64411,10 @@ const containerScanCheck = defineCheck({
         input.boolean("discover-dockerfiles", {
             description: "Also scan the images the FROM lines of Dockerfiles under path pull (ARG defaults expanded; stage names and scratch skipped).",
             default: true,
+        }),
+        input.list("build-args", {
+            description: "Dockerfile ARG values as KEY=VALUE lines, like docker build --build-arg: they override ARG defaults in FROM lines.",
+            default: [],
         }),
         input.boolean("discover-compose", {
             description: "Also scan the images of services in compose files under path.",
@@ -64438,6 +64494,7 @@ const containerScanCheck = defineCheck({
                 compose: inputs.discoverCompose,
                 kubernetes: inputs.discoverKubernetes,
             },
+            buildArgs: buildArgs(inputs.buildArgs),
             source,
             client: new RegistryClient({ credentials }),
             cache: new LayerCache(inputs.layerCache ? inWorkspace(inputs.layerCache) : undefined),

@@ -13,6 +13,19 @@ import { chooseDatabase } from "@bulwark/osv-scan";
 import { ENGINES, type EngineChoice } from "./engines/external-engines.js";
 import { scanContainers } from "./scan-containers.js";
 
+/** KEY=VALUE lines; a line without `=` is an input error, said with the line. */
+function buildArgs(lines: readonly string[]): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (const line of lines) {
+    const text = line.trim();
+    if (!text) continue;
+    const eq = text.indexOf("=");
+    if (eq <= 0) throw new Error(`build-args: "${text}" is not KEY=VALUE`);
+    args[text.slice(0, eq).trim()] = text.slice(eq + 1).trim();
+  }
+  return args;
+}
+
 export const containerScanCheck = defineCheck({
   name: "container-scan",
   description:
@@ -32,6 +45,11 @@ export const containerScanCheck = defineCheck({
       description:
         "Also scan the images the FROM lines of Dockerfiles under path pull (ARG defaults expanded; stage names and scratch skipped).",
       default: true,
+    }),
+    input.list("build-args", {
+      description:
+        "Dockerfile ARG values as KEY=VALUE lines, like docker build --build-arg: they override ARG defaults in FROM lines.",
+      default: [],
     }),
     input.boolean("discover-compose", {
       description: "Also scan the images of services in compose files under path.",
@@ -117,6 +135,7 @@ export const containerScanCheck = defineCheck({
         compose: inputs.discoverCompose,
         kubernetes: inputs.discoverKubernetes,
       },
+      buildArgs: buildArgs(inputs.buildArgs),
       source,
       client: new RegistryClient({ credentials }),
       cache: new LayerCache(inputs.layerCache ? inWorkspace(inputs.layerCache) : undefined),

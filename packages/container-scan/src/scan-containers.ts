@@ -41,6 +41,8 @@ export interface ContainerScanOptions {
   images: readonly string[];
   platform?: Platform;
   discover: { dockerfiles: boolean; compose: boolean; kubernetes: boolean };
+  /** Dockerfile ARG values, as `--build-arg` gives them (override ARG defaults in FROM lines). */
+  buildArgs?: Readonly<Record<string, string>>;
   source: VulnerabilitySource & { notices?: ScanProblem[] };
   client?: RegistryClient;
   cache?: LayerCache;
@@ -117,6 +119,7 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
     workspace: options.workspace,
     ...options.discover,
     ...(options.env ? { env: options.env } : {}),
+    ...(options.buildArgs ? { buildArgs: options.buildArgs } : {}),
   });
   problems.push(...discovery.problems);
   const requests = imageRequests(options.images, discovery.images, discovery.built);
@@ -176,7 +179,7 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
     if (known) return known;
     const file = join(options.workspace, path);
     if (!existsSync(file)) return undefined;
-    const parsed = parseDockerfile(path, readFileSync(file, "utf8"));
+    const parsed = parseDockerfile(path, readFileSync(file, "utf8"), options.buildArgs);
     problems.push(...parsed.problems);
     dockerfiles.set(path, parsed);
     return parsed;
