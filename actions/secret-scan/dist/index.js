@@ -16171,6 +16171,8 @@ function bytePositionsToUtf16(text, at) {
 const TOOL = "secret-scan";
 const INLINE_ALLOW = /\b(?:bulwark|gitleaks):allow\b/;
 const INTEGRITY_BEFORE = /(?:sha(?:1|256|384|512)-|h1:)$/;
+/** Bytes at the start of a file in which a NUL marks it binary (as git decides). */
+const BINARY_PROBE_BYTES = 8192;
 const MINIFIABLE = /\.(?:m?js|cjs|css|json|svg|html?)$/i;
 /** Keywords must be printable ASCII so the prefilter can run over undecoded bytes; a rule with others always runs. */
 const ASCII = /^[ -~]*$/;
@@ -16258,7 +16260,7 @@ class SecretScanner {
     contentSkipReason(path, text) {
         if (text.length > this.maxBytes)
             return "too-large";
-        if (text.slice(0, 8192).includes("\0"))
+        if (text.slice(0, BINARY_PROBE_BYTES).includes("\0"))
             return "binary";
         if (MINIFIABLE.test(path) && hasLongLine(text, this.maxLineLength))
             return "minified";
@@ -16300,12 +16302,12 @@ class SecretScanner {
         return this.scanSelected({ path, text }, selected, again);
     }
     /**
-     * What the first bytes of a file already show (binary, or minified when a line longer than the limit
-     * starts in them), so the rest need not be read; the same verdict byteSkipReason gives the whole file.
-     * `head` is the file's first 8 KiB (or all of a smaller file).
+     * What the first bytes of a file already show (binary: a NUL in the first 8 KiB; minified: a line
+     * longer than the limit in them), so the rest need not be read; the same verdict byteSkipReason gives
+     * the whole file.
      */
     headSkipReason(path, head) {
-        if (head.includes(0))
+        if (head.subarray(0, BINARY_PROBE_BYTES).includes(0))
             return "binary";
         if (MINIFIABLE.test(path) && hasLongByteLine(head, this.maxLineLength))
             return "minified";
@@ -16315,7 +16317,7 @@ class SecretScanner {
     byteSkipReason(path, bytes) {
         if (bytes.length > this.maxBytes)
             return "too-large";
-        if (bytes.subarray(0, 8192).includes(0))
+        if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0))
             return "binary";
         if (MINIFIABLE.test(path) && hasLongByteLine(bytes, this.maxLineLength))
             return "minified";
@@ -16674,13 +16676,16 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 
 /** One read buffer per thread, reused for every file: allocating one per file kept the GC busy. */
 let scratch = Buffer.allocUnsafe(1 << 20);
-/** Bytes at the start of a file in which a NUL marks it binary (as git decides). */
-const BINARY_PROBE_BYTES = 8192;
+/**
+ * The first read of a file: enough to judge it (binary, minified) before reading the rest, and all of
+ * most source files, which then cost one read.
+ */
+const HEAD_BYTES = 64 * 1024;
 /**
  * Reads a file into the shared scratch buffer (valid until the next call), unless it is larger than
- * `max` or its first BINARY_PROBE_BYTES, read first, show it is skipped (binary, minified): binaries and
- * minified bundles are often the largest files of a checkout, and then cost one small read. Synchronous
- * on purpose: for the many small files of a source tree, the promise machinery of fs/promises costs more
+ * `max` or its first HEAD_BYTES, read first, show it is skipped (binary, minified): binaries and minified
+ * bundles are often the largest files of a checkout, and then cost one small read. Synchronous on
+ * purpose: for the many small files of a source tree, the promise machinery of fs/promises costs more
  * than the read (measured: ~0.2 ms per file), and this runs on worker threads or in a batch CLI/action.
  */
 function readUpTo(scanner, path, file) {
@@ -16693,7 +16698,7 @@ function readUpTo(scanner, path, file) {
             scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
         let at = 0;
         while (at < size) {
-            const n = (0,external_node_fs_.readSync)(fd, scratch, at, at === 0 ? Math.min(size, BINARY_PROBE_BYTES) : size - at, at);
+            const n = (0,external_node_fs_.readSync)(fd, scratch, at, at === 0 ? Math.min(size, HEAD_BYTES) : size - at, at);
             if (n === 0)
                 break;
             if (at === 0) {

@@ -22,14 +22,17 @@ export interface FileOutcome {
 /** One read buffer per thread, reused for every file: allocating one per file kept the GC busy. */
 let scratch = Buffer.allocUnsafe(1 << 20);
 
-/** Bytes at the start of a file in which a NUL marks it binary (as git decides). */
-export const BINARY_PROBE_BYTES = 8192;
+/**
+ * The first read of a file: enough to judge it (binary, minified) before reading the rest, and all of
+ * most source files, which then cost one read.
+ */
+const HEAD_BYTES = 64 * 1024;
 
 /**
  * Reads a file into the shared scratch buffer (valid until the next call), unless it is larger than
- * `max` or its first BINARY_PROBE_BYTES, read first, show it is skipped (binary, minified): binaries and
- * minified bundles are often the largest files of a checkout, and then cost one small read. Synchronous
- * on purpose: for the many small files of a source tree, the promise machinery of fs/promises costs more
+ * `max` or its first HEAD_BYTES, read first, show it is skipped (binary, minified): binaries and minified
+ * bundles are often the largest files of a checkout, and then cost one small read. Synchronous on
+ * purpose: for the many small files of a source tree, the promise machinery of fs/promises costs more
  * than the read (measured: ~0.2 ms per file), and this runs on worker threads or in a batch CLI/action.
  */
 function readUpTo(scanner: SecretScanner, path: string, file: string): Buffer | SkipReason {
@@ -40,7 +43,7 @@ function readUpTo(scanner: SecretScanner, path: string, file: string): Buffer | 
     if (size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
     let at = 0;
     while (at < size) {
-      const n = readSync(fd, scratch, at, at === 0 ? Math.min(size, BINARY_PROBE_BYTES) : size - at, at);
+      const n = readSync(fd, scratch, at, at === 0 ? Math.min(size, HEAD_BYTES) : size - at, at);
       if (n === 0) break;
       if (at === 0) {
         const skip = scanner.headSkipReason(path, scratch.subarray(0, n));

@@ -82,6 +82,8 @@ interface CompiledRule {
 
 const INLINE_ALLOW = /\b(?:bulwark|gitleaks):allow\b/;
 const INTEGRITY_BEFORE = /(?:sha(?:1|256|384|512)-|h1:)$/;
+/** Bytes at the start of a file in which a NUL marks it binary (as git decides). */
+const BINARY_PROBE_BYTES = 8192;
 const MINIFIABLE = /\.(?:m?js|cjs|css|json|svg|html?)$/i;
 /** Keywords must be printable ASCII so the prefilter can run over undecoded bytes; a rule with others always runs. */
 const ASCII = /^[ -~]*$/;
@@ -169,7 +171,7 @@ export class SecretScanner {
   /** Why this content is not scanned (binary, too large, minified), or undefined. */
   contentSkipReason(path: string, text: string): SkipReason | undefined {
     if (text.length > this.maxBytes) return "too-large";
-    if (text.slice(0, 8192).includes("\0")) return "binary";
+    if (text.slice(0, BINARY_PROBE_BYTES).includes("\0")) return "binary";
     if (MINIFIABLE.test(path) && hasLongLine(text, this.maxLineLength)) return "minified";
     return undefined;
   }
@@ -207,12 +209,12 @@ export class SecretScanner {
   }
 
   /**
-   * What the first bytes of a file already show (binary, or minified when a line longer than the limit
-   * starts in them), so the rest need not be read; the same verdict byteSkipReason gives the whole file.
-   * `head` is the file's first 8 KiB (or all of a smaller file).
+   * What the first bytes of a file already show (binary: a NUL in the first 8 KiB; minified: a line
+   * longer than the limit in them), so the rest need not be read; the same verdict byteSkipReason gives
+   * the whole file.
    */
   headSkipReason(path: string, head: Uint8Array): SkipReason | undefined {
-    if (head.includes(0)) return "binary";
+    if (head.subarray(0, BINARY_PROBE_BYTES).includes(0)) return "binary";
     if (MINIFIABLE.test(path) && hasLongByteLine(head, this.maxLineLength)) return "minified";
     return undefined;
   }
@@ -220,7 +222,7 @@ export class SecretScanner {
   /** contentSkipReason for bytes not yet decoded. */
   byteSkipReason(path: string, bytes: Uint8Array): SkipReason | undefined {
     if (bytes.length > this.maxBytes) return "too-large";
-    if (bytes.subarray(0, 8192).includes(0)) return "binary";
+    if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) return "binary";
     if (MINIFIABLE.test(path) && hasLongByteLine(bytes, this.maxLineLength)) return "minified";
     return undefined;
   }
