@@ -1,10 +1,9 @@
 // CycloneDX JSON (spec 1.2-1.6): components, nested components recursively, each through its purl.
-// The dependency graph, where present, says which components the subject (metadata.component)
-// depends on directly, and each component's dependsOn the chain from one of those down. Components
+// The dependency graph, where present, gives direct flags and chains (cyclonedx-graph.ts). Components
 // scoped "excluded" are not part of the product.
 import { ExtractorError } from "../extractor.js";
 import type { PackageRecord } from "../package-record.js";
-import { addEdges, chainsFromGraph, type DependencyGraph } from "./dependency-chains.js";
+import { applyCycloneDxGraph, type CycloneDxDependency } from "./cyclonedx-graph.js";
 import { DeclarationFinder } from "./line-index.js";
 import { arrayOf, expectObject, isObject, objectOf, parseJsonDocument, stringOf } from "./json-document.js";
 import type { JsonObject } from "./json-document.js";
@@ -14,16 +13,11 @@ import { looksLikeCycloneDxJson } from "./sbom-sniff.js";
 
 const MAX_DEPTH = 64;
 
-/** `dependencies` as a graph of bom-refs, rooted at what the subject (metadata.component) depends on. */
-export function cycloneDxGraph(doc: JsonObject, nameOf: (ref: string) => string): DependencyGraph {
-  const subject = stringOf(objectOf(objectOf(doc.metadata).component)["bom-ref"]);
-  const edges = new Map<string, string[]>();
-  for (const d of arrayOf(doc.dependencies)) {
+function dependenciesOf(doc: JsonObject): CycloneDxDependency[] {
+  return arrayOf(doc.dependencies).flatMap((d) => {
     const ref = isObject(d) ? stringOf(d.ref) : undefined;
-    if (ref) addEdges(edges, ref, arrayOf(objectOf(d).dependsOn).map(String));
-  }
-  const roots = subject === undefined ? [] : (edges.get(subject) ?? []);
-  return { edges, roots, nameOf };
+    return ref ? [{ ref, dependsOn: arrayOf(objectOf(d).dependsOn).map(String) }] : [];
+  });
 }
 
 export const cycloneDxJsonExtractor: SniffingExtractor = {
@@ -39,8 +33,6 @@ export const cycloneDxJsonExtractor: SniffingExtractor = {
       throw new ExtractorError('CycloneDX SBOM: "bomFormat" is not "CycloneDX"', 1);
     const finder = new DeclarationFinder(content);
     const subject = stringOf(objectOf(objectOf(doc.metadata).component)["bom-ref"]);
-    const graph = arrayOf(doc.dependencies).find((d) => isObject(d) && subject && d.ref === subject);
-    const directRefs = graph ? new Set(arrayOf(objectOf(graph).dependsOn).map(String)) : undefined;
 
     const records: PackageRecord[] = [];
     const recordOf = new Map<string, PackageRecord>();
@@ -65,7 +57,6 @@ export const cycloneDxJsonExtractor: SniffingExtractor = {
             line,
           });
           if (record) {
-            if (directRefs && ref) record.direct = directRefs.has(ref);
             if (ref && !recordOf.has(ref)) recordOf.set(ref, record);
             if (c.scope === "optional") record.scopes = ["optional"];
             records.push(record);
@@ -75,15 +66,7 @@ export const cycloneDxJsonExtractor: SniffingExtractor = {
       }
     };
     walk(doc.components, 0);
-    if (directRefs) {
-      const nameOf = (ref: string) => recordOf.get(ref)?.name ?? componentName.get(ref) ?? ref;
-      const graph = cycloneDxGraph(doc, nameOf);
-      const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
-      for (const [ref, record] of recordOf) {
-        const chain = record.direct ? undefined : chains.get(ref);
-        if (chain && chain.length > 0) record.parents = chain;
-      }
-    }
+    applyCycloneDxGraph(subject, dependenciesOf(doc), recordOf, componentName);
     return dedupeRecords(records);
   },
 };

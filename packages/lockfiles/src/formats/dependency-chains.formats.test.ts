@@ -7,6 +7,7 @@ import type { PackageRecord } from "../package-record.js";
 import { composerJsonRoots, composerLockExtractor, composerLockGraph } from "./composer-lock.js";
 import { conanLockExtractor } from "./conan-lock.js";
 import { cycloneDxJsonExtractor } from "./cyclonedx-json.js";
+import { cycloneDxXmlExtractor } from "./cyclonedx-xml.js";
 import type { DependencyGraph } from "./dependency-chains.js";
 import { gemfileLockExtractor, gemfileLockGraph } from "./gemfile-lock.js";
 import { expectObject } from "./json-document.js";
@@ -383,6 +384,43 @@ describe("CycloneDX JSON chains", () => {
       "@cyclonedx/cyclonedx-npm",
       "xmlbuilder2",
       "js-yaml",
+    ]);
+  });
+});
+
+describe("CycloneDX XML chains", () => {
+  it("reads <dependencies> for direct flags and chains, as in JSON", async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">
+  <metadata>
+    <component type="application" bom-ref="app"><name>app</name></component>
+  </metadata>
+  <components>
+    <component type="library" bom-ref="pkg:npm/express@4.18.2">
+      <name>express</name><version>4.18.2</version><purl>pkg:npm/express@4.18.2</purl>
+    </component>
+    <component type="library" bom-ref="pkg:npm/body-parser@1.20.1">
+      <name>body-parser</name><version>1.20.1</version><purl>pkg:npm/body-parser@1.20.1</purl>
+    </component>
+    <component type="library" bom-ref="pkg:npm/qs@6.11.0">
+      <name>qs</name><version>6.11.0</version><purl>pkg:npm/qs@6.11.0</purl>
+    </component>
+  </components>
+  <dependencies>
+    <dependency ref="app"><dependency ref="pkg:npm/express@4.18.2"/></dependency>
+    <dependency ref="pkg:npm/express@4.18.2">
+      <dependency ref="pkg:npm/body-parser@1.20.1"/>
+      <dependency ref="pkg:npm/qs@6.11.0"/>
+    </dependency>
+    <dependency ref="pkg:npm/body-parser@1.20.1"><dependency ref="pkg:npm/qs@6.11.0"/></dependency>
+  </dependencies>
+</bom>
+`;
+    const records = await cycloneDxXmlExtractor.extract(xml, memoryContext("bom.xml"));
+    expect(records.map((r) => [r.name, r.direct, r.parents])).toEqual([
+      ["express", true, undefined],
+      ["body-parser", false, ["express"]],
+      ["qs", false, ["express"]], // express -> qs directly, not through body-parser
     ]);
   });
 });

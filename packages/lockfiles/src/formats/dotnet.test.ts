@@ -142,9 +142,38 @@ describe("deps.json", () => {
         version: "13.0.3",
         ecosystem: "NuGet",
         purl: "pkg:nuget/Newtonsoft.Json@13.0.3",
+        direct: true,
         file: "bin/App.deps.json",
         line: 11,
       },
+    ]);
+  });
+
+  it("marks the app's dependencies direct and chains the rest, through project references too", async () => {
+    const deps = JSON.stringify({
+      runtimeTarget: { name: ".NETCoreApp,Version=v8.0" },
+      targets: {
+        ".NETCoreApp,Version=v8.0": {
+          "App/1.0.0": { dependencies: { "Serilog.AspNetCore": "8.0.0", "Core.Lib": "1.0.0" } },
+          "Core.Lib/1.0.0": { dependencies: { "Newtonsoft.Json": "13.0.3" } },
+          "Serilog.AspNetCore/8.0.0": { dependencies: { Serilog: "3.1.1" } },
+          "Serilog/3.1.1": {},
+          "Newtonsoft.Json/13.0.3": {},
+        },
+      },
+      libraries: {
+        "App/1.0.0": { type: "project" },
+        "Core.Lib/1.0.0": { type: "project" },
+        "Serilog.AspNetCore/8.0.0": { type: "package" },
+        "Serilog/3.1.1": { type: "package" },
+        "Newtonsoft.Json/13.0.3": { type: "package" },
+      },
+    });
+    const records = await dotnetDepsJsonExtractor.extract(deps, memoryContext("App.deps.json"));
+    expect(records.map((r) => [r.name, r.direct, r.parents])).toEqual([
+      ["Serilog.AspNetCore", true, undefined],
+      ["Serilog", false, ["Serilog.AspNetCore"]],
+      ["Newtonsoft.Json", false, ["Core.Lib"]],
     ]);
   });
 });
