@@ -17116,6 +17116,9 @@ class TreeWorkers {
             worker.on("exit", onExit);
             worker.postMessage({ ...shared, gate: gates[w] });
         }));
+        // Should this thread fail below, the workers ending at close() must not become unhandled rejections.
+        for (const f of finished)
+            f.catch(() => undefined);
         // This thread claims batches too; the workers' answers wait in their ports until it is done. A small
         // tree can be done before a worker has even started: then it is not waited for.
         scanTreeBatches(shared, (batch, batchFiles) => {

@@ -54,6 +54,19 @@ describe("TreeWorkers", () => {
     );
   });
 
+  it("passes on a failure of this thread's own scanning, leaving nothing unhandled behind", async () => {
+    const tree = new TreeWorkers({ root, init: {}, script: workerScript, workers: 1 });
+    try {
+      await expect(
+        tree.scan(files, 4, () => {
+          throw new Error("disk on fire");
+        }),
+      ).rejects.toThrow("disk on fire");
+    } finally {
+      await tree.close();
+    }
+  });
+
   it("finishes with every outcome when this thread is done before the worker has started (it is not waited for)", async () => {
     const scanner = new SecretScanner();
     const tree = new TreeWorkers({ root, init: {}, script: workerScript, workers: 1 });

@@ -91,6 +91,8 @@ export class TreeWorkers {
           worker.postMessage({ ...shared, gate: gates[w]! } satisfies TreeJob);
         }),
     );
+    // Should this thread fail below, the workers ending at close() must not become unhandled rejections.
+    for (const f of finished) f.catch(() => undefined);
     // This thread claims batches too; the workers' answers wait in their ports until it is done. A small
     // tree can be done before a worker has even started: then it is not waited for.
     scanTreeBatches(shared, (batch, batchFiles) => {
