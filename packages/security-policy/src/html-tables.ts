@@ -8,7 +8,7 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", nbsp: " "
 function cellText(html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, " ")
-    .replace(/<[^>]*>/g, "")
+    .replace(/<[^<>]*>/g, "") // `[^>]*` would rescan a run of "<" from each one
     .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&(amp|lt|gt|nbsp|quot);/g, (_m, e: string) => ENTITIES[e]!)
@@ -16,8 +16,16 @@ function cellText(html: string): string {
     .trim();
 }
 
+/**
+ * Longer stretches of HTML are not read for tables: the tag patterns below rescan unclosed tags, and a
+ * supported-versions table is a few kilobytes. The policy then has no table from it, which the checks
+ * report; it never hangs the scan.
+ */
+const MAX_HTML_LENGTH = 200_000;
+
 /** Tables in one stretch of HTML that starts at `line`. */
 export function htmlTables(html: string, line: number): ParsedTable[] {
+  if (html.length > MAX_HTML_LENGTH) return [];
   const lineAt = (index: number) => line + (html.slice(0, index).match(/\n/g)?.length ?? 0);
   const tables: ParsedTable[] = [];
   for (const table of html.matchAll(/<table\b[\s\S]*?<\/table>/gi)) {

@@ -19,8 +19,9 @@ function check(content: string, path: string): void {
   const lineCount = content.split(/\r\n|\r|\n/).length;
   const started = performance.now();
   const policy = parsePolicy(content, path);
-  // A loose bound that only a pathological (super-linear) path can break on inputs this small.
-  expect(performance.now() - started).toBeLessThan(2_000);
+  // A hang detector, not a speed target: only a super-linear path breaks it on inputs this small, even on
+  // a loaded machine.
+  expect(performance.now() - started).toBeLessThan(10_000);
   expect(policy.path).toBe(path);
   for (const row of policy.supportTable?.rows ?? []) {
     expect(typeof row.versionText).toBe("string");
@@ -145,6 +146,7 @@ describe("pathological SECURITY.md shapes", () => {
     ["deep block quotes", `${"> ".repeat(5_000)}Supported Versions\n`],
     ["deep lists", Array.from({ length: 2_000 }, (_, i) => `${"  ".repeat(i)}- 1.${i}`).join("\n")],
     ["nested HTML tables", `${"<table><tr><td>".repeat(3_000)}1.0${"</td></tr></table>".repeat(3_000)}`],
+    ["100k unclosed rows", `<table>${"<tr>".repeat(100_000)}`],
     ["unclosed HTML", `<table>${"<tr><td>1.x<td>yes".repeat(5_000)}`],
     [
       "a URL ending in 200k dots, an address over 100k labels",
@@ -156,9 +158,14 @@ describe("pathological SECURITY.md shapes", () => {
     ["many emphasis markers", "*_".repeat(50_000)],
     ["rst grid", `+---+---+\n| a | b |\n${"+---+---+\n| 1 | y |\n".repeat(5_000)}+---+---+\n`],
   ];
-  it.each(cases)("%s", (_name, content) => {
-    const started = performance.now();
-    for (const path of ["SECURITY.md", "SECURITY.rst"]) parsePolicy(content, path);
-    expect(performance.now() - started).toBeLessThan(15_000);
-  });
+  it.each(cases)(
+    "%s",
+    (_name, content) => {
+      const started = performance.now();
+      for (const path of ["SECURITY.md", "SECURITY.rst"]) parsePolicy(content, path);
+      // A hang detector (quadratic paths took minutes on these), loose enough for a loaded CI machine.
+      expect(performance.now() - started).toBeLessThan(60_000);
+    },
+    120_000,
+  );
 });

@@ -108,7 +108,11 @@ const ITEM_PAREN = /^(.+?)\s*\((.+)\)\s*\.?$/;
 const ITEM_MARKER =
   /^(:[a-z_]+:|[✅✔✓☑❌✗✘✖⛔🚫]\uFE0F?)\s*(.+)$|^(.+?)\s*(:[a-z_]+:|[✅✔✓☑❌✗✘✖⛔🚫]\uFE0F?)$/u;
 
+/** Longer list items are prose, not "version: status" rows; the item patterns backtrack over long text. */
+const MAX_ITEM_LENGTH = 500;
+
 function listItemRow(text: string, line: number): SupportRow | undefined {
+  if (text.length > MAX_ITEM_LENGTH) return undefined;
   const candidates: [string, string][] = [];
   const marker = ITEM_MARKER.exec(text);
   if (marker) candidates.push(marker[1] ? [marker[2]!, marker[1]] : [marker[3]!, marker[4]!]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateGate } from "../policy/gate.js";
 import { byteLength } from "./byte-budget.js";
 import { STEP_SUMMARY_MAX_BYTES, SUMMARY_LIMIT_BYTES, toMarkdown } from "./markdown.js";
+import { toPrComment } from "./pr-comment.js";
 import { gateFor, manyFindings, NOW, osvScan, secretScan } from "./test-support/scans.js";
 
 /** Table cells split on unescaped pipes. */
@@ -56,6 +57,25 @@ describe("toMarkdown", () => {
     expect(md).toContain("✅ **t** passed");
     expect(md).toContain("No findings.");
     expect(md).not.toContain("Not checked");
+  });
+
+  it("never says a scan with errors found nothing, and marks a fail-open pass incomplete", () => {
+    const scan = {
+      tool: "t",
+      toolVersion: "1",
+      findings: [],
+      problems: [{ level: "error" as const, message: "The database could not be reached" }],
+    };
+    const closed = toMarkdown(scan, evaluateGate(scan, { failOn: "high" }, NOW));
+    const open = toMarkdown(scan, evaluateGate(scan, { failOn: "high", failOpen: true }, NOW));
+    expect(closed).toContain("❌ **t** failed");
+    expect(open).toContain("⚠️ **t** passed, but incomplete");
+    for (const md of [closed, open]) {
+      expect(md).toContain("No findings in the parts that were checked (see Not checked).");
+      expect(md).not.toMatch(/^No findings\.$/m);
+    }
+    const comment = toPrComment(scan, evaluateGate(scan, { failOn: "high", failOpen: true }, NOW));
+    expect(comment).toContain("### ⚠️ bulwark t: passed, but incomplete");
   });
 
   it("stays under GitHub's step-summary limit with a huge scan and says how many rows were left out", () => {
