@@ -180,6 +180,27 @@ describe("secret-scan action", () => {
     expectNoSecretLeaks(later, [join(repo.dir, "later.json"), join(repo.dir, "first.json")]);
   });
 
+  it("max-file-mib and max-line-length: larger files and longer lines are left out, with a notice naming the files", async () => {
+    const repo = newRepo();
+    const padding = `// ${"x".repeat(2000)}\n`;
+    repo.commit("init", {
+      "deploy/.env": `AWS_ACCESS_KEY_ID=${plant.awsInTree}\n`,
+      "big/settings.py": `${padding}KEY = "${plant.stripeKept}"\n`,
+      "web/app.js": `const key = "${plant.stripeDeleted}"; // ${"y".repeat(200)}\n`,
+    });
+    const run = await runAction(action, {
+      workspace: repo.dir,
+      eventName: "workflow_dispatch",
+      inputs: { scan: "tree", "max-file-mib": "0.001", "max-line-length": "100", "json-file": "report.json" },
+    });
+    expect(run.stderr).toBe("");
+    // 0.001 MiB is 1,049 bytes: big/settings.py is not scanned; web/app.js has a 250-character line.
+    expect(ruleAt(run)).toEqual([["aws-access-key-id", "deploy/.env", 1, null]]);
+    const report = readFileSync(join(repo.dir, "report.json"), "utf8");
+    expect(report).toMatch(/1 file\(s\) over 1049 bytes were not scanned: big\/settings.py/);
+    expectNoSecretLeaks(run, [join(repo.dir, "report.json")]);
+  });
+
   it("pull_request: scans only the pull request's commits, finds a secret added then deleted, leaks nothing", async () => {
     const repo = plantedHistory();
     const run = await runAction(action, {

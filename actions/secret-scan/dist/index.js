@@ -19772,6 +19772,17 @@ const secretScanCheck = (0,src/* defineCheck */.qH)({
             description: "Globs that count as test paths instead of the built-in list.",
             default: [],
         }),
+        src/* input */.hF.number("max-file-mib", {
+            description: "Files (and a commit's added lines in one file) larger than this many MiB are not scanned; a notice names them.",
+            min: 0.001,
+            default: 10,
+        }),
+        src/* input */.hF.number("max-line-length", {
+            description: "Matches on longer lines are dropped, and a .js/.css/.json/.svg/.html file with such a line counts as minified and is skipped.",
+            integer: true,
+            min: 80,
+            default: 4000,
+        }),
         ...secretsConfigInputs,
     ],
     async run(inputs, context) {
@@ -19780,6 +19791,8 @@ const secretScanCheck = (0,src/* defineCheck */.qH)({
         });
         const options = {
             ...settings.options,
+            maxBytes: Math.round(inputs.maxFileMib * 1024 * 1024),
+            maxLineLength: inputs.maxLineLength,
             testPaths: {
                 mode: inputs.testPaths,
                 ...(inputs.testPathGlobs.length > 0 ? { globs: inputs.testPathGlobs } : {}),

@@ -40,6 +40,19 @@ export const secretScanCheck = defineCheck({
       description: "Globs that count as test paths instead of the built-in list.",
       default: [],
     }),
+    input.number("max-file-mib", {
+      description:
+        "Files (and a commit's added lines in one file) larger than this many MiB are not scanned; a notice names them.",
+      min: 0.001,
+      default: 10,
+    }),
+    input.number("max-line-length", {
+      description:
+        "Matches on longer lines are dropped, and a .js/.css/.json/.svg/.html file with such a line counts as minified and is skipped.",
+      integer: true,
+      min: 80,
+      default: 4000,
+    }),
     ...secretsConfigInputs,
   ] as const,
   async run(inputs, context): Promise<ScanResult> {
@@ -48,6 +61,8 @@ export const secretScanCheck = defineCheck({
     });
     const options = {
       ...settings.options,
+      maxBytes: Math.round(inputs.maxFileMib * 1024 * 1024),
+      maxLineLength: inputs.maxLineLength,
       testPaths: {
         mode: inputs.testPaths as TestPathMode,
         ...(inputs.testPathGlobs.length > 0 ? { globs: inputs.testPathGlobs } : {}),
