@@ -10282,7 +10282,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2653);
+/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6969);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3402);
 // Entry point the runner executes: read the inputs, run, exit with the verdict. The bundle is also the
 // script of the scan's worker threads (one file to ship): started as one, it scans instead.
@@ -10308,7 +10308,7 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _bulwark_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9446);
-/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2653);
+/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6969);
 // The secret-scan action: the shared check definition, run the way every Bulwark action runs.
 
 
@@ -13508,7 +13508,7 @@ function renderActionYml(check, options) {
 
 /***/ }),
 
-/***/ 2653:
+/***/ 6969:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15699,6 +15699,104 @@ function shannonEntropy(text) {
     return bits;
 }
 
+;// CONCATENATED MODULE: ../../packages/secrets/src/gitleaks-rule-ids.ts
+// gitleaks' rule ids for our rules where they differ, so `path:rule:line` entries of a .gitleaksignore
+// written for gitleaks (which name its default rules: github-pat, aws-access-token, private-key,
+// generic-api-key...) ignore the same findings here. Ids that are the same in both need no entry.
+const GITLEAKS_IDS = {
+    "aws-access-key-id": ["aws-access-token"],
+    "github-personal-access-token": ["github-pat"],
+    "github-oauth-token": ["github-oauth"],
+    "github-user-to-server-token": ["github-app-token"],
+    "github-server-to-server-token": ["github-app-token"],
+    "github-fine-grained-token": ["github-fine-grained-pat"],
+    "gitlab-personal-access-token": ["gitlab-pat", "gitlab-pat-routable"],
+    "gitlab-runner-token": [
+        "gitlab-runner-authentication-token",
+        "gitlab-runner-authentication-token-routable",
+    ],
+    "gitlab-pipeline-trigger-token": ["gitlab-ptt"],
+    "gitlab-ci-job-token": ["gitlab-cicd-job-token"],
+    "gitlab-agent-token": ["gitlab-kubernetes-agent-token"],
+    "gitlab-feature-flags-token": ["gitlab-feature-flag-client-token"],
+    "gitlab-runner-registration-token": ["gitlab-rrt"],
+    "digitalocean-personal-access-token": ["digitalocean-pat"],
+    "digitalocean-oauth-token": ["digitalocean-access-token"],
+    "alibaba-access-key-secret": ["alibaba-secret-key"],
+    "heroku-platform-token": ["heroku-api-key-v2"],
+    "cloudflare-api-token": ["cloudflare-api-key", "cloudflare-global-api-key"],
+    "flyio-token": ["flyio-access-token"],
+    "netlify-token": ["netlify-access-token"],
+    "databricks-token": ["databricks-api-token"],
+    "planetscale-token": ["planetscale-api-token", "planetscale-oauth-token", "planetscale-password"],
+    "travis-ci-token": ["travisci-access-token"],
+    "sourcegraph-token": ["sourcegraph-access-token"],
+    "rubygems-api-key": ["rubygems-api-token"],
+    "terraform-cloud-token": ["hashicorp-tf-api-token"],
+    "clojars-token": ["clojars-api-token"],
+    "pulumi-access-token": ["pulumi-api-token"],
+    "doppler-token": ["doppler-api-token"],
+    "stripe-secret-key": ["stripe-access-token"],
+    "stripe-restricted-key": ["stripe-access-token"],
+    "stripe-test-secret-key": ["stripe-access-token"],
+    "plaid-access-token": ["plaid-api-token"],
+    "coinbase-api-secret": ["coinbase-access-token"],
+    "easypost-api-key": ["easypost-api-token", "easypost-test-api-token"],
+    "slack-config-token": ["slack-config-access-token", "slack-config-refresh-token"],
+    "slack-legacy-token": ["slack-legacy-bot-token", "slack-legacy-workspace-token"],
+    "discord-bot-token": ["discord-api-token"],
+    "telegram-bot-token": ["telegram-bot-api-token"],
+    "teams-webhook-url": ["microsoft-teams-webhook"],
+    "sendgrid-api-key": ["sendgrid-api-token"],
+    "mailgun-api-key": ["mailgun-private-api-token"],
+    "mailgun-private-key": ["mailgun-private-api-token"],
+    "brevo-api-key": ["sendinblue-api-token"],
+    "mattermost-token": ["mattermost-access-token"],
+    "zendesk-api-token": ["zendesk-secret-key"],
+    "intercom-access-token": ["intercom-api-key"],
+    "cohere-api-key": ["cohere-api-token"],
+    "huggingface-org-token": ["huggingface-organization-api-token"],
+    "datadog-api-key": ["datadog-access-token"],
+    "datadog-app-key": ["datadog-access-token"],
+    "newrelic-user-api-key": ["new-relic-user-api-key"],
+    "newrelic-insert-key": ["new-relic-insert-key"],
+    "newrelic-browser-key": ["new-relic-browser-api-token"],
+    "sentry-legacy-auth-token": ["sentry-access-token"],
+    "notion-integration-token": ["notion-api-token"],
+    "okta-api-token": ["okta-access-token"],
+    "grafana-cloud-token": ["grafana-cloud-api-token"],
+    "postman-api-key": ["postman-api-token"],
+    // gitleaks spells this one "personnal".
+    "airtable-personal-access-token": ["airtable-personnal-access-token"],
+    "contentful-token": ["contentful-delivery-api-token"],
+    "mapbox-secret-token": ["mapbox-api-token"],
+    "prefect-api-key": ["prefect-api-token"],
+    "sonarqube-token": ["sonar-api-token"],
+    "codecov-token": ["codecov-access-token"],
+    "typeform-token": ["typeform-api-token"],
+    "algolia-admin-key": ["algolia-api-key"],
+    "private-key-rsa": ["private-key"],
+    "private-key-ec": ["private-key"],
+    "private-key-dsa": ["private-key"],
+    "private-key-pkcs8": ["private-key"],
+    "private-key-pkcs8-encrypted": ["private-key"],
+    "private-key-openssh": ["private-key"],
+    "private-key-pgp": ["private-key"],
+    "private-key-ssh2-encrypted": ["private-key"],
+    "private-key-putty": ["private-key"],
+    "generic-jwt": ["jwt", "jwt-base64"],
+    "generic-kubernetes-secret": ["kubernetes-secret-yaml"],
+    "generic-secret-assignment": ["generic-api-key"],
+    "generic-config-secret-assignment": ["generic-api-key"],
+};
+/** The rule's id and the gitleaks ids that name the same finding, for ignore-file entries. */
+function ignoreRuleIds(ruleId) {
+    const aliases = GITLEAKS_IDS[ruleId];
+    return aliases ? [ruleId, ...aliases] : [ruleId];
+}
+/** Our rule ids that have gitleaks aliases (for tests). */
+const RULES_WITH_GITLEAKS_IDS = Object.keys(GITLEAKS_IDS);
+
 // EXTERNAL MODULE: ../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(9528);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -16168,6 +16266,7 @@ function bytePositionsToUtf16(text, at) {
 
 
 
+
 const TOOL = "secret-scan";
 const INLINE_ALLOW = /\b(?:bulwark|gitleaks):allow\b/;
 const INTEGRITY_BEFORE = /(?:sha(?:1|256|384|512)-|h1:)$/;
@@ -16435,7 +16534,7 @@ class SecretScanner {
                 if (this.options.ignore?.matches({
                     fingerprint: fp,
                     path,
-                    ruleIds: [c.rule.id],
+                    ruleIds: ignoreRuleIds(c.rule.id),
                     line,
                     commit: input.commit ?? this.options.commit,
                 }))
@@ -16758,8 +16857,8 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 //  - `.bulwark-secrets-ignore`: one entry per line, `#` comments; an entry is a finding fingerprint
 //    (32 hex characters) or a gitleaks-style `path:rule:line` / `commit:path:rule:line`.
 //  - `.gitleaksignore`: gitleaks' format, `path:rule:line` or `commit:path:rule:line` fingerprints.
-// Rule ids in a .gitleaksignore name gitleaks' rules, so such entries match only where our rule id or
-// one of its aliases is the same.
+// Rule ids in a .gitleaksignore name gitleaks' rules: the scanner offers each finding's rule id with the
+// gitleaks ids of the same rule (gitleaks-rule-ids.ts).
 const IGNORE_FILE_NAME = ".bulwark-secrets-ignore";
 const GITLEAKS_IGNORE_FILE_NAME = ".gitleaksignore";
 class IgnoreList {

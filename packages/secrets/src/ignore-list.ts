@@ -2,8 +2,8 @@
 //  - `.bulwark-secrets-ignore`: one entry per line, `#` comments; an entry is a finding fingerprint
 //    (32 hex characters) or a gitleaks-style `path:rule:line` / `commit:path:rule:line`.
 //  - `.gitleaksignore`: gitleaks' format, `path:rule:line` or `commit:path:rule:line` fingerprints.
-// Rule ids in a .gitleaksignore name gitleaks' rules, so such entries match only where our rule id or
-// one of its aliases is the same.
+// Rule ids in a .gitleaksignore name gitleaks' rules: the scanner offers each finding's rule id with the
+// gitleaks ids of the same rule (gitleaks-rule-ids.ts).
 
 export const IGNORE_FILE_NAME = ".bulwark-secrets-ignore";
 export const GITLEAKS_IGNORE_FILE_NAME = ".gitleaksignore";

@@ -95,6 +95,26 @@ describe("SecretScanner.scanText", () => {
     expect(found.map((f) => f.location?.startLine)).toEqual([3]);
   });
 
+  it("honours a .gitleaksignore written for gitleaks, whose entries name gitleaks' rule ids", () => {
+    const lines = scanner
+      .scanText({ path: "deploy/.env", text: envFile })
+      .findings.map((f) => [f.ruleId, f.location?.startLine]);
+    const gh = lines.find(([id]) => id === "github-personal-access-token")!;
+    const aws = lines.find(([id]) => id === "aws-access-key-id")!;
+    // gitleaks' ids for these rules: github-pat, aws-access-token; the commit-prefixed form as in git mode.
+    const ignore = new IgnoreList().add(
+      `deploy/.env:github-pat:${gh[1]}\nabc123:deploy/.env:aws-access-token:${aws[1]}\n`,
+    );
+    const scan = (commit?: string) =>
+      new SecretScanner({ ignore })
+        .scanText({ path: "deploy/.env", text: envFile, commit })
+        .findings.map((f) => f.ruleId);
+    expect(scan()).not.toContain("github-personal-access-token");
+    expect(scan()).toContain("aws-access-key-id");
+    expect(scan("abc123")).not.toContain("aws-access-key-id");
+    expect(scan("abc123")).toContain("npm-access-token");
+  });
+
   it("honours ignore entries by fingerprint and by path:rule:line", () => {
     const first = scanner.scanText({ path: "deploy/.env", text: envFile }).findings;
     const ignore = new IgnoreList()

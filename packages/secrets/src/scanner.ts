@@ -7,6 +7,7 @@ import { fingerprint, type Finding, type Severity } from "@bulwark/core";
 import { KeywordMatcher, type KeywordPositions } from "./aho-corasick.js";
 import { hasCapturingGroup } from "./capturing-group.js";
 import { shannonEntropy } from "./entropy.js";
+import { ignoreRuleIds } from "./gitleaks-rule-ids.js";
 import type { IgnoreList } from "./ignore-list.js";
 import { DEFAULT_PATH_ALLOWLIST, DEFAULT_TEST_PATHS, globMatcher, type TestPathMode } from "./path-policy.js";
 import { placeholderReason } from "./placeholder.js";
@@ -329,7 +330,7 @@ export class SecretScanner {
           this.options.ignore?.matches({
             fingerprint: fp,
             path,
-            ruleIds: [c.rule.id],
+            ruleIds: ignoreRuleIds(c.rule.id),
             line,
             commit: input.commit ?? this.options.commit,
           })
