@@ -13521,7 +13521,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3784);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2427);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -13531,7 +13531,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3784:
+/***/ 2427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21323,6 +21323,14 @@ function chainsFromGraph(edges, roots, nameOf) {
     }
     return chains;
 }
+/** Adds node -> dependencies to a graph, after any it already has (a package listed once per platform). */
+function addEdges(edges, node, dependencies) {
+    const known = edges.get(node);
+    if (known)
+        known.push(...dependencies);
+    else
+        edges.set(node, [...dependencies]);
+}
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/line-index.ts
 // Maps character offsets to 1-based line numbers in one pass over the text, so formats parsed by a
@@ -21479,7 +21487,7 @@ function stringOf(value) {
 function arrayOf(value) {
     return Array.isArray(value) ? value : [];
 }
-function objectOf(value) {
+function json_document_objectOf(value) {
     return json_document_isObject(value) ? value : {};
 }
 
@@ -22934,7 +22942,9 @@ const cargoLockExtractor = {
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/composer-lock.ts
 // PHP composer.lock: `packages` (production) and `packages-dev`. Composer keeps a release's tag as its
 // version ("v1.2.3"); OSV's Packagist ranges use the bare number, so a "v" before a digit is dropped.
-// Which packages are direct comes from composer.json beside the lock, when it is there.
+// Which packages are direct comes from composer.json beside the lock, when it is there; each package's
+// `require` then gives the chain from a direct one down.
+
 
 
 
@@ -22942,17 +22952,32 @@ const cargoLockExtractor = {
 function packagistVersion(version) {
     return version.replace(/^v(?=\d)/, "");
 }
-async function directNames(readSibling) {
-    const manifest = await readSibling("composer.json");
+/** The names composer.json requires (prod, then dev), lowercased; undefined without a readable one. */
+function composerJsonRoots(manifest) {
     if (manifest === undefined)
         return undefined;
     try {
-        const json = objectOf(JSON.parse(manifest));
-        return new Set([...Object.keys(objectOf(json.require)), ...Object.keys(objectOf(json["require-dev"]))].map((n) => n.toLowerCase()));
+        const json = json_document_objectOf(JSON.parse(manifest));
+        return [...Object.keys(json_document_objectOf(json.require)), ...Object.keys(json_document_objectOf(json["require-dev"]))].map((n) => n.toLowerCase());
     }
     catch {
         return undefined; // composer.json is its own file; its faults are not this lock's
     }
+}
+/** What each locked package requires (platform requirements such as php and ext-* lead nowhere). */
+function composerLockGraph(doc, roots) {
+    const edges = new Map();
+    for (const pkg of [...arrayOf(doc.packages), ...arrayOf(doc["packages-dev"])]) {
+        const name = json_document_isObject(pkg) ? stringOf(pkg.name) : undefined;
+        if (!json_document_isObject(pkg) || !name)
+            continue;
+        edges.set(name.toLowerCase(), Object.keys(json_document_objectOf(pkg.require)).map((n) => n.toLowerCase()));
+    }
+    return { edges, roots, nameOf: (name) => name };
+}
+function composerChains(doc, roots) {
+    const graph = composerLockGraph(doc, roots);
+    return chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
 }
 const composerLockExtractor = {
     name: "composer.lock",
@@ -22960,7 +22985,9 @@ const composerLockExtractor = {
     async extract(content, context) {
         const doc = expectObject(parseJsonDocument(content, "composer.lock"), "composer.lock");
         const finder = new DeclarationFinder(content);
-        const direct = await directNames(context.readSibling);
+        const roots = composerJsonRoots(await context.readSibling("composer.json"));
+        const direct = roots && new Set(roots);
+        const chains = roots && composerChains(doc, roots);
         const records = [];
         for (const [key, dev] of [
             ["packages", false],
@@ -22990,7 +23017,10 @@ const composerLockExtractor = {
                 };
                 if (direct)
                     record.direct = direct.has(normalised);
-                const reference = stringOf(objectOf(pkg.source).reference);
+                const chain = record.direct === false ? chains?.get(normalised) : undefined;
+                if (chain && chain.length > 0)
+                    record.parents = chain;
+                const reference = stringOf(json_document_objectOf(pkg.source).reference);
                 if (reference && /^[0-9a-f]{40}$/.test(reference) && version.startsWith("dev-"))
                     record.commit = reference;
                 records.push(record);
@@ -23003,7 +23033,9 @@ const composerLockExtractor = {
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/conan-lock.ts
 // C/C++ conan.lock. Conan 2 (version "0.5") lists references in `requires`, `build_requires` and
 // `python_requires`; Conan 1 (version "0.4") has graph_lock.nodes, node "0" being the consumer,
-// whose `requires` are the direct dependencies. Build requirements are tools, marked dev.
+// whose `requires` are the direct dependencies, and every node's `requires` the chains from them.
+// Build requirements are tools, marked dev. Conan 2 locks record no graph.
+
 
 
 
@@ -23015,6 +23047,24 @@ function parseConanReference(ref) {
         return undefined;
     return { name: match[1] ?? "", version: match[2] ?? "", revision: match[3] };
 }
+function nodeRef(node) {
+    return stringOf(node.ref) ?? stringOf(node.pref)?.split(":")[0];
+}
+function requiresOf(node) {
+    const n = json_document_objectOf(node);
+    return [...arrayOf(n.requires), ...arrayOf(n.build_requires)].map(String);
+}
+/** Conan 1 graph_lock nodes by id, rooted at the consumer node "0"'s requirements. */
+function conanGraphLockGraph(nodes) {
+    const edges = new Map();
+    for (const [id, node] of Object.entries(nodes))
+        edges.set(id, requiresOf(node));
+    const nameOf = (id) => {
+        const ref = nodeRef(json_document_objectOf(nodes[id]));
+        return (ref && parseConanReference(ref)?.name) ?? id;
+    };
+    return { edges, roots: requiresOf(nodes["0"]), nameOf };
+}
 const conanLockExtractor = {
     name: "conan.lock",
     matches: (path) => path.split("/").pop() === "conan.lock",
@@ -23022,7 +23072,7 @@ const conanLockExtractor = {
         const doc = expectObject(parseJsonDocument(content, "conan.lock"), "conan.lock");
         const finder = new DeclarationFinder(content);
         const records = [];
-        const add = (ref, dev, direct) => {
+        const add = (ref, dev, direct, parents) => {
             const parsed = parseConanReference(ref);
             const line = finder.find(escapeRegExp(JSON.stringify(ref)));
             if (!parsed)
@@ -23038,21 +23088,26 @@ const conanLockExtractor = {
             };
             if (direct !== undefined)
                 record.direct = direct;
+            if (parents && parents.length > 0)
+                record.parents = parents;
             records.push(record);
         };
         const graph = doc.graph_lock;
         if (graph !== undefined) {
-            const nodes = objectOf(objectOf(graph).nodes);
-            const root = objectOf(nodes["0"]);
+            const nodes = json_document_objectOf(json_document_objectOf(graph).nodes);
+            const root = json_document_objectOf(nodes["0"]);
             const directIds = new Set(arrayOf(root.requires).map(String));
             const buildIds = new Set(arrayOf(root.build_requires).map(String));
+            const lockGraph = conanGraphLockGraph(nodes);
+            const chains = chainsFromGraph(lockGraph.edges, lockGraph.roots, lockGraph.nameOf);
             for (const [id, node] of Object.entries(nodes)) {
                 if (!json_document_isObject(node))
                     throw new ExtractorError(`conan.lock: node ${id} must be an object`);
-                const ref = stringOf(node.ref) ?? stringOf(node.pref)?.split(":")[0];
+                const ref = nodeRef(node);
                 if (!ref || id === "0")
                     continue;
-                add(ref, buildIds.has(id) || node.context === "build", directIds.has(id) || buildIds.has(id));
+                const direct = directIds.has(id) || buildIds.has(id);
+                add(ref, buildIds.has(id) || node.context === "build", direct, direct ? undefined : chains.get(id));
             }
             return records;
         }
@@ -23075,11 +23130,32 @@ const conanLockExtractor = {
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/dotnet-deps-json.ts
 // .NET *.deps.json (written next to a built app): `libraries` keyed "Name/Version"; type "package"
-// entries came from NuGet, "project" and "reference" ones did not.
+// entries came from NuGet, "project" and "reference" ones did not. The runtime target's entries name
+// their dependencies: the app's own (its first project entry) are the direct ones, and the rest of
+// that graph gives the chains.
 
 
 
 
+
+/** The runtime target's graph of "Name/Version" keys, rooted at the app's dependencies (none without an app). */
+function depsJsonGraph(doc) {
+    const targets = json_document_objectOf(doc.targets);
+    const targetName = stringOf(json_document_objectOf(doc.runtimeTarget).name) ?? Object.keys(targets)[0];
+    const target = json_document_objectOf(targetName === undefined ? undefined : targets[targetName]);
+    const libraries = json_document_objectOf(doc.libraries);
+    const edges = new Map();
+    for (const [key, entry] of Object.entries(target)) {
+        const deps = Object.entries(json_document_objectOf(json_document_objectOf(entry).dependencies));
+        edges.set(key, deps.map(([name, version]) => `${name}/${String(version)}`));
+    }
+    const app = Object.keys(target).find((key) => json_document_objectOf(libraries[key]).type === "project");
+    return {
+        edges,
+        roots: app === undefined ? [] : (edges.get(app) ?? []),
+        nameOf: (key) => key.slice(0, key.lastIndexOf("/")),
+    };
+}
 const dotnetDepsJsonExtractor = {
     name: "deps.json",
     matches: (path) => path.endsWith(".deps.json"),
@@ -23090,6 +23166,9 @@ const dotnetDepsJsonExtractor = {
             throw new ExtractorError('deps.json: "libraries" must be an object');
         const finder = new DeclarationFinder(content);
         finder.jsonObjectKey("libraries");
+        const graph = depsJsonGraph(doc);
+        const direct = graph.roots.length > 0 ? new Set(graph.roots) : undefined;
+        const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
         const records = [];
         for (const [key, entry] of Object.entries(libraries)) {
             const line = finder.jsonObjectKey(key);
@@ -23102,14 +23181,20 @@ const dotnetDepsJsonExtractor = {
                 throw new ExtractorError(`deps.json: library key "${key}" must read Name/Version`, line);
             const name = key.slice(0, slash);
             const version = key.slice(slash + 1);
-            records.push({
+            const record = {
                 name,
                 version,
                 ecosystem: "NuGet",
                 purl: purlString({ type: "nuget", name, version }),
                 file: context.relativePath,
                 line,
-            });
+            };
+            if (direct)
+                record.direct = direct.has(key);
+            const chain = record.direct === false ? chains.get(key) : undefined;
+            if (chain && chain.length > 0)
+                record.parents = chain;
+            records.push(record);
         }
         return records;
     },
@@ -23118,15 +23203,89 @@ const dotnetDepsJsonExtractor = {
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/gemfile-lock.ts
 // Ruby Bundler lockfiles (Gemfile.lock, gems.locked). GEM/GIT/PATH sections list specs: 4 spaces
 // indent a gem `name (version[-platform])`, 6 spaces its own dependencies. DEPENDENCIES (2 spaces)
-// lists the gems the Gemfile asks for, i.e. the direct ones.
+// lists the gems the Gemfile asks for, i.e. the direct ones; the dependency lines give the chains.
+
 
 
 const SPEC = /^ {4}([^\s(]+) \(([^)]+)\)$/;
 const DEPENDENCY = /^ {2}([^\s(!]+)(?: \(([^)]*)\))?!?$/;
+const SPEC_DEPENDENCY = /^ {6}([^\s(!]+)/;
 /** Platform gems carry the platform after the version (`1.16.0-x86_64-linux-gnu`); versions never hold "-". */
 function stripPlatform(version) {
     const dash = version.indexOf("-");
     return dash === -1 ? version : version.slice(0, dash);
+}
+function parseGemfileLock(content) {
+    const lines = content.split("\n").map((l) => l.replace(/\r$/, ""));
+    let section = "";
+    let revision;
+    let inSpecs = false;
+    let specName;
+    const specs = [];
+    const edges = new Map();
+    const roots = [];
+    let sawSection = false;
+    lines.forEach((text, i) => {
+        const line = i + 1;
+        if (text.trim() === "")
+            return;
+        if (/^\S/.test(text)) {
+            section = text.trim();
+            sawSection = true;
+            revision = undefined;
+            inSpecs = false;
+            specName = undefined;
+            return;
+        }
+        if (!sawSection)
+            throw new ExtractorError("Gemfile.lock: indented text before any section", line);
+        if (section === "GEM" || section === "GIT" || section === "PATH" || section === "PLUGIN SOURCE") {
+            const option = /^ {2}([a-z_]+):(?: (.*))?$/.exec(text);
+            if (option) {
+                if (option[1] === "revision")
+                    revision = option[2];
+                inSpecs = option[1] === "specs";
+                return;
+            }
+            if (!inSpecs)
+                throw new ExtractorError(`Gemfile.lock: unexpected line in ${section}`, line);
+            const dependency = SPEC_DEPENDENCY.exec(text);
+            if (dependency) {
+                // A dependency of the gem above (plugin sources are Bundler's own, not the app's graph).
+                if (specName !== undefined && section !== "PLUGIN SOURCE")
+                    addEdges(edges, specName, [dependency[1]]);
+                return;
+            }
+            const spec = SPEC.exec(text);
+            if (!spec)
+                throw new ExtractorError("Gemfile.lock: spec must read `    name (version)`", line);
+            specName = spec[1] ?? "";
+            if (!edges.has(specName))
+                edges.set(specName, []);
+            // PATH gems live in the repository itself; plugin sources are Bundler plugins.
+            if (section === "PATH" || section === "PLUGIN SOURCE")
+                return;
+            specs.push({
+                name: specName,
+                version: stripPlatform(spec[2] ?? ""),
+                line,
+                commit: section === "GIT" ? revision : undefined,
+            });
+        }
+        else if (section === "DEPENDENCIES") {
+            const dep = DEPENDENCY.exec(text);
+            if (!dep)
+                throw new ExtractorError("Gemfile.lock: dependency must read `  name (requirement)`", line);
+            roots.push(dep[1] ?? "");
+        }
+    });
+    if (!sawSection)
+        throw new ExtractorError("Gemfile.lock: no sections (GEM, DEPENDENCIES...) found", 1);
+    return { specs, graph: { edges, roots, nameOf: (name) => name } };
+}
+/** The dependency graph Gemfile.lock records: spec dependency lines, rooted at DEPENDENCIES. */
+function gemfileLockGraph(content) {
+    return parseGemfileLock(content).graph;
 }
 const gemfileLockExtractor = {
     name: "Gemfile.lock",
@@ -23135,60 +23294,9 @@ const gemfileLockExtractor = {
         return base === "Gemfile.lock" || base === "gems.locked";
     },
     extract(content, context) {
-        const lines = content.split("\n").map((l) => l.replace(/\r$/, ""));
-        let section = "";
-        let revision;
-        let inSpecs = false;
-        const specs = [];
-        const direct = new Set();
-        let sawSection = false;
-        lines.forEach((text, i) => {
-            const line = i + 1;
-            if (text.trim() === "")
-                return;
-            if (/^\S/.test(text)) {
-                section = text.trim();
-                sawSection = true;
-                revision = undefined;
-                inSpecs = false;
-                return;
-            }
-            if (!sawSection)
-                throw new ExtractorError("Gemfile.lock: indented text before any section", line);
-            if (section === "GEM" || section === "GIT" || section === "PATH" || section === "PLUGIN SOURCE") {
-                const option = /^ {2}([a-z_]+):(?: (.*))?$/.exec(text);
-                if (option) {
-                    if (option[1] === "revision")
-                        revision = option[2];
-                    inSpecs = option[1] === "specs";
-                    return;
-                }
-                if (!inSpecs)
-                    throw new ExtractorError(`Gemfile.lock: unexpected line in ${section}`, line);
-                if (/^ {6}\S/.test(text))
-                    return; // a dependency of the gem above
-                const spec = SPEC.exec(text);
-                if (!spec)
-                    throw new ExtractorError("Gemfile.lock: spec must read `    name (version)`", line);
-                // PATH gems live in the repository itself; plugin sources are Bundler plugins.
-                if (section === "PATH" || section === "PLUGIN SOURCE")
-                    return;
-                specs.push({
-                    name: spec[1] ?? "",
-                    version: stripPlatform(spec[2] ?? ""),
-                    line,
-                    commit: section === "GIT" ? revision : undefined,
-                });
-            }
-            else if (section === "DEPENDENCIES") {
-                const dep = DEPENDENCY.exec(text);
-                if (!dep)
-                    throw new ExtractorError("Gemfile.lock: dependency must read `  name (requirement)`", line);
-                direct.add(dep[1] ?? "");
-            }
-        });
-        if (!sawSection)
-            throw new ExtractorError("Gemfile.lock: no sections (GEM, DEPENDENCIES...) found", 1);
+        const { specs, graph } = parseGemfileLock(content);
+        const direct = new Set(graph.roots);
+        const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
         const seen = new Set();
         const records = [];
         for (const spec of specs) {
@@ -23205,6 +23313,9 @@ const gemfileLockExtractor = {
                 file: context.relativePath,
                 line: spec.line,
             };
+            const chain = record.direct ? undefined : chains.get(spec.name);
+            if (chain && chain.length > 0)
+                record.parents = chain;
             if (spec.commit)
                 record.commit = spec.commit;
             records.push(record);
@@ -30871,8 +30982,8 @@ const gradleVerificationMetadataExtractor = {
             throw new ExtractorError("verification-metadata.xml: no <verification-metadata> element", 1);
         const lines = elementLines(content, [COMPONENT]).get(COMPONENT) ?? [];
         const records = [];
-        arrayOf(objectOf(objectOf(root).components).component).forEach((c, i) => {
-            const o = objectOf(c);
+        arrayOf(json_document_objectOf(json_document_objectOf(root).components).component).forEach((c, i) => {
+            const o = json_document_objectOf(c);
             const group = stringOf(o["@group"]);
             const artifact = stringOf(o["@name"]);
             const version = stringOf(o["@version"]);
@@ -30905,10 +31016,10 @@ const gradleVerificationMetadataExtractor = {
 
 const MAX_DEPTH = 12;
 function dependencyList(container, lines = []) {
-    const list = objectOf(container).dependency;
+    const list = json_document_objectOf(container).dependency;
     const items = Array.isArray(list) ? list : list === undefined ? [] : [list];
     return items.map((d, i) => {
-        const o = objectOf(d);
+        const o = json_document_objectOf(d);
         return {
             groupId: xmlText(o.groupId)?.trim() ?? "",
             artifactId: xmlText(o.artifactId)?.trim() ?? "",
@@ -30930,13 +31041,13 @@ function readPom(content, path, what) {
         "project/dependencyManagement/dependencies/dependency",
     ]);
     const properties = {};
-    for (const [key, value] of Object.entries(objectOf(project.properties))) {
+    for (const [key, value] of Object.entries(json_document_objectOf(project.properties))) {
         const text = xmlText(value);
         if (text !== undefined)
             properties[key] = text.trim();
     }
     const parent = json_document_isObject(project.parent) ? project.parent : undefined;
-    const modules = objectOf(project.modules).module;
+    const modules = json_document_objectOf(project.modules).module;
     return {
         path,
         groupId: xmlText(project.groupId)?.trim(),
@@ -30950,7 +31061,7 @@ function readPom(content, path, what) {
             relativePath: xmlText(parent.relativePath)?.trim(),
         },
         properties,
-        managed: dependencyList(objectOf(project.dependencyManagement).dependencies, lines.get("project/dependencyManagement/dependencies/dependency")),
+        managed: dependencyList(json_document_objectOf(project.dependencyManagement).dependencies, lines.get("project/dependencyManagement/dependencies/dependency")),
         dependencies: dependencyList(project.dependencies, lines.get("project/dependencies/dependency")),
         modules: (Array.isArray(modules) ? modules : []).map((m) => xmlText(m)?.trim() ?? "").filter(Boolean),
     };
@@ -31159,48 +31270,112 @@ const mavenPomExtractor = {
     },
 };
 
+;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/mix-exs-deps.ts
+// The dependencies a Mix project declares: the `{:app, ...}` tuples of `deps` in mix.exs, which sits
+// beside mix.lock. mix.exs is Elixir code; reading the tuples of the deps function is enough to tell
+// direct dependencies, and anything unusual only costs the direct flags.
+/** App names declared in mix.exs's deps function, in order; undefined when there is none to read. */
+function mix_exs_deps_mixExsDeps(mixExs) {
+    if (mixExs === undefined)
+        return undefined;
+    // Indentation is [ \t]*, not \s*: \s* crosses lines, so each line start of a blank run would rescan it.
+    const start = /^[ \t]*defp?\s+deps\b/m.exec(mixExs);
+    if (!start)
+        return undefined;
+    const rest = mixExs.slice(start.index + start[0].length);
+    // The function ends at its `end` (do-block) or at the next definition (one-line `do:`).
+    const end = rest.search(/^[ \t]*(?:end[ \t\r]*$|defp?\s)/m);
+    const body = end === -1 ? rest : rest.slice(0, end);
+    return [...body.matchAll(/\{\s*:"?(\w+)"?\s*[,}]/g)].map((m) => m[1]);
+}
+
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/mix-lock.ts
 // Elixir mix.lock: an Elixir map, one entry per line, `"app": {:hex, :package, "version", ...}`.
-// Git and path entries are not Hex packages.
+// Git and path entries are not Hex packages. Each entry lists its own dependencies by app name; the
+// direct ones are in mix.exs beside the lock, when it is there.
+
+
 
 
 const ENTRY = /^\s*"([^"]+)":\s*\{\s*:(\w+)\s*,(.*)$/;
 const HEX = /^\s*:"?([\w.-]+)"?\s*,\s*"([^"]+)"/;
+// `{:app, "requirement" | nil, [hex: :package, repo: "hexpm", optional: false]}` in an entry's deps list.
+const mix_lock_DEPENDENCY = /\{:"?([\w.-]+)"?,\s*(?:"[^"]*"|nil),\s*\[([^\]]*)\]\}/g;
+function parseMixLock(content) {
+    const lines = content.split("\n");
+    const first = lines.findIndex((l) => l.trim() !== "");
+    if (first === -1)
+        return [];
+    if (!lines[first]?.trim().startsWith("%{"))
+        throw new ExtractorError("mix.lock: expected an Elixir map starting with %{", first + 1);
+    const last = lines.findLastIndex((l) => l.trim() !== "");
+    if (!lines[last]?.trim().endsWith("}"))
+        throw new ExtractorError("mix.lock: the map is not closed", last + 1);
+    const entries = [];
+    lines.forEach((text, i) => {
+        const entry = ENTRY.exec(text.replace(/^\s*%\{/, ""));
+        if (!entry)
+            return;
+        const rest = entry[3] ?? "";
+        const dependencies = [...rest.matchAll(mix_lock_DEPENDENCY)]
+            .filter((d) => !/optional:\s*true/.test(d[2] ?? ""))
+            .map((d) => d[1]);
+        const parsed = { app: entry[1] ?? "", line: i + 1, dependencies };
+        if (entry[2] === "hex") {
+            const hex = HEX.exec(rest);
+            if (!hex)
+                throw new ExtractorError(`mix.lock: hex entry "${entry[1]}" must name a package and version`, i + 1);
+            parsed.hex = { name: hex[1] ?? "", version: hex[2] ?? "" };
+        }
+        entries.push(parsed);
+    });
+    return entries;
+}
+function mixGraph(entries, roots) {
+    const edges = new Map();
+    const packageOf = new Map();
+    for (const e of entries) {
+        addEdges(edges, e.app, e.dependencies);
+        if (e.hex)
+            packageOf.set(e.app, e.hex.name);
+    }
+    return { edges, roots, nameOf: (app) => packageOf.get(app) ?? app };
+}
+/** The graph mix.lock records, rooted at mix.exs's deps (for tests; the extractor builds it itself). */
+function mixLockGraph(content, mixExs) {
+    return mixGraph(parseMixLock(content), mixExsDeps(mixExs) ?? []);
+}
 const mixLockExtractor = {
     name: "mix.lock",
     matches: (path) => path.split("/").pop() === "mix.lock",
     extract(content, context) {
-        const lines = content.split("\n");
-        const first = lines.findIndex((l) => l.trim() !== "");
-        if (first === -1)
-            return [];
-        if (!lines[first]?.trim().startsWith("%{"))
-            throw new ExtractorError("mix.lock: expected an Elixir map starting with %{", first + 1);
-        const last = lines.findLastIndex((l) => l.trim() !== "");
-        if (!lines[last]?.trim().endsWith("}"))
-            throw new ExtractorError("mix.lock: the map is not closed", last + 1);
-        const records = [];
-        lines.forEach((text, i) => {
-            const entry = ENTRY.exec(text.replace(/^\s*%\{/, ""));
-            if (!entry)
-                return;
-            if (entry[2] !== "hex")
-                return;
-            const hex = HEX.exec(entry[3] ?? "");
-            if (!hex)
-                throw new ExtractorError(`mix.lock: hex entry "${entry[1]}" must name a package and version`, i + 1);
-            const name = hex[1] ?? "";
-            const version = hex[2] ?? "";
-            records.push({
-                name,
-                version,
-                ecosystem: "Hex",
-                purl: purlString({ type: "hex", name, version }),
-                file: context.relativePath,
-                line: i + 1,
-            });
+        const entries = parseMixLock(content); // malformed files fail here, before any sibling is read
+        return context.readSibling("mix.exs").then((mixExs) => {
+            const roots = mix_exs_deps_mixExsDeps(mixExs);
+            const direct = roots && new Set(roots);
+            const graph = roots && mixGraph(entries, roots);
+            const chains = graph && chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
+            const records = [];
+            for (const { app, hex, line } of entries) {
+                if (!hex)
+                    continue; // git and path dependencies are not Hex packages
+                const record = {
+                    name: hex.name,
+                    version: hex.version,
+                    ecosystem: "Hex",
+                    purl: purlString({ type: "hex", name: hex.name, version: hex.version }),
+                    file: context.relativePath,
+                    line,
+                };
+                if (direct)
+                    record.direct = direct.has(app);
+                const chain = record.direct === false ? chains?.get(app) : undefined;
+                if (chain && chain.length > 0)
+                    record.parents = chain;
+                records.push(record);
+            }
+            return records;
         });
-        return records;
     },
 };
 
@@ -31221,7 +31396,7 @@ function attributeOrChild(o, name) {
 }
 function collectProperties(project, into) {
     for (const group of arrayOf(project.PropertyGroup)) {
-        for (const [key, value] of Object.entries(objectOf(group))) {
+        for (const [key, value] of Object.entries(json_document_objectOf(group))) {
             const text = xmlText(value);
             if (!key.startsWith("@") && text !== undefined && !into.has(key))
                 into.set(key, text.trim());
@@ -31256,18 +31431,18 @@ async function centralVersions(context, properties) {
         catch {
             break; // that file's own fault; the project's own versions still count
         }
-        const project = objectOf(doc.Project);
+        const project = json_document_objectOf(doc.Project);
         collectProperties(project, properties);
         for (const group of arrayOf(project.ItemGroup)) {
-            for (const item of arrayOf(objectOf(group).PackageVersion)) {
-                const o = objectOf(item);
+            for (const item of arrayOf(json_document_objectOf(group).PackageVersion)) {
+                const o = json_document_objectOf(item);
                 const name = attributeOrChild(o, "Include");
                 const version = attributeOrChild(o, "Version");
                 if (name && version && !versions.has(name.toLowerCase()))
                     versions.set(name.toLowerCase(), version);
             }
         }
-        const importsParent = arrayOf(project.Import).some((i) => /Directory\.Packages\.props/i.test(xmlText(objectOf(i)["@Project"]) ?? ""));
+        const importsParent = arrayOf(project.Import).some((i) => /Directory\.Packages\.props/i.test(xmlText(json_document_objectOf(i)["@Project"]) ?? ""));
         if (!importsParent)
             break;
     }
@@ -31300,9 +31475,9 @@ const msbuildProjectExtractor = {
         const records = [];
         let index = 0;
         for (const group of arrayOf(project.ItemGroup)) {
-            for (const ref of arrayOf(objectOf(group).PackageReference)) {
+            for (const ref of arrayOf(json_document_objectOf(group).PackageReference)) {
                 const line = lines?.[index++];
-                const o = objectOf(ref);
+                const o = json_document_objectOf(ref);
                 const include = attributeOrChild(o, "Include");
                 if (!include) {
                     if (attributeOrChild(o, "Update") || attributeOrChild(o, "Remove"))
@@ -31354,8 +31529,8 @@ const nugetPackagesConfigExtractor = {
             throw new ExtractorError("packages.config: no <packages> element", 1);
         const lines = elementLines(content, ["packages/package"]).get("packages/package") ?? [];
         const records = [];
-        arrayOf(objectOf(doc.packages).package).forEach((p, i) => {
-            const o = objectOf(p);
+        arrayOf(json_document_objectOf(doc.packages).package).forEach((p, i) => {
+            const o = json_document_objectOf(p);
             const name = stringOf(o["@id"]);
             const version = stringOf(o["@version"]);
             if (!name || !version)
@@ -31378,11 +31553,38 @@ const nugetPackagesConfigExtractor = {
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/nuget-packages-lock.ts
 // NuGet packages.lock.json: per target framework, packages typed Direct, Transitive or
 // CentralTransitive (and Project for project references, which are not packages). A package locked
-// for several frameworks is reported once; direct if any framework references it directly.
+// for several frameworks is reported once; direct if any framework references it directly. Each entry's
+// `dependencies` give the chains, over all frameworks at once, from the Direct packages and project
+// references down.
 
 
 
 
+
+/** NuGet names are case-insensitive: nodes are lowercased names, shown as the file first spells them. */
+function packagesLockGraph(frameworks) {
+    const edges = new Map();
+    const roots = [];
+    const spelling = new Map();
+    for (const packages of Object.values(frameworks)) {
+        for (const [name, entry] of Object.entries(json_document_objectOf(packages))) {
+            const node = name.toLowerCase();
+            if (!spelling.has(node))
+                spelling.set(node, name);
+            if (!json_document_isObject(entry))
+                continue;
+            const type = stringOf(entry.type);
+            if (type === "Direct" || type === "Project")
+                roots.push(node);
+            addEdges(edges, node, Object.keys(json_document_objectOf(entry.dependencies)).map((d) => d.toLowerCase()));
+        }
+    }
+    return { edges, roots, nameOf: (node) => spelling.get(node) ?? node };
+}
+/** The dependency graph packages.lock.json records (for tests; the extractor builds it itself). */
+function nugetPackagesLockGraph(content) {
+    return packagesLockGraph(objectOf(objectOf(JSON.parse(content)).dependencies));
+}
 const nugetPackagesLockExtractor = {
     name: "packages.lock.json",
     matches: (path) => path.split("/").pop() === "packages.lock.json",
@@ -31392,6 +31594,8 @@ const nugetPackagesLockExtractor = {
         if (!json_document_isObject(frameworks))
             throw new ExtractorError('packages.lock.json: "dependencies" must be an object');
         const finder = new DeclarationFinder(content);
+        const graph = packagesLockGraph(frameworks);
+        const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
         const byKey = new Map();
         for (const [framework, packages] of Object.entries(frameworks)) {
             finder.jsonObjectKey(framework);
@@ -31425,7 +31629,13 @@ const nugetPackagesLockExtractor = {
                 });
             }
         }
-        return [...byKey.values()];
+        const records = [...byKey.values()];
+        for (const record of records) {
+            const chain = record.direct ? undefined : chains.get(record.name.toLowerCase());
+            if (chain && chain.length > 0)
+                record.parents = chain;
+        }
+        return records;
     },
 };
 
@@ -31451,7 +31661,7 @@ const packageResolvedExtractor = {
     matches: (path) => path.split("/").pop() === "Package.resolved",
     extract(content, context) {
         const doc = expectObject(parseJsonDocument(content, "Package.resolved"), "Package.resolved");
-        const pins = Array.isArray(doc.pins) ? doc.pins : objectOf(doc.object).pins;
+        const pins = Array.isArray(doc.pins) ? doc.pins : json_document_objectOf(doc.object).pins;
         if (!Array.isArray(pins))
             throw new ExtractorError("Package.resolved: no `pins` array (v2/v3) or `object.pins` (v1)");
         const finder = new DeclarationFinder(content);
@@ -31467,7 +31677,7 @@ const packageResolvedExtractor = {
                 throw new ExtractorError("Package.resolved: a pin has no location or repositoryURL", line);
             if (pin.kind === "localSourceControl" || pin.kind === "fileSystem")
                 continue;
-            const state = objectOf(pin.state);
+            const state = json_document_objectOf(pin.state);
             const name = swiftUrlName(url);
             const version = stringOf(state.version);
             const slash = name.lastIndexOf("/");
@@ -31579,7 +31789,7 @@ const pubspecLockExtractor = {
             const version = entry.version === undefined ? undefined : String(entry.version);
             if (!version)
                 throw new ExtractorError(`pubspec.lock: package ${key} has no version`, line);
-            const description = objectOf(entry.description);
+            const description = json_document_objectOf(entry.description);
             const name = (stringOf(description.name) ?? key).toLowerCase();
             const dependency = stringOf(entry.dependency) ?? "";
             const scopes = [dependency === "direct dev" ? "dev" : "prod"];
@@ -31675,8 +31885,8 @@ const stackYamlLockExtractor = {
         packages.forEach((entry, i) => {
             const node = (0,dist/* isSeq */.oP)(nodes) ? nodes.items[i] : undefined;
             const line = (0,dist/* isMap */.jh)(node) && node.range ? yaml.lines.lineAt(node.range[0]) : undefined;
-            const hackage = stringOf(objectOf(objectOf(entry).completed).hackage) ??
-                stringOf(objectOf(objectOf(entry).original).hackage);
+            const hackage = stringOf(json_document_objectOf(json_document_objectOf(entry).completed).hackage) ??
+                stringOf(json_document_objectOf(json_document_objectOf(entry).original).hackage);
             if (hackage === undefined)
                 return; // git or archive package
             const id = parseHackageId(hackage);
@@ -31880,7 +32090,7 @@ const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependenc
 function declaredNames(manifest) {
     const names = new Set();
     for (const field of DEPENDENCY_FIELDS)
-        for (const name of Object.keys(objectOf(manifest[field])))
+        for (const name of Object.keys(json_document_objectOf(manifest[field])))
             names.add(name);
     return names;
 }
@@ -32428,7 +32638,7 @@ async function readManifestRoots(context) {
     const collect = (fields) => {
         const out = new Map();
         for (const field of fields)
-            for (const [name, range] of Object.entries(objectOf(manifest[field])))
+            for (const [name, range] of Object.entries(json_document_objectOf(manifest[field])))
                 if (typeof range === "string")
                     out.set(name, range);
         return out;
@@ -32693,7 +32903,7 @@ function berryEntries(content) {
 }
 function berryDeps(value) {
     const out = [];
-    for (const [name, range] of Object.entries(objectOf(value.dependencies)))
+    for (const [name, range] of Object.entries(json_document_objectOf(value.dependencies)))
         out.push(`${name}@${String(range)}`);
     return out;
 }
@@ -32798,7 +33008,7 @@ function refToKey(name, ref, era) {
 function importerRefs(importer, fields) {
     const out = [];
     for (const field of fields) {
-        const deps = objectOf(importer[field]);
+        const deps = json_document_objectOf(importer[field]);
         for (const name of Object.keys(deps)) {
             const value = deps[name];
             const ref = json_document_isObject(value) ? stringOf(value.version) : value === null ? undefined : String(value);
@@ -32825,7 +33035,7 @@ function graphEdges(nodes, era) {
     return edges;
 }
 function pnpm_lock_commitOf(entry) {
-    const resolution = objectOf(entry.resolution);
+    const resolution = json_document_objectOf(entry.resolution);
     const commit = stringOf(resolution.commit);
     if (commit)
         return commit;
@@ -32834,7 +33044,7 @@ function pnpm_lock_commitOf(entry) {
 }
 function extractPnpm(doc, keyLinesOf, context) {
     const era = eraOf(doc.lockfileVersion);
-    const packages = objectOf(doc.packages);
+    const packages = json_document_objectOf(doc.packages);
     const lines = keyLinesOf(packages);
     // v5 single-project lockfiles keep the importer's maps at the top level.
     const importers = json_document_isObject(doc.importers) ? Object.values(doc.importers).filter(json_document_isObject) : [doc];
@@ -33007,7 +33217,7 @@ const bunLockExtractor = {
             throw new ExtractorError("bun.lock must be a JSON object", 1);
         if (doc.packages !== undefined && !json_document_isObject(doc.packages))
             throw new ExtractorError("bun.lock: `packages` must be an object");
-        const packages = objectOf(doc.packages);
+        const packages = json_document_objectOf(doc.packages);
         const lines = jsonKeyLines(json, (path) => path.length === 2 && path[0] === "packages", (path) => path.length === 1 && path[0] === "packages");
         const keys = new Set(Object.keys(packages));
         /** The install path a dependency `name` of the package at `from` resolves to, as node does. */
@@ -33031,14 +33241,14 @@ const bunLockExtractor = {
         };
         const prodRoots = new Set();
         const devRoots = new Set();
-        for (const workspace of Object.values(objectOf(doc.workspaces))) {
+        for (const workspace of Object.values(json_document_objectOf(doc.workspaces))) {
             if (!json_document_isObject(workspace))
                 continue;
             for (const field of bun_lock_PROD_FIELDS)
-                for (const name of Object.keys(objectOf(workspace[field])))
+                for (const name of Object.keys(json_document_objectOf(workspace[field])))
                     if (keys.has(name))
                         prodRoots.add(name);
-            for (const name of Object.keys(objectOf(workspace.devDependencies)))
+            for (const name of Object.keys(json_document_objectOf(workspace.devDependencies)))
                 if (keys.has(name))
                     devRoots.add(name);
         }
@@ -33049,7 +33259,7 @@ const bunLockExtractor = {
             const meta = value.find((v, i) => i > 0 && json_document_isObject(v));
             const targets = [];
             for (const field of ["dependencies", "optionalDependencies", "peerDependencies"])
-                for (const name of Object.keys(objectOf(json_document_isObject(meta) ? meta[field] : undefined))) {
+                for (const name of Object.keys(json_document_objectOf(json_document_isObject(meta) ? meta[field] : undefined))) {
                     const target = resolve(key, name);
                     if (target)
                         targets.push(target);
@@ -33355,7 +33565,7 @@ function addRequirements(into, list) {
     }
 }
 function addKeys(into, table) {
-    for (const key of Object.keys(objectOf(table)))
+    for (const key of Object.keys(json_document_objectOf(table)))
         if (key.toLowerCase() !== "python")
             into.add(normalizePythonName(key));
 }
@@ -33365,22 +33575,22 @@ async function readPyprojectRoots(context) {
         return undefined;
     const prod = new Set();
     const dev = new Set();
-    const project = objectOf(doc.project);
+    const project = json_document_objectOf(doc.project);
     addRequirements(prod, project.dependencies);
-    for (const list of Object.values(objectOf(project["optional-dependencies"])))
+    for (const list of Object.values(json_document_objectOf(project["optional-dependencies"])))
         addRequirements(prod, list);
-    for (const list of Object.values(objectOf(doc["dependency-groups"])))
+    for (const list of Object.values(json_document_objectOf(doc["dependency-groups"])))
         addRequirements(dev, list);
-    const tool = objectOf(doc.tool);
-    const poetry = objectOf(tool.poetry);
+    const tool = json_document_objectOf(doc.tool);
+    const poetry = json_document_objectOf(tool.poetry);
     addKeys(prod, poetry.dependencies);
     addKeys(dev, poetry["dev-dependencies"]);
-    for (const group of Object.values(objectOf(poetry.group)))
+    for (const group of Object.values(json_document_objectOf(poetry.group)))
         if (json_document_isObject(group))
             addKeys(dev, group.dependencies);
-    for (const list of Object.values(objectOf(objectOf(tool.pdm)["dev-dependencies"])))
+    for (const list of Object.values(json_document_objectOf(json_document_objectOf(tool.pdm)["dev-dependencies"])))
         addRequirements(dev, list);
-    addRequirements(dev, objectOf(tool.uv)["dev-dependencies"]);
+    addRequirements(dev, json_document_objectOf(tool.uv)["dev-dependencies"]);
     return { prod, dev };
 }
 async function readPipfileRoots(context) {
@@ -33420,7 +33630,7 @@ const pipfileLockExtractor = {
         for (const [section, scope] of SECTIONS) {
             if (doc[section] !== undefined && !json_document_isObject(doc[section]))
                 throw new ExtractorError(`Pipfile.lock: \`${section}\` must be an object`);
-            for (const [name, value] of Object.entries(objectOf(doc[section]))) {
+            for (const [name, value] of Object.entries(json_document_objectOf(doc[section]))) {
                 const line = lines.get(keyPathId([section, name]));
                 if (!json_document_isObject(value))
                     throw new ExtractorError(`Pipfile.lock: "${name}" is not an object`, line);
@@ -33443,6 +33653,31 @@ const pipfileLockExtractor = {
         return records;
     },
 };
+
+;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/python-lock-graph.ts
+// The dependency graph of a Python lockfile whose [[package]] tables name their own dependencies
+// (poetry.lock, pdm.lock), rooted at what pyproject.toml declares. Nodes are PEP 503 names: these
+// lockfiles hold one version per name (per environment marker), so a name is a package.
+
+
+
+function pythonLockGraph(packages, dependencyNames, roots) {
+    const edges = new Map();
+    for (const pkg of packages) {
+        const name = json_document_isObject(pkg) ? stringOf(pkg.name) : undefined;
+        if (!json_document_isObject(pkg) || !name)
+            continue;
+        addEdges(edges, normalizePythonName(name), dependencyNames(pkg).map(normalizePythonName));
+    }
+    return { edges, roots: [...roots.prod, ...roots.dev], nameOf: (name) => name };
+}
+/** Chains by PEP 503 name; empty without pyproject.toml, since then nothing says which are direct. */
+function pythonLockChains(packages, dependencyNames, roots) {
+    if (!roots)
+        return new Map();
+    const graph = pythonLockGraph(packages, dependencyNames, roots);
+    return chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
+}
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/toml-headers.ts
 // Lines of a TOML document's array-of-tables headers ("[[package]]"), in order: smol-toml reports no
@@ -33468,7 +33703,9 @@ function arrayTableLines(content, table) {
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/poetry-lock.ts
 // poetry.lock (Poetry 1.x `category = "main"|"dev"`, 2.x `groups = [...]`): one [[package]] table per
-// distribution; pyproject.toml beside it tells the direct ones.
+// distribution; pyproject.toml beside it tells the direct ones, `[package.dependencies]` the chains.
+
+
 
 
 
@@ -33484,6 +33721,10 @@ function poetry_lock_scopesOf(pkg) {
         scopes.push("optional");
     return scopes;
 }
+/** `[package.dependencies]`: one key per dependency (extras only count when asked for, so not here). */
+function poetryDependencyNames(pkg) {
+    return Object.keys(json_document_objectOf(pkg.dependencies));
+}
 const poetryLockExtractor = {
     name: "poetry.lock",
     matches: (path) => path.slice(path.lastIndexOf("/") + 1) === "poetry.lock",
@@ -33494,6 +33735,7 @@ const poetryLockExtractor = {
             throw new ExtractorError("poetry.lock: `package` must be an array of tables");
         const headers = arrayTableLines(content, "package");
         const roots = await readPyprojectRoots(context);
+        const chains = pythonLockChains(packages, poetryDependencyNames, roots);
         const records = [];
         packages.forEach((pkg, i) => {
             const line = headers[i];
@@ -33503,7 +33745,7 @@ const poetryLockExtractor = {
             const version = stringOf(pkg.version);
             if (!name || !version)
                 throw new ExtractorError("poetry.lock: [[package]] lacks name or version", line);
-            const source = objectOf(pkg.source);
+            const source = json_document_objectOf(pkg.source);
             // Local directories and files are the project's own code, not published releases.
             if (source.type === "directory" || source.type === "file")
                 return;
@@ -33514,6 +33756,7 @@ const poetryLockExtractor = {
                 line,
                 scopes: poetry_lock_scopesOf(pkg),
                 direct: directOf(roots, name),
+                parents: directOf(roots, name) === false ? chains.get(normalizePythonName(name)) : undefined,
                 commit: source.type === "git" ? stringOf(source.resolved_reference) : undefined,
             }));
         });
@@ -33558,12 +33801,12 @@ const uvLockExtractor = {
             if (!json_document_isObject(pkg))
                 throw new ExtractorError("uv.lock: [[package]] entry is not a table", headers[i]);
             const name = normalizePythonName(stringOf(pkg.name) ?? "");
-            const optional = Object.values(objectOf(pkg["optional-dependencies"])).flatMap(namesOf);
+            const optional = Object.values(json_document_objectOf(pkg["optional-dependencies"])).flatMap(namesOf);
             const deps = [...namesOf(pkg.dependencies), ...optional];
             edges.set(name, [...(edges.get(name) ?? []), ...deps]);
-            if (isOwn(objectOf(pkg.source))) {
+            if (isOwn(json_document_objectOf(pkg.source))) {
                 prodRoots.push(...deps);
-                devRoots.push(...Object.values(objectOf(pkg["dev-dependencies"])).flatMap(namesOf));
+                devRoots.push(...Object.values(json_document_objectOf(pkg["dev-dependencies"])).flatMap(namesOf));
             }
         });
         const scopes = scopesFromGraph(edges, prodRoots, devRoots);
@@ -33576,7 +33819,7 @@ const uvLockExtractor = {
             const name = stringOf(entry.name);
             if (!name)
                 throw new ExtractorError("uv.lock: [[package]] lacks a name", line);
-            const source = objectOf(entry.source);
+            const source = json_document_objectOf(entry.source);
             if (isOwn(source))
                 return;
             const normalized = normalizePythonName(name);
@@ -33600,13 +33843,22 @@ const uvLockExtractor = {
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/pdm-lock.ts
 // pdm.lock: [[package]] tables with `groups` ("default" is production); pyproject.toml tells the
-// direct dependencies.
+// direct dependencies, and each package's `dependencies` the chains from them.
 
 
 
 
 
 
+
+
+
+/** `dependencies`: PEP 508 requirement strings. */
+function pdmDependencyNames(pkg) {
+    return arrayOf(pkg.dependencies)
+        .map((d) => (typeof d === "string" ? parseRequirement(d)?.name : undefined))
+        .filter((n) => n !== undefined);
+}
 const pdmLockExtractor = {
     name: "pdm.lock",
     matches: (path) => path.slice(path.lastIndexOf("/") + 1) === "pdm.lock",
@@ -33617,6 +33869,7 @@ const pdmLockExtractor = {
             throw new ExtractorError("pdm.lock: `package` must be an array of tables");
         const headers = arrayTableLines(content, "package");
         const roots = await readPyprojectRoots(context);
+        const chains = pythonLockChains(packages, pdmDependencyNames, roots);
         const records = [];
         packages.forEach((pkg, i) => {
             const line = headers[i];
@@ -33639,6 +33892,7 @@ const pdmLockExtractor = {
                 line,
                 scopes,
                 direct: directOf(roots, name),
+                parents: directOf(roots, name) === false ? chains.get(normalizePythonName(name)) : undefined,
                 commit: stringOf(pkg.revision),
             }));
         });
@@ -33675,12 +33929,12 @@ const pylockTomlExtractor = {
                 throw new ExtractorError("pylock.toml: [[packages]] lacks a name", line);
             if (json_document_isObject(pkg.directory))
                 return;
-            const vcs = objectOf(pkg.vcs);
+            const vcs = json_document_objectOf(pkg.vcs);
             const version = stringOf(pkg.version);
             records.push(pythonRecord({
                 name,
                 version,
-                requirement: version ? undefined : (stringOf(vcs.url) ?? stringOf(objectOf(pkg.archive).url)),
+                requirement: version ? undefined : (stringOf(vcs.url) ?? stringOf(json_document_objectOf(pkg.archive).url)),
                 file: context.relativePath,
                 line,
                 commit: stringOf(vcs["commit-id"]),
@@ -33689,6 +33943,33 @@ const pylockTomlExtractor = {
         return records;
     },
 };
+
+;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/cyclonedx-graph.ts
+
+function cycloneDxGraph(subject, dependencies, nameOf) {
+    const edges = new Map();
+    for (const d of dependencies)
+        addEdges(edges, d.ref, d.dependsOn);
+    const roots = subject === undefined ? [] : (edges.get(subject) ?? []);
+    return { edges, roots, nameOf };
+}
+/**
+ * Sets `direct` and `parents` on the records (by bom-ref) when the graph says what the subject depends
+ * on; leaves them unknown otherwise. `names` gives a name for components that have no record.
+ */
+function applyCycloneDxGraph(subject, dependencies, recordOf, names) {
+    if (subject === undefined || !dependencies.some((d) => d.ref === subject))
+        return;
+    const graph = cycloneDxGraph(subject, dependencies, (ref) => recordOf.get(ref)?.name ?? names.get(ref) ?? ref);
+    const direct = new Set(graph.roots);
+    const chains = chainsFromGraph(graph.edges, graph.roots, graph.nameOf);
+    for (const [ref, record] of recordOf) {
+        record.direct = direct.has(ref);
+        const chain = record.direct ? undefined : chains.get(ref);
+        if (chain && chain.length > 0)
+            record.parents = chain;
+    }
+}
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/purl-ecosystem.ts
 const purl_ecosystem_DEBIAN_CODENAMES = {
@@ -33944,14 +34225,21 @@ function looksLikeSpdxTagValue(content) {
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/cyclonedx-json.ts
 // CycloneDX JSON (spec 1.2-1.6): components, nested components recursively, each through its purl.
-// The dependency graph, where present, says which components the subject (metadata.component)
-// depends on directly. Components scoped "excluded" are not part of the product.
+// The dependency graph, where present, gives direct flags and chains (cyclonedx-graph.ts). Components
+// scoped "excluded" are not part of the product.
+
 
 
 
 
 
 const cyclonedx_json_MAX_DEPTH = 64;
+function dependenciesOf(doc) {
+    return arrayOf(doc.dependencies).flatMap((d) => {
+        const ref = json_document_isObject(d) ? stringOf(d.ref) : undefined;
+        return ref ? [{ ref, dependsOn: arrayOf(json_document_objectOf(d).dependsOn).map(String) }] : [];
+    });
+}
 const cycloneDxJsonExtractor = {
     name: "CycloneDX JSON",
     matches: (path) => {
@@ -33964,10 +34252,10 @@ const cycloneDxJsonExtractor = {
         if (doc.bomFormat !== "CycloneDX")
             throw new ExtractorError('CycloneDX SBOM: "bomFormat" is not "CycloneDX"', 1);
         const finder = new DeclarationFinder(content);
-        const subject = stringOf(objectOf(objectOf(doc.metadata).component)["bom-ref"]);
-        const graph = arrayOf(doc.dependencies).find((d) => json_document_isObject(d) && subject && d.ref === subject);
-        const directRefs = graph ? new Set(arrayOf(objectOf(graph).dependsOn).map(String)) : undefined;
+        const subject = stringOf(json_document_objectOf(json_document_objectOf(doc.metadata).component)["bom-ref"]);
         const records = [];
+        const recordOf = new Map();
+        const componentName = new Map();
         const walk = (components, depth) => {
             if (components === undefined)
                 return;
@@ -33981,6 +34269,9 @@ const cycloneDxJsonExtractor = {
                 const ref = stringOf(c["bom-ref"]);
                 const purl = stringOf(c.purl);
                 const line = ref ? finder.jsonPair("bom-ref", ref) : purl ? finder.jsonPair("purl", purl) : undefined;
+                const name = stringOf(c.name);
+                if (ref && name && !componentName.has(ref))
+                    componentName.set(ref, name);
                 if (c.scope !== "excluded") {
                     const record = sbomPackage({
                         purl,
@@ -33989,8 +34280,8 @@ const cycloneDxJsonExtractor = {
                         line,
                     });
                     if (record) {
-                        if (directRefs && ref)
-                            record.direct = directRefs.has(ref);
+                        if (ref && !recordOf.has(ref))
+                            recordOf.set(ref, record);
                         if (c.scope === "optional")
                             record.scopes = ["optional"];
                         records.push(record);
@@ -34000,12 +34291,15 @@ const cycloneDxJsonExtractor = {
             }
         };
         walk(doc.components, 0);
+        applyCycloneDxGraph(subject, dependenciesOf(doc), recordOf, componentName);
         return dedupeRecords(records);
     },
 };
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/cyclonedx-xml.ts
-// CycloneDX XML (spec 1.2-1.6): <components><component> recursively, each through its <purl>.
+// CycloneDX XML (spec 1.2-1.6): <components><component> recursively, each through its <purl>;
+// <dependencies> give direct flags and chains as in JSON (cyclonedx-graph.ts).
+
 
 
 
@@ -34022,6 +34316,16 @@ function componentLines(content) {
     });
     return lines;
 }
+/** `<dependency ref="a"><dependency ref="b"/></dependency>` under <dependencies>. */
+function cyclonedx_xml_dependenciesOf(bom) {
+    return arrayOf(json_document_objectOf(bom.dependencies).dependency).flatMap((d) => {
+        const ref = stringOf(json_document_objectOf(d)["@ref"]);
+        const dependsOn = arrayOf(json_document_objectOf(d).dependency)
+            .map((child) => stringOf(json_document_objectOf(child)["@ref"]))
+            .filter((r) => r !== undefined);
+        return ref ? [{ ref, dependsOn }] : [];
+    });
+}
 const cycloneDxXmlExtractor = {
     name: "CycloneDX XML",
     matches: (path) => {
@@ -34030,20 +34334,29 @@ const cycloneDxXmlExtractor = {
     },
     sniff: looksLikeCycloneDxXml,
     extract(content, context) {
-        const doc = parseXmlDocument(content, "CycloneDX SBOM", { arrays: ["component"], attributes: true });
+        const doc = parseXmlDocument(content, "CycloneDX SBOM", {
+            arrays: ["component", "dependency"],
+            attributes: true,
+        });
         const bom = doc.bom;
         if (!json_document_isObject(bom))
             throw new ExtractorError("CycloneDX SBOM: no <bom> element", 1);
         const lines = componentLines(content);
         let index = 0;
         const records = [];
+        const recordOf = new Map();
+        const names = new Map();
         const walk = (container, depth) => {
             if (depth > cyclonedx_xml_MAX_DEPTH)
                 throw new ExtractorError("CycloneDX SBOM: components nested too deeply");
-            for (const c of arrayOf(objectOf(container).component)) {
-                const o = objectOf(c);
+            for (const c of arrayOf(json_document_objectOf(container).component)) {
+                const o = json_document_objectOf(c);
                 const line = lines[index++];
                 const scope = xmlText(o.scope) ?? stringOf(o["@scope"]);
+                const ref = stringOf(o["@bom-ref"]);
+                const name = xmlText(o.name);
+                if (ref && name && !names.has(ref))
+                    names.set(ref, name);
                 if (scope !== "excluded") {
                     const record = sbomPackage({
                         purl: xmlText(o.purl),
@@ -34054,6 +34367,8 @@ const cycloneDxXmlExtractor = {
                     if (record) {
                         if (scope === "optional")
                             record.scopes = ["optional"];
+                        if (ref && !recordOf.has(ref))
+                            recordOf.set(ref, record);
                         records.push(record);
                     }
                 }
@@ -34061,6 +34376,9 @@ const cycloneDxXmlExtractor = {
             }
         };
         walk(bom.components, 0);
+        // <component> is read as an array everywhere, the subject's one too.
+        const subject = stringOf(json_document_objectOf(arrayOf(json_document_objectOf(bom.metadata).component)[0])["@bom-ref"]);
+        applyCycloneDxGraph(subject, cyclonedx_xml_dependenciesOf(bom), recordOf, names);
         return dedupeRecords(records);
     },
 };
@@ -34094,7 +34412,7 @@ const spdxJsonExtractor = {
             const id = stringOf(pkg.SPDXID);
             const line = id ? finder.jsonPair("SPDXID", id) : undefined;
             for (const ref of arrayOf(pkg.externalRefs)) {
-                const r = objectOf(ref);
+                const r = json_document_objectOf(ref);
                 if (!isPackageManagerPurl(stringOf(r.referenceCategory), stringOf(r.referenceType)))
                     continue;
                 const record = sbomPackage({
@@ -49298,15 +49616,23 @@ const ENTITIES = { amp: "&", lt: "<", gt: ">", nbsp: " ", quot: '"' };
 function cellText(html) {
     return html
         .replace(/<br\s*\/?>/gi, " ")
-        .replace(/<[^>]*>/g, "")
+        .replace(/<[^<>]*>/g, "") // `[^>]*` would rescan a run of "<" from each one
         .replace(/&#x([0-9a-f]+);/gi, (_m, hex) => String.fromCodePoint(parseInt(hex, 16)))
         .replace(/&#(\d+);/g, (_m, dec) => String.fromCodePoint(Number(dec)))
         .replace(/&(amp|lt|gt|nbsp|quot);/g, (_m, e) => ENTITIES[e])
         .replace(/\s+/g, " ")
         .trim();
 }
+/**
+ * Longer stretches of HTML are not read for tables: the tag patterns below rescan unclosed tags, and a
+ * supported-versions table is a few kilobytes. The policy then has no table from it, which the checks
+ * report; it never hangs the scan.
+ */
+const MAX_HTML_LENGTH = 200_000;
 /** Tables in one stretch of HTML that starts at `line`. */
 function htmlTables(html, line) {
+    if (html.length > MAX_HTML_LENGTH)
+        return [];
     const lineAt = (index) => line + (html.slice(0, index).match(/\n/g)?.length ?? 0);
     const tables = [];
     for (const table of html.matchAll(/<table\b[\s\S]*?<\/table>/gi)) {
@@ -49967,7 +50293,11 @@ const ITEM_SEPARATOR = /\s*(?::(?![a-z_]+:)|=>|→|->|—|–|\s-\s|\|)\s*/gu;
 const ITEM_PAREN = /^(.+?)\s*\((.+)\)\s*\.?$/;
 /** A marker at either end: "✅ 2.x", "2.x ❌", ":x: 1.x". */
 const ITEM_MARKER = /^(:[a-z_]+:|[✅✔✓☑❌✗✘✖⛔🚫]\uFE0F?)\s*(.+)$|^(.+?)\s*(:[a-z_]+:|[✅✔✓☑❌✗✘✖⛔🚫]\uFE0F?)$/u;
+/** Longer list items are prose, not "version: status" rows; the item patterns backtrack over long text. */
+const MAX_ITEM_LENGTH = 500;
 function listItemRow(text, line) {
+    if (text.length > MAX_ITEM_LENGTH)
+        return undefined;
     const candidates = [];
     const marker = ITEM_MARKER.exec(text);
     if (marker)
