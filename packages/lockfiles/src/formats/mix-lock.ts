@@ -10,7 +10,8 @@ import { purlString } from "./purl-string.js";
 const ENTRY = /^\s*"([^"]+)":\s*\{\s*:(\w+)\s*,(.*)$/;
 const HEX = /^\s*:"?([\w.-]+)"?\s*,\s*"([^"]+)"/;
 // `{:app, "requirement" | nil, [hex: :package, repo: "hexpm", optional: false]}` in an entry's deps list.
-const DEPENDENCY = /\{:"?([\w.-]+)"?,\s*(?:"[^"]*"|nil),\s*\[([^\]]*)\]\}/g;
+// The options list holds no braces, so a scan for its "]" stops at the next tuple: linear on any line.
+const DEPENDENCY = /\{:"?([\w.-]+)"?,\s*(?:"[^"{}]*"|nil),\s*\[([^\]{}]*)\]\}/g;
 
 interface MixEntry {
   app: string;
