@@ -38250,12 +38250,13 @@ const mavenPomExtractor = {
 function mix_exs_deps_mixExsDeps(mixExs) {
     if (mixExs === undefined)
         return undefined;
-    const start = /^\s*defp?\s+deps\b/m.exec(mixExs);
+    // Indentation is [ \t]*, not \s*: \s* crosses lines, so each line start of a blank run would rescan it.
+    const start = /^[ \t]*defp?\s+deps\b/m.exec(mixExs);
     if (!start)
         return undefined;
     const rest = mixExs.slice(start.index + start[0].length);
     // The function ends at its `end` (do-block) or at the next definition (one-line `do:`).
-    const end = rest.search(/^\s*(?:end\s*$|defp?\s)/m);
+    const end = rest.search(/^[ \t]*(?:end[ \t\r]*$|defp?\s)/m);
     const body = end === -1 ? rest : rest.slice(0, end);
     return [...body.matchAll(/\{\s*:"?(\w+)"?\s*[,}]/g)].map((m) => m[1]);
 }
@@ -38271,7 +38272,8 @@ function mix_exs_deps_mixExsDeps(mixExs) {
 const ENTRY = /^\s*"([^"]+)":\s*\{\s*:(\w+)\s*,(.*)$/;
 const HEX = /^\s*:"?([\w.-]+)"?\s*,\s*"([^"]+)"/;
 // `{:app, "requirement" | nil, [hex: :package, repo: "hexpm", optional: false]}` in an entry's deps list.
-const mix_lock_DEPENDENCY = /\{:"?([\w.-]+)"?,\s*(?:"[^"]*"|nil),\s*\[([^\]]*)\]\}/g;
+// The options list holds no braces, so a scan for its "]" stops at the next tuple: linear on any line.
+const mix_lock_DEPENDENCY = /\{:"?([\w.-]+)"?,\s*(?:"[^"{}]*"|nil),\s*\[([^\]{}]*)\]\}/g;
 function parseMixLock(content) {
     const lines = content.split("\n");
     const first = lines.findIndex((l) => l.trim() !== "");
@@ -41268,7 +41270,9 @@ const cycloneDxJsonExtractor = {
 };
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/formats/cyclonedx-xml.ts
-// CycloneDX XML (spec 1.2-1.6): <components><component> recursively, each through its <purl>.
+// CycloneDX XML (spec 1.2-1.6): <components><component> recursively, each through its <purl>;
+// <dependencies> give direct flags and chains as in JSON (cyclonedx-graph.ts).
+
 
 
 
@@ -41285,6 +41289,16 @@ function componentLines(content) {
     });
     return lines;
 }
+/** `<dependency ref="a"><dependency ref="b"/></dependency>` under <dependencies>. */
+function cyclonedx_xml_dependenciesOf(bom) {
+    return arrayOf(json_document_objectOf(bom.dependencies).dependency).flatMap((d) => {
+        const ref = stringOf(json_document_objectOf(d)["@ref"]);
+        const dependsOn = arrayOf(json_document_objectOf(d).dependency)
+            .map((child) => stringOf(json_document_objectOf(child)["@ref"]))
+            .filter((r) => r !== undefined);
+        return ref ? [{ ref, dependsOn }] : [];
+    });
+}
 const cycloneDxXmlExtractor = {
     name: "CycloneDX XML",
     matches: (path) => {
@@ -41293,13 +41307,18 @@ const cycloneDxXmlExtractor = {
     },
     sniff: looksLikeCycloneDxXml,
     extract(content, context) {
-        const doc = parseXmlDocument(content, "CycloneDX SBOM", { arrays: ["component"], attributes: true });
+        const doc = parseXmlDocument(content, "CycloneDX SBOM", {
+            arrays: ["component", "dependency"],
+            attributes: true,
+        });
         const bom = doc.bom;
         if (!json_document_isObject(bom))
             throw new ExtractorError("CycloneDX SBOM: no <bom> element", 1);
         const lines = componentLines(content);
         let index = 0;
         const records = [];
+        const recordOf = new Map();
+        const names = new Map();
         const walk = (container, depth) => {
             if (depth > cyclonedx_xml_MAX_DEPTH)
                 throw new ExtractorError("CycloneDX SBOM: components nested too deeply");
@@ -41307,6 +41326,10 @@ const cycloneDxXmlExtractor = {
                 const o = json_document_objectOf(c);
                 const line = lines[index++];
                 const scope = xmlText(o.scope) ?? stringOf(o["@scope"]);
+                const ref = stringOf(o["@bom-ref"]);
+                const name = xmlText(o.name);
+                if (ref && name && !names.has(ref))
+                    names.set(ref, name);
                 if (scope !== "excluded") {
                     const record = sbomPackage({
                         purl: xmlText(o.purl),
@@ -41317,6 +41340,8 @@ const cycloneDxXmlExtractor = {
                     if (record) {
                         if (scope === "optional")
                             record.scopes = ["optional"];
+                        if (ref && !recordOf.has(ref))
+                            recordOf.set(ref, record);
                         records.push(record);
                     }
                 }
@@ -41324,6 +41349,9 @@ const cycloneDxXmlExtractor = {
             }
         };
         walk(bom.components, 0);
+        // <component> is read as an array everywhere, the subject's one too.
+        const subject = stringOf(json_document_objectOf(arrayOf(json_document_objectOf(bom.metadata).component)[0])["@bom-ref"]);
+        applyCycloneDxGraph(subject, cyclonedx_xml_dependenciesOf(bom), recordOf, names);
         return dedupeRecords(records);
     },
 };
@@ -61662,8 +61690,16 @@ function cellText(html) {
         .replace(/\s+/g, " ")
         .trim();
 }
+/**
+ * Longer stretches of HTML are not read for tables: the tag patterns below rescan unclosed tags, and a
+ * supported-versions table is a few kilobytes. The policy then has no table from it, which the checks
+ * report; it never hangs the scan.
+ */
+const MAX_HTML_LENGTH = 200_000;
 /** Tables in one stretch of HTML that starts at `line`. */
 function htmlTables(html, line) {
+    if (html.length > MAX_HTML_LENGTH)
+        return [];
     const lineAt = (index) => line + (html.slice(0, index).match(/\n/g)?.length ?? 0);
     const tables = [];
     for (const table of html.matchAll(/<table\b[\s\S]*?<\/table>/gi)) {

@@ -31300,7 +31300,8 @@ function mix_exs_deps_mixExsDeps(mixExs) {
 const ENTRY = /^\s*"([^"]+)":\s*\{\s*:(\w+)\s*,(.*)$/;
 const HEX = /^\s*:"?([\w.-]+)"?\s*,\s*"([^"]+)"/;
 // `{:app, "requirement" | nil, [hex: :package, repo: "hexpm", optional: false]}` in an entry's deps list.
-const mix_lock_DEPENDENCY = /\{:"?([\w.-]+)"?,\s*(?:"[^"]*"|nil),\s*\[([^\]]*)\]\}/g;
+// The options list holds no braces, so a scan for its "]" stops at the next tuple: linear on any line.
+const mix_lock_DEPENDENCY = /\{:"?([\w.-]+)"?,\s*(?:"[^"{}]*"|nil),\s*\[([^\]{}]*)\]\}/g;
 function parseMixLock(content) {
     const lines = content.split("\n");
     const first = lines.findIndex((l) => l.trim() !== "");
