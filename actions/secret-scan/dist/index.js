@@ -10282,7 +10282,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6969);
+/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(878);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3402);
 // Entry point the runner executes: read the inputs, run, exit with the verdict. The bundle is also the
 // script of the scan's worker threads (one file to ship): started as one, it scans instead.
@@ -10308,7 +10308,7 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _bulwark_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9446);
-/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6969);
+/* harmony import */ var _bulwark_secret_scan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(878);
 // The secret-scan action: the shared check definition, run the way every Bulwark action runs.
 
 
@@ -13508,7 +13508,7 @@ function renderActionYml(check, options) {
 
 /***/ }),
 
-/***/ 6969:
+/***/ 878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16151,6 +16151,30 @@ function startsAtKeyword(pattern, keywords) {
     return lits.every((lit) => keywords.some((k) => lit.toLowerCase().startsWith(k.toLowerCase())));
 }
 
+;// CONCATENATED MODULE: ../../packages/secrets/src/long-line.ts
+// Minified-file detection: is any line longer than a limit?
+// Whether some line is longer than `max`: from the start of a line, the last newline within the next
+// `max` characters starts the next window; none there means this line is longer. One search per `max`
+// characters rather than one per line (a 64 KiB head has thousands of lines).
+function hasLongLine(text, max) {
+    for (let p = 0; text.length - p > max;) {
+        const q = text.lastIndexOf("\n", p + max);
+        if (q < p)
+            return true;
+        p = q + 1;
+    }
+    return false;
+}
+function hasLongByteLine(bytes, max) {
+    for (let p = 0; bytes.length - p > max;) {
+        const q = bytes.lastIndexOf(10, p + max);
+        if (q < p)
+            return true;
+        p = q + 1;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ../../packages/secrets/src/text-input.ts
 /** Maps string offsets to 1-based line and column, building the line index only when first needed. */
 class LineIndex {
@@ -16253,6 +16277,7 @@ function bytePositionsToUtf16(text, at) {
 // The detection engine: compiles rules once, then scans text (a file, or a diff hunk's added lines).
 // Per text: one Aho-Corasick pass picks the rules whose keywords occur, only those rules' regexes run,
 // and every candidate passes entropy, placeholder, allowlist, checksum and ignore checks.
+
 
 
 
@@ -16583,28 +16608,6 @@ class SecretScanner {
 }
 function isGeneric(rule) {
     return rule.id.startsWith("generic-");
-}
-function hasLongLine(text, max) {
-    let prev = 0;
-    for (let i = text.indexOf("\n");; i = text.indexOf("\n", i + 1)) {
-        const end = i === -1 ? text.length : i;
-        if (end - prev > max)
-            return true;
-        if (i === -1)
-            return false;
-        prev = i + 1;
-    }
-}
-function hasLongByteLine(bytes, max) {
-    let prev = 0;
-    for (let i = bytes.indexOf(10);; i = bytes.indexOf(10, i + 1)) {
-        const end = i === -1 ? bytes.length : i;
-        if (end - prev > max)
-            return true;
-        if (i === -1)
-            return false;
-        prev = i + 1;
-    }
 }
 function makeFinding(rule, secret, at) {
     const severity = at.testFixture ? "low" : rule.severity;

@@ -15,6 +15,7 @@ import { redact } from "./redact.js";
 import type { SecretRule } from "./rule.js";
 import { builtinRules } from "./rules/index.js";
 import { startsAtKeyword } from "./keyword-start.js";
+import { hasLongByteLine, hasLongLine } from "./long-line.js";
 import { LineIndex, type TextInput } from "./text-input.js";
 import { bytePositionsToUtf16 } from "./utf16-offsets.js";
 
@@ -385,26 +386,6 @@ export class SecretScanner {
 
 function isGeneric(rule: SecretRule): boolean {
   return rule.id.startsWith("generic-");
-}
-
-function hasLongLine(text: string, max: number): boolean {
-  let prev = 0;
-  for (let i = text.indexOf("\n"); ; i = text.indexOf("\n", i + 1)) {
-    const end = i === -1 ? text.length : i;
-    if (end - prev > max) return true;
-    if (i === -1) return false;
-    prev = i + 1;
-  }
-}
-
-function hasLongByteLine(bytes: Uint8Array, max: number): boolean {
-  let prev = 0;
-  for (let i = bytes.indexOf(10); ; i = bytes.indexOf(10, i + 1)) {
-    const end = i === -1 ? bytes.length : i;
-    if (end - prev > max) return true;
-    if (i === -1) return false;
-    prev = i + 1;
-  }
 }
 
 interface Placement {
