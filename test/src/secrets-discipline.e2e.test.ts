@@ -14,6 +14,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOsvApiServer, type ApiServer } from "../../packages/osv/src/test-support/osv-api-server.js";
 import { exportZip } from "../../packages/osv/src/test-support/shared-data.js";
+import { parseImageReference, RegistryClient } from "../../packages/containers/src/index.js";
+import { bullseyeBaseLayer } from "../../packages/containers/src/test-support/bullseye-layers.js";
+import { pushImage } from "../../packages/containers/src/test-support/push-image.js";
+import { startRegistry } from "../../packages/containers/src/test-support/registry-server.js";
 import { GitHubServer } from "./harness/github-server.js";
 import { plantedRepo, SECRETS, TOKEN } from "./harness/planted-repo.js";
 import { runAction, type ActionRun } from "./harness/run-action.js";
@@ -195,4 +199,47 @@ describe("secrets discipline: a GitHub that echoes request headers in its errors
     },
     180_000,
   );
+});
+
+describe("secrets discipline: container-scan with registry credentials", () => {
+  it("masks the registry password and writes it nowhere", async () => {
+    const registry = await startRegistry();
+    const github = await new GitHubServer({ writeTokens: [TOKEN] }).start();
+    try {
+      const client = new RegistryClient({ dockerConfig: false });
+      await pushImage(client, parseImageReference(`${registry.host}/debian`), "11", [
+        await bullseyeBaseLayer(),
+      ]);
+      const password = `dckr_pat_${SECRETS.stripe.slice(8)}`;
+      const ws = plantedRepo();
+      const run = await runAction(actionDir("container-scan"), {
+        workspace: ws,
+        eventName: "pull_request",
+        event: pullRequest,
+        githubToken: TOKEN,
+        inputs: {
+          images: `${registry.host}/debian:11`,
+          database: "offline",
+          "osv-db-url": fileURLToPath(new URL("../../../shared/osv-db/", import.meta.url)),
+          "database-cache": ".cache/osv",
+          "registry-username": "ci",
+          "registry-password": password,
+          registry: registry.host,
+          comment: "always",
+          "upload-sarif": "true",
+          "json-file": "out/report.json",
+          "sarif-file": "out/report.sarif",
+        },
+        env: { ...DEBUG, GITHUB_API_URL: github.url },
+        timeoutMs: 300_000,
+      });
+      expect(existsSync(join(ws, "out/report.json")), run.stdout + run.stderr).toBe(true);
+      expect(github.comments).toHaveLength(1);
+      expect(run.commands.some((c) => c.command === "add-mask" && c.message === password)).toBe(true);
+      expect(leaks(everythingWritten(run, ws, github), { token: TOKEN, password, ...SECRETS })).toEqual([]);
+    } finally {
+      await github.stop();
+      await registry.stop();
+    }
+  }, 360_000);
 });
