@@ -19014,7 +19014,14 @@ function checkRedos(pattern, timeoutMs = 2000, checker = "auto") {
     if (!lib)
         return { status: "unavailable", detail: "recheck is not installed" };
     const flags = pattern.flags.replace(/[gyd]/g, "");
-    const result = lib.checkSync(pattern.source, flags, { timeout: timeoutMs, checker });
+    // Attack validation judged by steps, not wall time: a loaded machine must not turn a slow run into a
+    // "vulnerable" verdict. The overall timeout still bounds the check (an "unknown" verdict).
+    const result = lib.checkSync(pattern.source, flags, {
+        timeout: timeoutMs,
+        checker,
+        attackTimeout: null,
+        incubationTimeout: null,
+    });
     if (result.status === "vulnerable") {
         const c = result.complexity;
         const detail = c.type === "polynomial" ? `degree ${c.degree} polynomial` : c.type;
