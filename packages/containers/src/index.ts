@@ -48,3 +48,12 @@ export {
   type ImageFindingContext,
   type ImageFindingsResult,
 } from "./matching/image-finding.js";
+export {
+  toCycloneDx,
+  CYCLONEDX_SPEC_VERSION,
+  type CycloneDxBom,
+  type CycloneDxComponent,
+  type CycloneDxOptions,
+  type CycloneDxProperty,
+} from "./sbom/cyclonedx.js";
+export { packagePurl } from "./sbom/package-purl.js";
