@@ -79,6 +79,7 @@ describe("container-scan action", () => {
         // Overrides the ARG default in FROM, as docker build --build-arg does.
         "build-args": `REGISTRY=${registry.host}`,
         "json-file": "out/containers.json",
+        "sbom-dir": "out/sbom",
       },
     });
     expect(run.stderr).toBe("");
@@ -148,6 +149,17 @@ describe("container-scan action", () => {
     expect(report.findings.some((f) => f.properties?.image === app && f.package?.name === "zlib")).toBe(
       false,
     );
+
+    // A CycloneDX SBOM per image under the workspace, listed in the sboms output.
+    const sboms = JSON.parse(run.outputs.sboms!) as { image: string; file: string }[];
+    expect(sboms.map((s) => s.image)).toEqual([app, base]);
+    const bom = JSON.parse(readFileSync(sboms[0]!.file, "utf8")) as {
+      specVersion: string;
+      components: { name: string; purl?: string }[];
+    };
+    expect(sboms[0]!.file.startsWith(join(ws, "out/sbom/"))).toBe(true);
+    expect(bom.specVersion).toBe("1.6");
+    expect(bom.components.find((c) => c.name === "lodash")?.purl).toBe("pkg:npm/lodash@4.17.20");
 
     // SARIF: one run per image, each with its own category.
     const sarif = JSON.parse(readFileSync(run.outputs["sarif-file"]!, "utf8")) as {

@@ -23591,7 +23591,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4885);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5713);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -23601,7 +23601,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4885:
+/***/ 5713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42000,7 +42000,10 @@ function osInfoFromRelease(text) {
         info.ecosystem = ecosystem;
     return info;
 }
-/** OSV names: Debian by major release, Ubuntu by release with ":LTS" for even-year .04s, Alpine by v-major.minor. */
+/**
+ * OSV names: Debian by major release, Ubuntu by release with ":LTS" for even-year .04s, Alpine by
+ * v-major.minor, AlmaLinux / Rocky Linux / Mageia by major release, openSUSE Leap by release.
+ */
 function osvEcosystem(id, versionId) {
     if (!versionId)
         return undefined;
@@ -42020,6 +42023,16 @@ function osvEcosystem(id, versionId) {
             const m = /^(\d+)\.(\d+)/.exec(versionId);
             return m ? `Alpine:v${m[1]}.${m[2]}` : undefined;
         }
+        // rpm distributions with OSV advisories of their own (Fedora, RHEL, Amazon Linux have none by release).
+        case "almalinux":
+        case "rocky":
+        case "mageia": {
+            const major = /^\d+/.exec(versionId)?.[0];
+            const name = { almalinux: "AlmaLinux", rocky: "Rocky Linux", mageia: "Mageia" }[id];
+            return major ? `${name}:${major}` : undefined;
+        }
+        case "opensuse-leap":
+            return /^\d+\.\d+$/.test(versionId) ? `openSUSE:Leap ${versionId}` : undefined;
         default:
             return undefined;
     }
@@ -46912,7 +46925,156 @@ function image_finding_oneLine(text) {
     return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
 }
 
+;// CONCATENATED MODULE: ../../packages/containers/src/sbom/package-purl.ts
+const TYPES = {
+    npm: "npm",
+    PyPI: "pypi",
+    Go: "golang",
+    "crates.io": "cargo",
+    RubyGems: "gem",
+    Packagist: "composer",
+    NuGet: "nuget",
+    Maven: "maven",
+    Hex: "hex",
+    Pub: "pub",
+    Hackage: "hackage",
+    CRAN: "cran",
+    SwiftURL: "swift",
+    ConanCenter: "conan",
+};
+/** Encodes one purl path segment (names may hold "/" only as a namespace separator, handled by the caller). */
+function segment(text) {
+    return encodeURIComponent(text).replace(/%3A/gi, ":");
+}
+function package_purl_packagePurl(p) {
+    if (p.purl)
+        return p.purl;
+    const type = TYPES[p.ecosystem];
+    if (!type)
+        return undefined;
+    let name = p.name;
+    let namespace;
+    if (type === "maven" && name.includes(":"))
+        [namespace, name] = name.split(":", 2);
+    else if (name.includes("/")) {
+        const at = name.lastIndexOf("/");
+        namespace = name.slice(0, at);
+        name = name.slice(at + 1);
+    }
+    if (type === "pypi")
+        name = name.toLowerCase().replace(/[-_.]+/g, "-");
+    const ns = namespace ? `${namespace.split("/").map(segment).join("/")}/` : "";
+    return `pkg:${type}/${ns}${segment(name)}@${segment(p.version)}`;
+}
+
+;// CONCATENATED MODULE: ../../packages/containers/src/sbom/cyclonedx.ts
+
+
+const CYCLONEDX_SPEC_VERSION = "1.6";
+/** pkg:oci/<last path component>@<digest>?repository_url=<registry>/<repository>, when both are known. */
+function imagePurl(name, digest) {
+    if (!digest)
+        return undefined;
+    try {
+        const ref = parseImageReference(name);
+        const last = ref.repository.split("/").pop() ?? ref.repository;
+        const qualifiers = [`repository_url=${encodeURIComponent(`${ref.registry}/${ref.repository}`)}`];
+        if (ref.tag)
+            qualifiers.push(`tag=${encodeURIComponent(ref.tag)}`);
+        return `pkg:oci/${encodeURIComponent(last)}@${encodeURIComponent(digest)}?${qualifiers.join("&")}`;
+    }
+    catch {
+        return undefined; // a local archive path, not a registry reference
+    }
+}
+function property(name, value) {
+    return value === undefined || value === "" ? [] : [{ name, value: String(value) }];
+}
+function toCycloneDx(inventory, options) {
+    const imageRef = "image";
+    const refs = new Set([imageRef]);
+    const uniqueRef = (wanted) => {
+        let ref = wanted;
+        for (let n = 2; refs.has(ref); n++)
+            ref = `${wanted}#${n}`;
+        refs.add(ref);
+        return ref;
+    };
+    const purl = imagePurl(inventory.name, inventory.manifestDigest);
+    const image = {
+        type: "container",
+        "bom-ref": imageRef,
+        name: inventory.name,
+        ...(inventory.manifestDigest ? { version: inventory.manifestDigest } : {}),
+        ...(purl ? { purl } : {}),
+    };
+    const imageProperties = [
+        ...property("bulwark:image:platform", inventory.platform
+            ? [inventory.platform.os, inventory.platform.architecture, inventory.platform.variant]
+                .filter(Boolean)
+                .join("/")
+            : undefined),
+        ...inventory.layers.flatMap((l) => property(`bulwark:image:layer:${l.index}`, l.digest)),
+    ];
+    if (imageProperties.length > 0)
+        image.properties = imageProperties;
+    const components = [];
+    if (inventory.os) {
+        components.push({
+            type: "operating-system",
+            "bom-ref": uniqueRef(`os:${inventory.os.id}`),
+            name: inventory.os.id,
+            ...(inventory.os.versionId ? { version: inventory.os.versionId } : {}),
+            ...(inventory.os.prettyName ? { description: inventory.os.prettyName } : {}),
+            properties: property("bulwark:ecosystem", inventory.os.ecosystem),
+        });
+    }
+    for (const p of inventory.packages) {
+        const pkgPurl = package_purl_packagePurl(p);
+        components.push({
+            type: "library",
+            "bom-ref": uniqueRef(pkgPurl ?? `${p.ecosystem}:${p.name}@${p.version}`),
+            name: p.name,
+            version: p.version,
+            ...(pkgPurl ? { purl: pkgPurl } : {}),
+            properties: [
+                ...property("bulwark:ecosystem", p.ecosystem),
+                ...property("bulwark:package:source", p.source),
+                ...property("bulwark:package:file", p.file),
+                ...property("bulwark:package:sourceName", p.sourceName),
+                ...property("bulwark:package:sourceVersion", p.sourceVersion),
+                ...property("bulwark:package:arch", p.arch),
+                ...property("bulwark:layer:index", p.layer.index),
+                ...property("bulwark:layer:digest", p.layer.digest),
+                ...property("bulwark:layer:createdBy", p.layer.createdBy),
+            ],
+        });
+    }
+    const bom = {
+        $schema: `http://cyclonedx.org/schema/bom-${CYCLONEDX_SPEC_VERSION}.schema.json`,
+        bomFormat: "CycloneDX",
+        specVersion: CYCLONEDX_SPEC_VERSION,
+        version: 1,
+        metadata: {
+            ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+            tools: {
+                components: [
+                    { type: "application", name: options.toolName ?? "bulwark", version: options.toolVersion },
+                ],
+            },
+            component: image,
+        },
+        components,
+        dependencies: [{ ref: imageRef, dependsOn: components.map((c) => c["bom-ref"]) }],
+    };
+    if (options.serialNumber)
+        bom.serialNumber = options.serialNumber;
+    return bom;
+}
+
 ;// CONCATENATED MODULE: ../../packages/containers/src/index.ts
+
+
 
 
 
@@ -64380,6 +64542,7 @@ async function scanContainers(options) {
         cwd: options.workspace,
         progress,
     });
+    const sboms = options.sbomDir ? await writeSboms(scanned, options.sbomDir, options.now ?? new Date()) : [];
     const rows = scanned.map(imageRow);
     const layersTotal = new Set(inventories.flatMap((i) => i.layers.map((l) => l.digest)));
     result.stats = {
@@ -64392,8 +64555,35 @@ async function scanContainers(options) {
         vulnerabilities: new Set(result.findings.map((f) => f.ruleId)).size,
     };
     result.summaryMarkdown = imagesSummary(rows, result.findings);
-    result.outputs = { images: JSON.stringify(rows) };
+    result.outputs = {
+        images: JSON.stringify(rows),
+        ...(options.sbomDir ? { sboms: JSON.stringify(sboms) } : {}),
+    };
     return result;
+}
+/** One `<image>.cdx.json` per image read (name made file-safe, numbered when two collide). */
+async function writeSboms(scanned, dir, now) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const used = new Set();
+    const written = [];
+    for (const image of scanned) {
+        if (!image.inventory)
+            continue;
+        const stem = image.request.spec.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "") || "image";
+        let name = `${stem}.cdx.json`;
+        for (let n = 2; used.has(name); n++)
+            name = `${stem}-${n}.cdx.json`;
+        used.add(name);
+        const bom = toCycloneDx(image.inventory, {
+            toolName: "bulwark container-scan",
+            toolVersion: version_ENGINE_VERSION,
+            timestamp: now.toISOString(),
+        });
+        const file = (0,external_node_path_namespaceObject.join)(dir, name);
+        await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(bom, null, 2)}\n`);
+        written.push({ image: image.request.spec, file });
+    }
+    return written;
 }
 /** Where an image's findings point: its Dockerfile's lines, or the file that named it. */
 function locator(image, readDockerfile) {
@@ -64469,6 +64659,9 @@ const containerScanCheck = defineCheck({
             description: "Who finds vulnerabilities: builtin (this action's own engine); trivy or grype (that tool's findings alone, the tool installed on the runner; missing, it is an error and the built-in findings stand in); all (the built-in engine merged with every installed tool, each finding saying which found it; a missing tool is a notice).",
             default: "builtin",
         }),
+        input.string("sbom-dir", {
+            description: "Directory (relative to the workspace) to write a CycloneDX 1.6 SBOM per image to (<image>.cdx.json, with each package's layer); none when empty.",
+        }),
         input.string("layer-cache", {
             description: "Directory (relative to the workspace) to keep downloaded layers in across runs (with actions/cache).",
         }),
@@ -64539,6 +64732,8 @@ const containerScanCheck = defineCheck({
             progress: context.progress,
             engine: inputs.engine,
             tempDir: context.tempDir,
+            now: context.now,
+            ...(inputs.sbomDir ? { sbomDir: inWorkspace(inputs.sbomDir) } : {}),
         });
         if (secrets.length)
             result.secretsForMasking = secrets;

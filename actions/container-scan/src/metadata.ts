@@ -8,6 +8,7 @@ export function actionYml(): string {
     outputs: {
       images:
         "JSON array, one entry per image: { image, digest, os, baseImage, packages, critical, high, medium, low, fixable, error }.",
+      sboms: "JSON array of the SBOMs written with sbom-dir: { image, file }.",
     },
     branding: { icon: "package", color: "blue" },
   });

@@ -70,6 +70,10 @@ export const containerScanCheck = defineCheck({
         "Who finds vulnerabilities: builtin (this action's own engine); trivy or grype (that tool's findings alone, the tool installed on the runner; missing, it is an error and the built-in findings stand in); all (the built-in engine merged with every installed tool, each finding saying which found it; a missing tool is a notice).",
       default: "builtin",
     }),
+    input.string("sbom-dir", {
+      description:
+        "Directory (relative to the workspace) to write a CycloneDX 1.6 SBOM per image to (<image>.cdx.json, with each package's layer); none when empty.",
+    }),
     input.string("layer-cache", {
       description:
         "Directory (relative to the workspace) to keep downloaded layers in across runs (with actions/cache).",
@@ -144,6 +148,8 @@ export const containerScanCheck = defineCheck({
       progress: context.progress,
       engine: inputs.engine as EngineChoice,
       tempDir: context.tempDir,
+      now: context.now,
+      ...(inputs.sbomDir ? { sbomDir: inWorkspace(inputs.sbomDir) } : {}),
     });
     if (secrets.length) result.secretsForMasking = secrets;
     const { images: _images, ...scan } = result;

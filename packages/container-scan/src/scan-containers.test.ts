@@ -86,7 +86,8 @@ const line = (f: Finding) =>
 
 describe("scanContainers", () => {
   it("scans the given image and the Dockerfile's base, pointing findings at the Dockerfile line that brought each package", async () => {
-    const result = await scanContainers(options());
+    const sbomDir = join(mkdtempSync(join(tmpdir(), "container-scan-sbom-")), "sbom");
+    const result = await scanContainers(options({ sbomDir, now: new Date("2026-11-23T09:00:00Z") }));
     const app = `${registry.host}/shop/app:1.0`;
     const base = `${registry.host}/debian:11`;
     expect(result.problems).toEqual([]);
@@ -161,6 +162,24 @@ describe("scanContainers", () => {
     expect(result.summaryMarkdown).toContain(
       `| ${app} | Debian GNU/Linux 11 (bullseye) | ${base} | 10 | 0 | 1 | 14 | 0 | 15 |`,
     );
+
+    // A CycloneDX SBOM per image, named after it, each package with the layer that brought it.
+    const host = registry.host.replace(":", "_");
+    expect(JSON.parse(result.outputs!.sboms!)).toEqual([
+      { image: app, file: join(sbomDir, `${host}_shop_app_1.0.cdx.json`) },
+      { image: base, file: join(sbomDir, `${host}_debian_11.cdx.json`) },
+    ]);
+    const bom = JSON.parse(readFileSync(join(sbomDir, `${host}_shop_app_1.0.cdx.json`), "utf8")) as {
+      bomFormat: string;
+      metadata: { timestamp: string; component: { name: string } };
+      components: { name: string; purl?: string; properties?: { name: string; value: string }[] }[];
+    };
+    expect(bom.bomFormat).toBe("CycloneDX");
+    expect(bom.metadata).toMatchObject({ timestamp: "2026-11-23T09:00:00.000Z", component: { name: app } });
+    const curlComponent = bom.components.find((c) => c.name === "curl")!;
+    expect(curlComponent.purl).toMatch(/^pkg:deb\/debian\/curl@7\.74\.0-1\.3%2Bdeb11u3\?/);
+    expect(curlComponent.properties).toContainEqual({ name: "bulwark:layer:index", value: "1" });
+    expect(bom.components.filter((c) => c.name !== "debian")).toHaveLength(10);
 
     // SARIF: one run per image, results located in the repository's Dockerfile.
     const { log } = toSarif([

@@ -2,7 +2,7 @@
 // concurrency) -> one OSV pass over every package -> findings per image that name the layer, the
 // instruction and the base image -> one summary row and one SARIF run per image.
 import { existsSync, readFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join } from "node:path";
 import type { Finding, Location, ScanProblem, ScanResult, ScanToolRun } from "@bulwark/core";
@@ -17,6 +17,7 @@ import {
   RegistryClient,
   registryImageSource,
   scanImage,
+  toCycloneDx,
   type ImageInventory,
   type ImageSource,
   type LayerIdentity,
@@ -57,6 +58,10 @@ export interface ContainerScanOptions {
   tempDir?: string;
   /** Read images from a local Docker daemon when the docker CLI is on env.PATH (default true). */
   dockerDaemon?: boolean;
+  /** Directory to write a CycloneDX 1.6 SBOM per image read into (absolute). None when unset. */
+  sbomDir?: string;
+  /** The run's clock: the SBOMs' timestamp. */
+  now?: Date;
   /** Who finds vulnerabilities (default builtin); trivy and grype are looked up on env.PATH. */
   engine?: EngineChoice;
 }
@@ -299,6 +304,7 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
     cwd: options.workspace,
     progress,
   });
+  const sboms = options.sbomDir ? await writeSboms(scanned, options.sbomDir, options.now ?? new Date()) : [];
   const rows: ImageRow[] = scanned.map(imageRow);
   const layersTotal = new Set(inventories.flatMap((i) => i.layers.map((l) => l.digest)));
   result.stats = {
@@ -311,8 +317,38 @@ export async function scanContainers(options: ContainerScanOptions): Promise<Con
     vulnerabilities: new Set(result.findings.map((f) => f.ruleId)).size,
   };
   result.summaryMarkdown = imagesSummary(rows, result.findings);
-  result.outputs = { images: JSON.stringify(rows) };
+  result.outputs = {
+    images: JSON.stringify(rows),
+    ...(options.sbomDir ? { sboms: JSON.stringify(sboms) } : {}),
+  };
   return result;
+}
+
+/** One `<image>.cdx.json` per image read (name made file-safe, numbered when two collide). */
+async function writeSboms(
+  scanned: readonly ScannedImage[],
+  dir: string,
+  now: Date,
+): Promise<{ image: string; file: string }[]> {
+  await mkdir(dir, { recursive: true });
+  const used = new Set<string>();
+  const written: { image: string; file: string }[] = [];
+  for (const image of scanned) {
+    if (!image.inventory) continue;
+    const stem = image.request.spec.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "") || "image";
+    let name = `${stem}.cdx.json`;
+    for (let n = 2; used.has(name); n++) name = `${stem}-${n}.cdx.json`;
+    used.add(name);
+    const bom = toCycloneDx(image.inventory, {
+      toolName: "bulwark container-scan",
+      toolVersion: ENGINE_VERSION,
+      timestamp: now.toISOString(),
+    });
+    const file = join(dir, name);
+    await writeFile(file, `${JSON.stringify(bom, null, 2)}\n`);
+    written.push({ image: image.request.spec, file });
+  }
+  return written;
 }
 
 /** Where an image's findings point: its Dockerfile's lines, or the file that named it. */
