@@ -29,13 +29,9 @@ const ACTIONS: { name: string; inputs: () => Record<string, string> }[] = [
   { name: "sast", inputs: () => ({ scope: "all" }) },
 ];
 
-/**
- * The write scopes each README's workflows show. supported-versions' README does not show
- * `security-events: write` for upload-sarif yet (its docs are being rewritten); the upload degrades to a
- * notice without it, as tested below.
- */
+/** The write scopes each README's workflows show. */
 const DOCUMENTED_WRITES: Record<string, string[]> = {
-  "supported-versions": ["pull-requests"],
+  "supported-versions": ["pull-requests", "security-events"],
   "osv-scan": ["pull-requests", "security-events"],
   "secret-scan": ["pull-requests", "security-events"],
   sast: ["pull-requests", "security-events"],
