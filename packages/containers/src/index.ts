@@ -57,3 +57,15 @@ export {
   type CycloneDxProperty,
 } from "./sbom/cyclonedx.js";
 export { packagePurl } from "./sbom/package-purl.js";
+export {
+  parseRpmHeader,
+  rpmPackageFromHeader,
+  parseSourceRpm,
+  RpmHeaderError,
+  RPMTAG,
+  type RpmHeader,
+  type RpmPackage,
+} from "./inventory/rpm-header.js";
+export { readRpmSqlite, RpmDatabaseError, type RpmDatabaseResult } from "./inventory/rpmdb-sqlite.js";
+export { rpmPackages, RPM_DATABASES, RPM_SQLITE_DATABASES } from "./inventory/rpm-packages.js";
+export { SqliteFile, SqliteFormatError, type SqliteRow, type SqliteValue } from "./inventory/sqlite-table.js";

@@ -8,7 +8,8 @@ import { DPKG_STATUS, DPKG_STATUS_D } from "./inventory/dpkg.js";
 import type { ImagePackage, LayerInfo } from "./inventory/image-package.js";
 import { languagePackages } from "./inventory/language-packages.js";
 import { osInfoFromRelease, type OsInfo } from "./inventory/os-release.js";
-import { osPackages, RPM_DATABASES } from "./inventory/os-packages.js";
+import { osPackages } from "./inventory/os-packages.js";
+import { rpmPackages, RPM_DATABASES } from "./inventory/rpm-packages.js";
 import { ImageFilesystem } from "./layers/image-filesystem.js";
 import { LayerCache } from "./layers/layer-cache.js";
 import { readLayer, type LayerChanges } from "./layers/layer-changes.js";
@@ -163,6 +164,8 @@ export async function scanImage(
   if (release) os = osInfoFromRelease(release.toString("utf8"));
   const osResult = osPackages(fs, layers, os);
   problems.push(...osResult.problems);
+  const rpmResult = await rpmPackages(fs, layers, os);
+  problems.push(...rpmResult.problems);
   const languageResult = await languagePackages(
     fs,
     layers,
@@ -170,11 +173,11 @@ export async function scanImage(
     (p) => !osWanted(p) && !skipLanguage(p),
   );
   problems.push(...languageResult.problems);
-  const packages = [...osResult.packages, ...languageResult.packages];
+  const packages = [...osResult.packages, ...rpmResult.packages, ...languageResult.packages];
   if (packages.length === 0 && !problems.some((p) => p.level === "error")) {
     problems.push({
       level: "warning",
-      message: `${source.name}: no package database found (dpkg, apk) and no language lockfiles; nothing to check`,
+      message: `${source.name}: no package database found (dpkg, apk, rpm) and no language lockfiles; nothing to check`,
     });
   }
   const inventory: ImageInventory = {

@@ -239,7 +239,7 @@ describe("images in a registry", () => {
     expect(byDigest.manifestDigest).toBe(amd.digest);
   });
 
-  it("reports rpm databases as unsupported and an image without package data as unchecked", async () => {
+  it("reports an unreadable rpm database and an image without package data as unchecked", async () => {
     await pushImage(client, ref("rpm/app"), "1", [
       {
         createdBy: "ADD rpm",
@@ -253,7 +253,8 @@ describe("images in a registry", () => {
     expect(rpm.problems).toEqual([
       expect.objectContaining({
         level: "error",
-        message: expect.stringContaining("RPM package inventories are not supported yet"),
+        path: "/var/lib/rpm/rpmdb.sqlite",
+        message: expect.stringMatching(/^layer 1: \/var\/lib\/rpm\/rpmdb\.sqlite: /),
       }),
     ]);
     await pushImage(client, ref("empty/app"), "1", [

@@ -1,5 +1,5 @@
-// OS package inventories over an image filesystem: dpkg (status and status.d), apk; rpm reported as
-// unsupported. Each package carries the layer that introduced it.
+// OS package inventories over an image filesystem: dpkg (status and status.d), apk (rpm is in
+// rpm-packages.ts). Each package carries the layer that introduced it.
 import type { ScanProblem } from "@bulwark/core";
 import type { ImageFilesystem } from "../layers/image-filesystem.js";
 import { parseApkInstalled, APK_INSTALLED, type ApkPackage } from "./apk.js";
@@ -7,14 +7,6 @@ import { DPKG_STATUS, DPKG_STATUS_D, parseDpkgStatus, type DpkgPackage } from ".
 import type { ImagePackage, LayerInfo } from "./image-package.js";
 import { introducingLayers, type Snapshot } from "./introduced-by.js";
 import type { OsInfo } from "./os-release.js";
-
-export const RPM_DATABASES = [
-  "var/lib/rpm/Packages",
-  "var/lib/rpm/Packages.db",
-  "var/lib/rpm/rpmdb.sqlite",
-  "usr/lib/sysimage/rpm/rpmdb.sqlite",
-  "usr/lib/sysimage/rpm/Packages.db",
-];
 
 export interface InventoryResult {
   packages: ImagePackage[];
@@ -172,16 +164,6 @@ export function osPackages(
         purl: apkPurl(p, os),
         layer: layerAt(introduced.get(p.name) ?? 0),
       });
-    }
-  }
-  for (const path of RPM_DATABASES) {
-    if (fs.resolve(path)) {
-      problems.push({
-        level: "error",
-        path: `/${path}`,
-        message: `RPM database /${path} found: RPM package inventories are not supported yet, so this image's OS packages were not checked`,
-      });
-      break;
     }
   }
   return { packages, problems };

@@ -35,6 +35,12 @@ describe("os-release", () => {
     ["alpine", "3.19.0", "Alpine:v3.19"],
     ["debian", undefined, undefined],
     ["fedora", "40", undefined],
+    ["almalinux", "9.4", "AlmaLinux:9"],
+    ["rocky", "8.10", "Rocky Linux:8"],
+    ["mageia", "9", "Mageia:9"],
+    ["opensuse-leap", "15.5", "openSUSE:Leap 15.5"],
+    ["rhel", "9.4", undefined],
+    ["amzn", "2023", undefined],
   ])("%s %s -> %s (names as in the OSV exports)", (id, version, expected) => {
     expect(osvEcosystem(id, version)).toBe(expected);
   });

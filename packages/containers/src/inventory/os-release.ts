@@ -40,7 +40,10 @@ export function osInfoFromRelease(text: string): OsInfo {
   return info;
 }
 
-/** OSV names: Debian by major release, Ubuntu by release with ":LTS" for even-year .04s, Alpine by v-major.minor. */
+/**
+ * OSV names: Debian by major release, Ubuntu by release with ":LTS" for even-year .04s, Alpine by
+ * v-major.minor, AlmaLinux / Rocky Linux / Mageia by major release, openSUSE Leap by release.
+ */
 export function osvEcosystem(id: string, versionId: string | undefined): string | undefined {
   if (!versionId) return undefined;
   switch (id) {
@@ -58,6 +61,16 @@ export function osvEcosystem(id: string, versionId: string | undefined): string 
       const m = /^(\d+)\.(\d+)/.exec(versionId);
       return m ? `Alpine:v${m[1]}.${m[2]}` : undefined;
     }
+    // rpm distributions with OSV advisories of their own (Fedora, RHEL, Amazon Linux have none by release).
+    case "almalinux":
+    case "rocky":
+    case "mageia": {
+      const major = /^\d+/.exec(versionId)?.[0];
+      const name = { almalinux: "AlmaLinux", rocky: "Rocky Linux", mageia: "Mageia" }[id];
+      return major ? `${name}:${major}` : undefined;
+    }
+    case "opensuse-leap":
+      return /^\d+\.\d+$/.test(versionId) ? `openSUSE:Leap ${versionId}` : undefined;
     default:
       return undefined;
   }
