@@ -27,10 +27,7 @@ const ref = (text: string) => parseImageReference(`${registry.host}/${text}`);
 const asRpmQa = (inv: ImageInventory) =>
   inv.packages
     .filter((p) => p.source === "rpm")
-    .map(
-      (p) =>
-        `${p.name} ${p.version} ${p.arch} ${p.sourceName}-${p.sourceVersion?.replace(/^\d+:/, "")}.src.rpm`,
-    )
+    .map((p) => `${p.name} ${p.version} ${p.arch} ${p.sourceRpm}`)
     .sort();
 
 beforeAll(async () => {
@@ -88,8 +85,7 @@ describe("rpm inventory from rpmdb.sqlite", () => {
     expect(byName.get("openssl-libs")).toMatchObject({
       ecosystem: "Rocky Linux:9",
       file: "/var/lib/rpm/rpmdb.sqlite",
-      sourceName: "openssl",
-      sourceVersion: "1:3.0.7-24.el9",
+      sourceRpm: "openssl-3.0.7-24.el9.src.rpm",
       purl: "pkg:rpm/rocky/openssl-libs@3.0.7-24.el9?arch=noarch&epoch=1&upstream=openssl-3.0.7-24.el9.src.rpm&distro=rocky-9.3",
       layer: { index: 0, createdBy: "ADD rocky-rootfs.tar /" },
     });

@@ -20,6 +20,11 @@ export interface ImagePackage {
   /** Source package (dpkg Source:, apk origin): what distribution advisories are filed against. */
   sourceName?: string;
   sourceVersion?: string;
+  /**
+   * rpm only: the source rpm it was built from ("openssl-3.0.7-24.el9.src.rpm"). Not `sourceName`, since
+   * the rpm distributions' OSV advisories (AlmaLinux, Rocky Linux) name binary packages.
+   */
+  sourceRpm?: string;
   arch?: string;
   purl?: string;
   /** The layer that introduced this package at this version. */

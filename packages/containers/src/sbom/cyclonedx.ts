@@ -123,6 +123,7 @@ export function toCycloneDx(inventory: ImageInventory, options: CycloneDxOptions
         ...property("bulwark:package:file", p.file),
         ...property("bulwark:package:sourceName", p.sourceName),
         ...property("bulwark:package:sourceVersion", p.sourceVersion),
+        ...property("bulwark:package:sourceRpm", p.sourceRpm),
         ...property("bulwark:package:arch", p.arch),
         ...property("bulwark:layer:index", p.layer.index),
         ...property("bulwark:layer:digest", p.layer.digest),
