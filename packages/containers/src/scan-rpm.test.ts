@@ -1,14 +1,17 @@
 // rpm inventories end to end: real sqlite rpm databases made by Debian's rpm (rpmbuild + rpm --root -i),
 // put in image layers pushed to Debian's docker-registry, scanned, and compared with `rpm -qa`.
+import { OfflineSource } from "@bulwark/osv";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImageInventory } from "./scan-image.js";
 import { scanImage } from "./scan-image.js";
 import { parseImageReference } from "./reference.js";
 import { RegistryClient } from "./registry/client.js";
 import { registryImageSource } from "./registry/registry-source.js";
+import { matchInventories } from "./matching/match-inventories.js";
 import { layerTar } from "./test-support/layer-tar.js";
 import { pushImage } from "./test-support/push-image.js";
 import { startRegistry, type RunningRegistry } from "./test-support/registry-server.js";
@@ -22,6 +25,7 @@ let firstDb: Buffer;
 let secondDb: Buffer;
 let expected: string[];
 
+const OSV_DB = fileURLToPath(new URL("../../../../shared/osv-db/", import.meta.url));
 const ROCKY = 'NAME="Rocky Linux"\nID="rocky"\nVERSION_ID="9.3"\nPRETTY_NAME="Rocky Linux 9.3 (Blue Onyx)"\n';
 const ref = (text: string) => parseImageReference(`${registry.host}/${text}`);
 const asRpmQa = (inv: ImageInventory) =>
@@ -118,6 +122,31 @@ describe("rpm inventory from rpmdb.sqlite", () => {
         ),
       }),
     ]);
+  });
+
+  it("matches AlmaLinux packages by binary name and epoch:version-release against the real ALSA records", async () => {
+    await pushImage(client, ref("alma/app"), "1", [
+      {
+        createdBy: "ADD alma",
+        data: await layerTar([
+          { path: "etc/os-release", content: 'ID="almalinux"\nVERSION_ID="9.3"\n' },
+          { path: "var/lib/rpm/rpmdb.sqlite", content: firstDb },
+        ]),
+      },
+    ]);
+    const inventory = await scanImage(await registryImageSource(client, ref("alma/app:1")), {
+      extractors: [],
+    });
+    expect(inventory.os?.ecosystem).toBe("AlmaLinux:9");
+    const matched = await matchInventories([inventory], new OfflineSource({ base: OSV_DB }));
+    expect(matched.problems).toEqual([]);
+    const ids = (name: string) =>
+      [...matched.matches.entries()]
+        .filter(([key]) => key.startsWith(`AlmaLinux:9/${name}@`))
+        .flatMap(([, ms]) => ms.flatMap((m) => m.ids));
+    // openssl 1:3.0.7-24.el9 is before ALSA-2024:0310's fix 1:3.0.7-25.el9_3, for both binary packages.
+    expect(ids("openssl")).toContain("ALSA-2024:0310");
+    expect(ids("openssl-libs")).toContain("ALSA-2024:0310");
   });
 
   it("Berkeley DB and ndb databases and a broken rpmdb.sqlite are errors naming the file", async () => {
