@@ -97,7 +97,7 @@ describe("rpm inventory from rpmdb.sqlite", () => {
     expect(byName.get("zlib")?.layer.index).toBe(1);
   });
 
-  it("a distribution OSV has no advisories for is listed with a warning; usr/lib/sysimage is read too", async () => {
+  it("a distribution OSV has no advisories for is listed with a warning; Fedora's linked usr/lib/sysimage is read once", async () => {
     await pushImage(client, ref("fedora/app"), "1", [
       {
         createdBy: "ADD fedora",
@@ -105,6 +105,7 @@ describe("rpm inventory from rpmdb.sqlite", () => {
           { path: "usr/lib/os-release", content: "ID=fedora\nVERSION_ID=40\n" },
           { path: "etc/os-release", symlink: "../usr/lib/os-release" },
           { path: "usr/lib/sysimage/rpm/rpmdb.sqlite", content: secondDb },
+          { path: "var/lib/rpm", symlink: "../../usr/lib/sysimage/rpm" },
         ]),
       },
     ]);

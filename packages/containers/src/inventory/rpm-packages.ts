@@ -39,10 +39,13 @@ export async function rpmPackages(
   const packages: ImagePackage[] = [];
   const problems: ScanProblem[] = [];
   const layerAt = (i: number): LayerInfo => layers[i] ?? { index: i, digest: "unknown" };
+  const read = new Set<string>();
   for (const path of RPM_SQLITE_DATABASES) {
-    const file = `/${path}`;
     const found = fs.resolve(path);
-    if (!found) continue;
+    // Fedora links /var/lib/rpm to /usr/lib/sysimage/rpm: one database, listed once, by its real path.
+    if (!found || read.has(found.path)) continue;
+    read.add(found.path);
+    const file = `/${found.path}`;
     // The database's content after each layer that wrote it (directly or through a link).
     const writers = new Set<number>([...fs.changesOf(path), ...fs.changesOf(found.path)]);
     const snaps: Snapshot<RpmPackage>[] = [];
