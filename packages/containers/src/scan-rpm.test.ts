@@ -106,6 +106,7 @@ describe("rpm inventory from rpmdb.sqlite", () => {
           { path: "etc/os-release", symlink: "../usr/lib/os-release" },
           { path: "usr/lib/sysimage/rpm/rpmdb.sqlite", content: secondDb },
           { path: "var/lib/rpm", symlink: "../../usr/lib/sysimage/rpm" },
+          { path: "usr/lib/sysimage/rpm/rpmdb.sqlite-wal", content: Buffer.alloc(32) },
         ]),
       },
     ]);
@@ -115,6 +116,11 @@ describe("rpm inventory from rpmdb.sqlite", () => {
     expect(asRpmQa(inventory)).toEqual(expected);
     expect(inventory.packages.map((p) => p.ecosystem)).toEqual(Array(4).fill("fedora"));
     expect(inventory.problems).toEqual([
+      expect.objectContaining({
+        level: "warning",
+        path: "/usr/lib/sysimage/rpm/rpmdb.sqlite-wal",
+        message: expect.stringContaining("32 bytes of write-ahead log that is not read"),
+      }),
       expect.objectContaining({
         level: "warning",
         path: "/usr/lib/sysimage/rpm/rpmdb.sqlite",

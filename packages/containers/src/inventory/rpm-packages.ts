@@ -17,7 +17,13 @@ const UNSUPPORTED = {
   "usr/lib/sysimage/rpm/Packages": "Berkeley DB",
   "usr/lib/sysimage/rpm/Packages.db": "ndb",
 } as const;
-export const RPM_DATABASES = [...RPM_SQLITE_DATABASES, ...Object.keys(UNSUPPORTED)];
+/** Kept only to tell whether it holds transactions the database file lacks. */
+const WAL_SUFFIX = "-wal";
+export const RPM_DATABASES = [
+  ...RPM_SQLITE_DATABASES,
+  ...RPM_SQLITE_DATABASES.map((p) => `${p}${WAL_SUFFIX}`),
+  ...Object.keys(UNSUPPORTED),
+];
 
 function rpmPurl(p: RpmPackage, os: OsInfo | undefined): string {
   const namespace = encodeURIComponent(os?.id ?? "rpm");
@@ -78,6 +84,14 @@ export async function rpmPackages(
         });
         snaps.push({ layerIndex, packages: [] });
       }
+    }
+    const wal = fs.read(`${found.path}${WAL_SUFFIX}`);
+    if (wal && wal.length > 0) {
+      problems.push({
+        level: "warning",
+        path: `${file}${WAL_SUFFIX}`,
+        message: `${file}${WAL_SUFFIX} holds ${wal.length} bytes of write-ahead log that is not read: packages its transactions installed, upgraded or removed may be listed wrongly`,
+      });
     }
     const last = snaps.at(-1)?.packages ?? [];
     const key = (p: RpmPackage): string => `${p.name}.${p.arch ?? ""}`;
