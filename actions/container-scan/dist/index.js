@@ -23591,7 +23591,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5713);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5341);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -23601,7 +23601,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5713:
+/***/ 5341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28018,13 +28018,6 @@ function introducingLayers(snapshots, key, version) {
 
 
 
-const RPM_DATABASES = [
-    "var/lib/rpm/Packages",
-    "var/lib/rpm/Packages.db",
-    "var/lib/rpm/rpmdb.sqlite",
-    "usr/lib/sysimage/rpm/rpmdb.sqlite",
-    "usr/lib/sysimage/rpm/Packages.db",
-];
 /** The file's parsed content after each layer that changed it (path resolved through links). */
 function snapshots(fs, path, parse, problems) {
     const result = [];
@@ -28163,16 +28156,6 @@ function osPackages(fs, layers, os) {
                 purl: apkPurl(p, os),
                 layer: layerAt(introduced.get(p.name) ?? 0),
             });
-        }
-    }
-    for (const path of RPM_DATABASES) {
-        if (fs.resolve(path)) {
-            problems.push({
-                level: "error",
-                path: `/${path}`,
-                message: `RPM database /${path} found: RPM package inventories are not supported yet, so this image's OS packages were not checked`,
-            });
-            break;
         }
     }
     return { packages, problems };
@@ -42038,6 +42021,451 @@ function osvEcosystem(id, versionId) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/containers/src/inventory/rpm-header.ts
+// The rpm header as stored in an rpm database (no lead, no magic): a big-endian count of index entries
+// and the data store length, the index entries (tag, type, offset, count; 16 bytes each), then the
+// data store. Only the few tags an inventory needs are decoded; every offset is bounds-checked.
+class RpmHeaderError extends Error {
+    constructor(file, what, reason) {
+        super(`${file}: ${what}: ${reason}`);
+        this.name = "RpmHeaderError";
+    }
+}
+const RPMTAG = {
+    NAME: 1000,
+    VERSION: 1001,
+    RELEASE: 1002,
+    EPOCH: 1003,
+    ARCH: 1022,
+    SOURCERPM: 1044,
+};
+const TYPE_INT32 = 4;
+const TYPE_STRING = 6;
+const TYPE_STRING_ARRAY = 8;
+const TYPE_I18NSTRING = 9;
+const ENTRY_BYTES = 16;
+/** rpm's own limits on a header (hdrchk): far above any real package, they stop absurd allocations. */
+const MAX_ENTRIES = 0xffff;
+const MAX_DATA = 256 * 1024 * 1024;
+function parseRpmHeader(blob, file, what = "header") {
+    const data = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+    if (data.length < 8)
+        throw new RpmHeaderError(file, what, `${data.length} bytes, shorter than a header's 8-byte preamble`);
+    const entries = data.readUInt32BE(0);
+    const storeLength = data.readUInt32BE(4);
+    if (entries < 1 || entries > MAX_ENTRIES)
+        throw new RpmHeaderError(file, what, `implausible index entry count ${entries}`);
+    if (storeLength > MAX_DATA)
+        throw new RpmHeaderError(file, what, `implausible data store length ${storeLength}`);
+    const storeStart = 8 + entries * ENTRY_BYTES;
+    if (storeStart + storeLength > data.length)
+        throw new RpmHeaderError(file, what, `truncated: ${entries} index entries and ${storeLength} data bytes need ${storeStart + storeLength} bytes, have ${data.length}`);
+    const store = data.subarray(storeStart, storeStart + storeLength);
+    const header = { strings: new Map(), ints: new Map() };
+    const wanted = new Set(Object.values(RPMTAG));
+    for (let i = 0; i < entries; i++) {
+        const at = 8 + i * ENTRY_BYTES;
+        const tag = data.readUInt32BE(at);
+        if (!wanted.has(tag))
+            continue;
+        const type = data.readUInt32BE(at + 4);
+        const offset = data.readUInt32BE(at + 8);
+        const count = data.readUInt32BE(at + 12);
+        if (offset >= store.length)
+            throw new RpmHeaderError(file, what, `tag ${tag} points at offset ${offset} outside the ${store.length}-byte data store`);
+        if (type === TYPE_INT32) {
+            if (count < 1 || offset % 4 !== 0 || offset + 4 > store.length)
+                throw new RpmHeaderError(file, what, `tag ${tag}: bad INT32 entry (offset ${offset}, count ${count})`);
+            header.ints.set(tag, store.readUInt32BE(offset));
+        }
+        else if (type === TYPE_STRING || type === TYPE_I18NSTRING || type === TYPE_STRING_ARRAY) {
+            const end = store.indexOf(0, offset);
+            if (end < 0)
+                throw new RpmHeaderError(file, what, `tag ${tag}: string at offset ${offset} has no terminating NUL`);
+            header.strings.set(tag, store.toString("utf8", offset, end));
+        }
+        else {
+            throw new RpmHeaderError(file, what, `tag ${tag} has unexpected type ${type}`);
+        }
+    }
+    return header;
+}
+/** "openssl-3.0.7-27.el9.src.rpm" -> name "openssl", version "3.0.7-27.el9". */
+function parseSourceRpm(fileName) {
+    const m = /^(.+)-([^-]+)-([^-]+)\.(?:no)?src\.rpm$/.exec(fileName);
+    return m?.[1] && m[2] && m[3] ? { name: m[1], version: `${m[2]}-${m[3]}` } : undefined;
+}
+function rpmPackageFromHeader(header, file, what) {
+    const name = header.strings.get(RPMTAG.NAME);
+    const version = header.strings.get(RPMTAG.VERSION);
+    const release = header.strings.get(RPMTAG.RELEASE);
+    if (!name || version === undefined || release === undefined)
+        throw new RpmHeaderError(file, what, "no NAME, VERSION or RELEASE tag");
+    const epoch = header.ints.get(RPMTAG.EPOCH) ?? 0;
+    const p = { name, epoch, version: `${epoch}:${version}-${release}` };
+    const arch = header.strings.get(RPMTAG.ARCH);
+    if (arch)
+        p.arch = arch;
+    const sourceRpm = header.strings.get(RPMTAG.SOURCERPM);
+    if (sourceRpm) {
+        p.sourceRpm = sourceRpm;
+        const source = parseSourceRpm(sourceRpm);
+        if (source) {
+            p.sourceName = source.name;
+            p.sourceVersion = `${epoch}:${source.version}`;
+        }
+    }
+    return p;
+}
+
+;// CONCATENATED MODULE: ../../packages/containers/src/inventory/sqlite-table.ts
+// Reads the rows of one table from an SQLite database file in memory, read-only: the file header,
+// sqlite_schema on page 1, then the table's b-tree (interior and leaf table pages, overflow chains) and
+// each row's record. Written here because sql.js, the well-kept choice, breaks inside an ESM ncc bundle
+// (webpack folds its `typeof module` test after the library sets `module = undefined`). Every page
+// number, offset and length is checked; a bad file is an SqliteFormatError naming it.
+class SqliteFormatError extends Error {
+    constructor(file, reason) {
+        super(`${file}: ${reason}`);
+        this.name = "SqliteFormatError";
+    }
+}
+const MAGIC = "SQLite format 3\0";
+const LEAF_TABLE = 0x0d;
+const INTERIOR_TABLE = 0x05;
+class SqliteFile {
+    data;
+    file;
+    pageSize;
+    usable;
+    pageCount;
+    constructor(data, file) {
+        this.data = data;
+        this.file = file;
+        if (data.length < 100 || data.toString("latin1", 0, 16) !== MAGIC)
+            throw new SqliteFormatError(file, "not an SQLite database (bad magic)");
+        const raw = data.readUInt16BE(16);
+        this.pageSize = raw === 1 ? 65536 : raw;
+        if (this.pageSize < 512 || (this.pageSize & (this.pageSize - 1)) !== 0)
+            throw new SqliteFormatError(file, `bad page size ${raw}`);
+        this.usable = this.pageSize - data.readUInt8(20);
+        if (this.usable < 480)
+            throw new SqliteFormatError(file, `bad reserved space ${data.readUInt8(20)}`);
+        this.pageCount = Math.floor(data.length / this.pageSize);
+        if (this.pageCount < 1)
+            throw new SqliteFormatError(file, "truncated: no complete first page");
+    }
+    fail(reason) {
+        throw new SqliteFormatError(this.file, reason);
+    }
+    page(number) {
+        if (!Number.isInteger(number) || number < 1 || number > this.pageCount)
+            this.fail(`page ${number} is outside the file's ${this.pageCount} pages`);
+        return this.data.subarray((number - 1) * this.pageSize, number * this.pageSize);
+    }
+    /** A varint at `at` of `buf`: value and length (1-9 bytes, big-endian 7-bit groups, 9th byte whole). */
+    varint(buf, at) {
+        let value = 0n;
+        for (let i = 0; i < 9; i++) {
+            if (at + i >= buf.length)
+                this.fail("varint runs past the end of its page");
+            const byte = buf[at + i];
+            if (i === 8)
+                return [(value << 8n) | BigInt(byte), 9];
+            value = (value << 7n) | BigInt(byte & 0x7f);
+            if (byte < 0x80)
+                return [value, i + 1];
+        }
+        return this.fail("unreachable varint");
+    }
+    /** Every row of the table whose b-tree starts at `root`, in rowid order. */
+    rows(root) {
+        const rows = [];
+        const visited = new Set();
+        const walk = (number) => {
+            if (visited.has(number))
+                this.fail(`page ${number} is reached twice (a loop in the b-tree)`);
+            visited.add(number);
+            const page = this.page(number);
+            const start = number === 1 ? 100 : 0;
+            if (start + 12 > page.length)
+                this.fail(`page ${number} is too short for a b-tree header`);
+            const type = page[start];
+            if (type !== LEAF_TABLE && type !== INTERIOR_TABLE)
+                this.fail(`page ${number} is not a table b-tree page (type ${type})`);
+            const cells = page.readUInt16BE(start + 3);
+            const pointers = start + (type === LEAF_TABLE ? 8 : 12);
+            if (pointers + cells * 2 > this.usable)
+                this.fail(`page ${number}: ${cells} cells do not fit`);
+            for (let i = 0; i < cells; i++) {
+                const cell = page.readUInt16BE(pointers + i * 2);
+                if (cell < pointers + cells * 2 || cell >= this.usable)
+                    this.fail(`page ${number}: cell ${i} offset ${cell} is out of bounds`);
+                if (type === INTERIOR_TABLE) {
+                    if (cell + 4 > this.usable)
+                        this.fail(`page ${number}: cell ${i} is truncated`);
+                    walk(page.readUInt32BE(cell));
+                }
+                else {
+                    rows.push(this.leafCell(page, number, cell));
+                }
+            }
+            if (type === INTERIOR_TABLE)
+                walk(page.readUInt32BE(start + 8));
+        };
+        walk(root);
+        return rows;
+    }
+    leafCell(page, number, cell) {
+        const [payloadSize, a] = this.varint(page, cell);
+        const [rowid, b] = this.varint(page, cell + a);
+        const size = Number(payloadSize);
+        if (size > this.data.length)
+            this.fail(`page ${number}: payload of ${size} bytes is larger than the file`);
+        const U = this.usable;
+        const X = U - 35;
+        const at = cell + a + b;
+        let local = size;
+        if (size > X) {
+            const M = Math.floor(((U - 12) * 32) / 255) - 23;
+            const K = M + ((size - M) % (U - 4));
+            local = K <= X ? K : M;
+        }
+        if (at + local > U)
+            this.fail(`page ${number}: cell payload runs past the page`);
+        const parts = [page.subarray(at, at + local)];
+        let remaining = size - local;
+        if (remaining > 0) {
+            if (at + local + 4 > U)
+                this.fail(`page ${number}: overflow pointer runs past the page`);
+            let next = page.readUInt32BE(at + local);
+            const seen = new Set();
+            while (remaining > 0) {
+                if (seen.has(next))
+                    this.fail(`overflow page ${next} is reached twice`);
+                seen.add(next);
+                const overflow = this.page(next);
+                const take = Math.min(remaining, U - 4);
+                parts.push(overflow.subarray(4, 4 + take));
+                remaining -= take;
+                next = overflow.readUInt32BE(0);
+            }
+        }
+        return { rowid, values: this.record(Buffer.concat(parts), number) };
+    }
+    record(payload, number) {
+        const [headerSize, first] = this.varint(payload, 0);
+        const end = Number(headerSize);
+        if (end > payload.length)
+            this.fail(`page ${number}: record header longer than its payload`);
+        const values = [];
+        let at = end;
+        for (let h = first; h < end;) {
+            const [serial, n] = this.varint(payload, h);
+            h += n;
+            const type = Number(serial);
+            const width = type >= 12 ? Math.floor((type - 12) / 2) : [0, 1, 2, 3, 4, 6, 8, 8, 0, 0][type];
+            if (width === undefined)
+                this.fail(`page ${number}: reserved serial type ${type}`);
+            if (at + width > payload.length)
+                this.fail(`page ${number}: record value runs past its payload`);
+            const bytes = payload.subarray(at, at + width);
+            at += width;
+            if (type === 0)
+                values.push(null);
+            else if (type === 8 || type === 9)
+                values.push(type - 8);
+            else if (type === 7)
+                values.push(bytes.readDoubleBE(0));
+            else if (type === 6)
+                values.push(bytes.readBigInt64BE(0));
+            else if (type <= 5)
+                values.push(bytes.readIntBE(0, width));
+            else if (type % 2 === 0)
+                values.push(Uint8Array.from(bytes));
+            else
+                values.push(bytes.toString("utf8"));
+        }
+        return values;
+    }
+    /** Root page of a table named in sqlite_schema, undefined when there is none. */
+    tableRoot(name) {
+        for (const row of this.rows(1)) {
+            const [type, tableName, , rootpage] = row.values;
+            if (type === "table" && tableName === name && typeof rootpage === "number")
+                return rootpage;
+        }
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/containers/src/inventory/rpmdb-sqlite.ts
+// The sqlite rpm database (rpm >= 4.16: Fedora 33+, RHEL/Rocky/Alma 9, Amazon Linux 2023): the
+// `Packages` table holds one rpm header blob per installed package (read with sqlite-table.ts).
+
+
+class RpmDatabaseError extends Error {
+    constructor(file, reason) {
+        super(`${file}: ${reason}`);
+        this.name = "RpmDatabaseError";
+    }
+}
+/** Installed packages of an rpmdb.sqlite, gpg-pubkey pseudo-packages (imported signing keys) left out. */
+function readRpmSqlite(content, file) {
+    let rows;
+    try {
+        const db = new SqliteFile(content, file);
+        const root = db.tableRoot("Packages");
+        if (root === undefined)
+            throw new RpmDatabaseError(file, "no Packages table");
+        rows = db.rows(root);
+    }
+    catch (error) {
+        if (error instanceof SqliteFormatError)
+            throw new RpmDatabaseError(file, error.message.slice(file.length + 2));
+        throw error;
+    }
+    const packages = [];
+    const errors = [];
+    for (const row of rows) {
+        const what = `package header ${row.rowid}`;
+        const blob = row.values[1];
+        if (!(blob instanceof Uint8Array)) {
+            errors.push(`${file}: ${what}: blob is not binary`);
+            continue;
+        }
+        try {
+            const p = rpmPackageFromHeader(parseRpmHeader(blob, file, what), file, what);
+            if (p.name !== "gpg-pubkey")
+                packages.push(p);
+        }
+        catch (error) {
+            errors.push(error.message);
+        }
+    }
+    return { packages, errors };
+}
+
+;// CONCATENATED MODULE: ../../packages/containers/src/inventory/rpm-packages.ts
+
+
+const RPM_SQLITE_DATABASES = ["var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite"];
+const UNSUPPORTED = {
+    "var/lib/rpm/Packages": "Berkeley DB",
+    "var/lib/rpm/Packages.db": "ndb",
+    "usr/lib/sysimage/rpm/Packages": "Berkeley DB",
+    "usr/lib/sysimage/rpm/Packages.db": "ndb",
+};
+/** Kept only to tell whether it holds transactions the database file lacks. */
+const WAL_SUFFIX = "-wal";
+const RPM_DATABASES = [
+    ...RPM_SQLITE_DATABASES,
+    ...RPM_SQLITE_DATABASES.map((p) => `${p}${WAL_SUFFIX}`),
+    ...Object.keys(UNSUPPORTED),
+];
+function rpmPurl(p, os) {
+    const namespace = encodeURIComponent(os?.id ?? "rpm");
+    const qualifiers = [
+        p.arch ? `arch=${encodeURIComponent(p.arch)}` : "",
+        p.epoch ? `epoch=${p.epoch}` : "",
+        p.sourceRpm ? `upstream=${encodeURIComponent(p.sourceRpm)}` : "",
+        os?.versionId ? `distro=${encodeURIComponent(`${os.id}-${os.versionId}`)}` : "",
+    ].filter(Boolean);
+    const version = p.version.slice(p.version.indexOf(":") + 1);
+    return `pkg:rpm/${namespace}/${encodeURIComponent(p.name)}@${encodeURIComponent(version)}${qualifiers.length ? `?${qualifiers.join("&")}` : ""}`;
+}
+async function rpmPackages(fs, layers, os) {
+    const packages = [];
+    const problems = [];
+    const layerAt = (i) => layers[i] ?? { index: i, digest: "unknown" };
+    const read = new Set();
+    for (const path of RPM_SQLITE_DATABASES) {
+        const found = fs.resolve(path);
+        // Fedora links /var/lib/rpm to /usr/lib/sysimage/rpm: one database, listed once, by its real path.
+        if (!found || read.has(found.path))
+            continue;
+        read.add(found.path);
+        const file = `/${found.path}`;
+        // The database's content after each layer that wrote it (directly or through a link).
+        const writers = new Set([...fs.changesOf(path), ...fs.changesOf(found.path)]);
+        const snaps = [];
+        for (const layerIndex of [...writers].sort((a, b) => a - b)) {
+            const at = fs.resolve(path, layerIndex);
+            if (at?.version.entry?.type === "skipped") {
+                problems.push({
+                    level: "error",
+                    path: file,
+                    message: `${file} in layer ${layerIndex + 1} is too large to read; its packages are not listed`,
+                });
+                snaps.push({ layerIndex, packages: [] });
+                continue;
+            }
+            const content = fs.read(path, layerIndex);
+            if (!content) {
+                snaps.push({ layerIndex, packages: [] });
+                continue;
+            }
+            try {
+                const result = readRpmSqlite(content, file);
+                for (const message of result.errors)
+                    problems.push({ level: "error", path: file, message: `layer ${layerIndex + 1}: ${message}` });
+                snaps.push({ layerIndex, packages: result.packages });
+            }
+            catch (error) {
+                problems.push({
+                    level: "error",
+                    path: file,
+                    message: `layer ${layerIndex + 1}: ${error.message}`,
+                });
+                snaps.push({ layerIndex, packages: [] });
+            }
+        }
+        const wal = fs.read(`${found.path}${WAL_SUFFIX}`);
+        if (wal && wal.length > 0) {
+            problems.push({
+                level: "warning",
+                path: `${file}${WAL_SUFFIX}`,
+                message: `${file}${WAL_SUFFIX} holds ${wal.length} bytes of write-ahead log that is not read: packages its transactions installed, upgraded or removed may be listed wrongly`,
+            });
+        }
+        const last = snaps.at(-1)?.packages ?? [];
+        const key = (p) => `${p.name}.${p.arch ?? ""}`;
+        const introduced = introducingLayers(snaps, key, (p) => p.version);
+        let ecosystem = os?.ecosystem;
+        if (!ecosystem && last.length > 0) {
+            problems.push({
+                level: "warning",
+                path: file,
+                message: `${last.length} rpm packages listed from ${file} cannot be matched against vulnerabilities: OSV has no ecosystem for ${os ? `ID=${os.id} VERSION_ID=${os.versionId ?? "(none)"}` : "an image without /etc/os-release"}`,
+            });
+            ecosystem = os?.id ?? "unknown";
+        }
+        for (const p of last) {
+            packages.push({
+                name: p.name,
+                version: p.version,
+                ecosystem: ecosystem ?? "unknown",
+                source: "rpm",
+                file,
+                ...(p.sourceRpm ? { sourceRpm: p.sourceRpm } : {}),
+                ...(p.arch ? { arch: p.arch } : {}),
+                purl: rpmPurl(p, os),
+                layer: layerAt(introduced.get(key(p)) ?? 0),
+            });
+        }
+    }
+    for (const [path, format] of Object.entries(UNSUPPORTED)) {
+        if (fs.resolve(path)) {
+            problems.push({
+                level: "error",
+                path: `/${path}`,
+                message: `RPM database /${path} is in the ${format} format, which is not supported (only rpmdb.sqlite of rpm 4.16+ is read), so the packages it lists were not checked`,
+            });
+        }
+    }
+    return { packages, problems };
+}
+
 ;// CONCATENATED MODULE: ../../packages/containers/src/layers/image-filesystem.ts
 
 const MAX_LINK_HOPS = 40;
@@ -42142,6 +42570,7 @@ class ImageFilesystem {
 }
 
 ;// CONCATENATED MODULE: ../../packages/containers/src/scan-image.ts
+
 
 
 
@@ -42265,13 +42694,15 @@ async function scanImage(source, options = {}) {
         os = osInfoFromRelease(release.toString("utf8"));
     const osResult = osPackages(fs, layers, os);
     problems.push(...osResult.problems);
+    const rpmResult = await rpmPackages(fs, layers, os);
+    problems.push(...rpmResult.problems);
     const languageResult = await languagePackages(fs, layers, extractors, (p) => !osWanted(p) && !skipLanguage(p));
     problems.push(...languageResult.problems);
-    const packages = [...osResult.packages, ...languageResult.packages];
+    const packages = [...osResult.packages, ...rpmResult.packages, ...languageResult.packages];
     if (packages.length === 0 && !problems.some((p) => p.level === "error")) {
         problems.push({
             level: "warning",
-            message: `${source.name}: no package database found (dpkg, apk) and no language lockfiles; nothing to check`,
+            message: `${source.name}: no package database found (dpkg, apk, rpm) and no language lockfiles; nothing to check`,
         });
     }
     const inventory = {
@@ -47043,6 +47474,7 @@ function toCycloneDx(inventory, options) {
                 ...property("bulwark:package:file", p.file),
                 ...property("bulwark:package:sourceName", p.sourceName),
                 ...property("bulwark:package:sourceVersion", p.sourceVersion),
+                ...property("bulwark:package:sourceRpm", p.sourceRpm),
                 ...property("bulwark:package:arch", p.arch),
                 ...property("bulwark:layer:index", p.layer.index),
                 ...property("bulwark:layer:digest", p.layer.digest),
@@ -47073,6 +47505,10 @@ function toCycloneDx(inventory, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/containers/src/index.ts
+
+
+
+
 
 
 

@@ -13642,9 +13642,15 @@ function tableRow(f) {
     return `| ${severityCell(f.severity)} | ${statusCell(f)} | ${escapeMarkdownCell(f.title || f.ruleId)} | ${findingLocation(f)} | ${findingIds(f)} | ${escapeMarkdownCell(f.remediation ?? "")} |`;
 }
 function verdictLine(scan, gate) {
-    return gate.failed
-        ? `❌ **${escapeMarkdownCell(scan.tool)}** failed`
-        : `✅ **${escapeMarkdownCell(scan.tool)}** passed`;
+    const tool = escapeMarkdownCell(scan.tool);
+    if (gate.failed)
+        return `❌ **${tool}** failed`;
+    // fail-open let scan errors through: a pass, but never one that reads as a clean scan.
+    return incomplete(scan) ? `⚠️ **${tool}** passed, but incomplete` : `✅ **${tool}** passed`;
+}
+/** True when scan errors left parts of the scan undone. */
+function incomplete(scan) {
+    return scan.problems.some((p) => p.level === "error");
 }
 const MAX_REASONS = 20;
 /** The reasons as a list, capped: a scan with hundreds of problems has as many reasons. */
@@ -13722,7 +13728,8 @@ function toMarkdown(scan, gate, options = {}) {
     const shown = options.rows === "new" ? findings.filter((f) => f.status === "new") : findings;
     const tablePart = [];
     if (shown.length === 0) {
-        tablePart.push(options.rows === "new" ? "No new findings." : "No findings.", "");
+        const none = options.rows === "new" ? "No new findings" : "No findings";
+        tablePart.push(incomplete(scan) ? `${none} in the parts that were checked (see Not checked).` : `${none}.`, "");
     }
     else {
         const fixed = byteLength([...head, ...problemPart, ...noticePart, ...enginePart].join("\n")) + 64;
@@ -13786,7 +13793,7 @@ function toPrComment(scan, gate, options = {}) {
         .join(", ");
     const head = [
         marker,
-        `### ${gate.failed ? "❌" : "✅"} bulwark ${escapeMarkdownCell(scan.tool)}: ${gate.failed ? "failed" : "passed"}`,
+        `### ${gate.failed ? "❌" : incomplete(scan) ? "⚠️" : "✅"} bulwark ${escapeMarkdownCell(scan.tool)}: ${gate.failed ? "failed" : incomplete(scan) ? "passed, but incomplete" : "passed"}`,
         "",
         ...(gate.reasons.length ? [...reasonLines(gate, 5), ""] : []),
         `**${counts.new} new** finding${counts.new === 1 ? "" : "s"}${newBySeverity ? ` (${newBySeverity})` : ""}; ` +
@@ -13859,8 +13866,9 @@ function nextPageUrl(link) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/github/rest-client.ts
-// A small GitHub REST client over fetch: base URL from the runner, retries on 429/5xx and secondary
-// rate limits, and errors that never echo the token or request headers.
+// A small GitHub REST client over fetch: base URL from the runner, retries on 429/5xx, secondary rate
+// limits, dropped connections and success bodies that are not JSON, and errors that never echo the token
+// or request headers.
 
 const GITHUB_API_VERSION = "2022-11-28";
 const DEFAULT_API_URL = "https://api.github.com";
@@ -13928,7 +13936,17 @@ class RestClient {
                     await this.sleep(wait);
                 continue;
             }
-            const text = await response.text();
+            let text;
+            try {
+                text = await response.text();
+            }
+            catch (error) {
+                // The connection dropped (or the timeout fired) while the body was arriving: retry like a 5xx.
+                lastProblem = `HTTP ${response.status} with a body cut off (${error.name})`;
+                if (!last)
+                    await this.sleep(backoff);
+                continue;
+            }
             if (!response.ok) {
                 // GitHub's message is quoted for the reader; a proxy or test server could echo anything, so the
                 // token is cut out of it all the same.
@@ -13942,7 +13960,12 @@ class RestClient {
                 data = (text ? JSON.parse(text) : undefined);
             }
             catch {
-                throw new GitHubApiError(`GitHub API ${where} returned HTTP ${response.status} with a body that is not JSON`, response.status);
+                // A success that is not GitHub's JSON (a proxy's page, a body cut short) may pass on a retry.
+                const type = response.headers.get("content-type") ?? "no content-type";
+                lastProblem = `HTTP ${response.status} with a body that is not JSON (${type.split(";")[0]})`;
+                if (!last)
+                    await this.sleep(backoff);
+                continue;
             }
             return { status: response.status, data, headers: response.headers };
         }
@@ -14264,6 +14287,9 @@ function toSarifRun(input, maxResults = MAX_RESULTS_PER_RUN) {
     };
     return { run, notices };
 }
+function runOf(item) {
+    return item.runKey ?? item.tool;
+}
 /**
  * The runs one input becomes: one per tool of `scan.toolRuns` (category `<category>/<tool>`, holding the
  * findings and problems of that tool), then the scan's own run for everything else when there is any.
@@ -14276,8 +14302,8 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
     const category = input.category ?? input.scan.tool;
     const unique = declared.filter((t, i) => declared.findIndex((u) => u.tool === t.tool) === i);
     const all = new Set(unique.map((t) => t.tool));
-    const restNeeded = input.gate.findings.some((f) => !all.has(f.tool)) ||
-        input.scan.problems.some((p) => p.tool === undefined || !all.has(p.tool));
+    const restNeeded = input.gate.findings.some((f) => !all.has(runOf(f))) ||
+        input.scan.problems.some((p) => runOf(p) === undefined || !all.has(runOf(p)));
     const fits = unique.length + (restNeeded ? 1 : 0) <= maxRuns;
     const kept = fits ? unique : unique.slice(0, Math.max(0, maxRuns - 1));
     const notices = [];
@@ -14291,12 +14317,12 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
     const perTool = kept.map((t) => ({
         scan: {
             ...scan,
-            tool: t.tool,
+            tool: t.name ?? t.tool,
             toolVersion: t.version ?? "",
-            findings: scan.findings.filter((f) => f.tool === t.tool),
-            problems: scan.problems.filter((p) => p.tool === t.tool),
+            findings: scan.findings.filter((f) => runOf(f) === t.tool),
+            problems: scan.problems.filter((p) => runOf(p) === t.tool),
         },
-        gate: { ...input.gate, findings: input.gate.findings.filter((f) => f.tool === t.tool) },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => runOf(f) === t.tool) },
         category: `${category}/${t.tool}`,
         ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
         ...(t.informationUri ? { informationUri: t.informationUri } : {}),
@@ -14305,10 +14331,10 @@ function splitByTool(input, maxRuns = MAX_RUNS_PER_FILE) {
         ...input,
         scan: {
             ...scan,
-            findings: scan.findings.filter((f) => !names.has(f.tool)),
-            problems: scan.problems.filter((p) => p.tool === undefined || !names.has(p.tool)),
+            findings: scan.findings.filter((f) => !names.has(runOf(f))),
+            problems: scan.problems.filter((p) => runOf(p) === undefined || !names.has(runOf(p))),
         },
-        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(f.tool)) },
+        gate: { ...input.gate, findings: input.gate.findings.filter((f) => !names.has(runOf(f))) },
     };
     const keepRest = rest.gate.findings.length > 0 || rest.scan.problems.length > 0 || perTool.length === 0;
     return { inputs: keepRest ? [rest, ...perTool] : perTool, notices };
@@ -14933,21 +14959,31 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
             requested.push("code-scanning-upload");
         const plan = planGitHubWrites(requested, { ...(token ? { token } : {}), context, env });
         const refused = [];
+        // Writes that failed after the client's retries (5xx, timeouts, garbled answers): the scan is done and
+        // reported, so they are named on their own and fail the step unless fail-open.
+        const writeFailures = [];
+        const attempt = async (what, write) => {
+            try {
+                const outcome = await write();
+                if (outcome.status === "skipped")
+                    refused.push(`${what}: ${outcome.reason ?? "refused"}`);
+            }
+            catch (error) {
+                writeFailures.push(`Could not write ${what}: ${error.message}`);
+            }
+        };
         if (api && context.pullRequest && plan.allowed.includes("pull-request-comment")) {
-            const outcome = await api.upsertComment(context.pullRequest.number, commentMarker(scan.tool), toPrComment(scan, gate, runUrl(context)));
-            if (outcome.status === "skipped")
-                refused.push(`the pull request comment: ${outcome.reason}`);
+            const number = context.pullRequest.number;
+            await attempt("the pull request comment", () => api.upsertComment(number, commentMarker(scan.tool), toPrComment(scan, gate, runUrl(context))));
         }
         if (api && plan.allowed.includes("code-scanning-upload")) {
-            const outcome = await api.uploadSarif({
+            await attempt("the code-scanning upload", () => api.uploadSarif({
                 sarif: JSON.stringify(sarif.log),
                 commitSha: context.pullRequest?.headSha ?? context.sha,
                 ref: context.pullRequest ? `refs/pull/${context.pullRequest.number}/head` : context.ref,
                 checkoutUri: `file://${context.workspace}`,
                 toolName: check.name,
-            });
-            if (outcome.status === "skipped")
-                refused.push(`the code-scanning upload: ${outcome.reason}`);
+            }));
         }
         if (plan.notice)
             notice(plan.notice);
@@ -14955,13 +14991,19 @@ async function runCheckAction(check, env = process.env, io = { write: (t) => pro
             notice(`Skipped ${r}.`);
         files.setOutput("findings", String(gate.findings.filter((f) => f.status !== "ignored").length));
         files.setOutput("new-findings", String(gate.findings.filter((f) => f.status === "new").length));
-        files.setOutput("failed", String(gate.failed));
+        const writesFailed = writeFailures.length > 0 && !common.failOpen;
+        files.setOutput("failed", String(gate.failed || writesFailed));
         files.setOutput("sarif-file", sarifFile);
         files.setOutput("json-file", jsonFile);
+        files.setOutput("not-checked", String(scan.problems.filter((p) => p.level === "error").length));
         for (const [name, value] of Object.entries(scan.outputs ?? {}))
             files.setOutput(name, value);
-        if (gate.failed) {
-            log(workflow_commands_workflowCommand("error", { title: `bulwark ${check.name} failed` }, gate.reasons.join("\n")));
+        if (!writesFailed)
+            for (const f of writeFailures)
+                notice(`fail-open is on: ${f}`);
+        if (gate.failed || writesFailed) {
+            const reasons = [...(gate.failed ? gate.reasons : []), ...(writesFailed ? writeFailures : [])];
+            log(workflow_commands_workflowCommand("error", { title: `bulwark ${check.name} failed` }, reasons.join("\n")));
             return { scan, gate, exitCode: 1 };
         }
         log(`bulwark ${check.name}: passed${gate.reasons.length ? ` (${gate.reasons.join("; ")})` : ""}`);
@@ -14998,6 +15040,7 @@ const COMMON_OUTPUTS = {
     failed: "true when the check failed (the gate, or a scan that could not complete).",
     "sarif-file": "Path of the SARIF report.",
     "json-file": "Path of the JSON report (empty when json-file was not set).",
+    "not-checked": "Number of scan errors that left something unchecked (0 when the scan was complete); the summary, SARIF and JSON report name them.",
 };
 function renderActionYml(check, options) {
     const outputs = Object.fromEntries(Object.entries({ ...COMMON_OUTPUTS, ...options.outputs }).map(([k, description]) => [k, { description }]));
@@ -29209,15 +29252,23 @@ const ENTITIES = { amp: "&", lt: "<", gt: ">", nbsp: " ", quot: '"' };
 function cellText(html) {
     return html
         .replace(/<br\s*\/?>/gi, " ")
-        .replace(/<[^>]*>/g, "")
+        .replace(/<[^<>]*>/g, "") // `[^>]*` would rescan a run of "<" from each one
         .replace(/&#x([0-9a-f]+);/gi, (_m, hex) => String.fromCodePoint(parseInt(hex, 16)))
         .replace(/&#(\d+);/g, (_m, dec) => String.fromCodePoint(Number(dec)))
         .replace(/&(amp|lt|gt|nbsp|quot);/g, (_m, e) => ENTITIES[e])
         .replace(/\s+/g, " ")
         .trim();
 }
+/**
+ * Longer stretches of HTML are not read for tables: the tag patterns below rescan unclosed tags, and a
+ * supported-versions table is a few kilobytes. The policy then has no table from it, which the checks
+ * report; it never hangs the scan.
+ */
+const MAX_HTML_LENGTH = 200_000;
 /** Tables in one stretch of HTML that starts at `line`. */
 function htmlTables(html, line) {
+    if (html.length > MAX_HTML_LENGTH)
+        return [];
     const lineAt = (index) => line + (html.slice(0, index).match(/\n/g)?.length ?? 0);
     const tables = [];
     for (const table of html.matchAll(/<table\b[\s\S]*?<\/table>/gi)) {
@@ -29267,8 +29318,38 @@ function htmlTablesIn(nodes, source) {
 
 
 
+/**
+ * Indentation deeper than this is cut back to it before parsing: micromark's cost grows with the cube of
+ * list nesting (2,000 nested items take minutes), and no real policy nests deeper. Lines stay where they
+ * are, so every reported line number holds.
+ */
+const MAX_INDENT = 64;
+const DEEP_INDENT = new RegExp(`^[ \\t]{${MAX_INDENT + 1},}`, "gm");
+/**
+ * Emphasis and link brackets cost micromark quadratic time in their number (50,000 `*_` pairs take
+ * minutes). Real policies have a few hundred; past this many they are read as plain text, which the
+ * table and timeline readers handle (they strip the markers themselves).
+ */
+const MAX_INLINE_MARKERS = 10_000;
+const NO_INLINE_MARKUP = {
+    disable: { null: ["attention", "labelStartImage", "labelStartLink", "labelEnd"] },
+};
 function parseMarkdown(content) {
-    return fromMarkdown(content, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    const text = content.replace(DEEP_INDENT, " ".repeat(MAX_INDENT));
+    const plain = countMarkers(text) > MAX_INLINE_MARKERS;
+    return fromMarkdown(text, {
+        extensions: plain ? [gfmTable(), NO_INLINE_MARKUP] : [gfmTable()],
+        mdastExtensions: [gfmTableFromMarkdown()],
+    });
+}
+function countMarkers(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 42 || c === 95 || c === 91 || c === 93)
+            n++; // * _ [ ]
+    }
+    return n;
 }
 /** Splits the document into sections at every heading (nested sections repeat their children). */
 function sections(root) {
@@ -29560,7 +29641,9 @@ function rstTablesToMarkdown(content) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/reporting-channels.ts
-const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
+// Bounded as RFC 5321 bounds addresses (64-byte local part, 255-byte domain): unbounded runs backtrack
+// quadratically over a long line of dots and digits.
+const EMAIL = /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}\b/g;
 const URL_PATTERN = /https?:\/\/[^\s)<>\]"'`]+/g;
 const PRIVATE_ADVISORY = /\/security\/advisories\/new\b|\/security\/advisories\b|private vulnerability reporting|report a vulnerability["'”]? button|security tab/i;
 const REPORTING_URL = /hackerone\.com|bugcrowd\.com|intigriti\.com|huntr\.(dev|com)|yeswehack|\/security\b|security\.txt|\/vulnerability|\/vdp\b|\/disclos/i;
@@ -29581,14 +29664,14 @@ function findReportingChannels(content) {
             const url = text.match(URL_PATTERN)?.find((u) => /\/security\/advisories/.test(u));
             channels.push({
                 kind: "private-advisory",
-                value: url?.replace(/[.,;:!?]+$/, "") ?? text.trim().slice(0, 120),
+                value: (url && withoutTrailingPunctuation(url)) ?? text.trim().slice(0, 120),
                 line,
                 placeholder: false,
             });
         }
         for (const m of text.matchAll(URL_PATTERN)) {
             // A sentence's full stop is not part of the address.
-            const url = m[0].replace(/[.,;:!?]+$/, "");
+            const url = withoutTrailingPunctuation(m[0]);
             if (/\/security\/advisories/.test(url))
                 continue;
             if (REPORTING_URL.test(url))
@@ -29604,6 +29687,13 @@ function findReportingChannels(content) {
         seen.add(key);
         return true;
     });
+}
+/** A sentence's full stop is not part of an address (a loop: `/[.,;:!?]+$/` is quadratic on long runs). */
+function withoutTrailingPunctuation(url) {
+    let end = url.length;
+    while (end > 0 && ".,;:!?".includes(url[end - 1]))
+        end--;
+    return url.slice(0, end);
 }
 
 ;// CONCATENATED MODULE: ../../packages/security-policy/src/support-date.ts
@@ -29699,8 +29789,15 @@ function mentionsOf(text) {
     }
     return found;
 }
+/**
+ * Longer cells are not version specs (real ones are a few words); refusing them keeps the cleaning
+ * regexes, which backtrack over digit runs, from going quadratic on a megabyte-long cell.
+ */
+const MAX_SPEC_LENGTH = 500;
 function parseVersionSpec(cell) {
     const text = cell.trim();
+    if (text.length > MAX_SPEC_LENGTH)
+        return { kind: "unparsed", text };
     if (/^(\*|all|any|all versions)$/i.test(text))
         return { kind: "range", text, range: new (semver_default()).Range("*"), mentions: [] };
     const cleaned = clean(text);
@@ -29832,7 +29929,11 @@ const ITEM_SEPARATOR = /\s*(?::(?![a-z_]+:)|=>|→|->|—|–|\s-\s|\|)\s*/gu;
 const ITEM_PAREN = /^(.+?)\s*\((.+)\)\s*\.?$/;
 /** A marker at either end: "✅ 2.x", "2.x ❌", ":x: 1.x". */
 const ITEM_MARKER = /^(:[a-z_]+:|[✅✔✓☑❌✗✘✖⛔🚫]\uFE0F?)\s*(.+)$|^(.+?)\s*(:[a-z_]+:|[✅✔✓☑❌✗✘✖⛔🚫]\uFE0F?)$/u;
+/** Longer list items are prose, not "version: status" rows; the item patterns backtrack over long text. */
+const MAX_ITEM_LENGTH = 500;
 function listItemRow(text, line) {
+    if (text.length > MAX_ITEM_LENGTH)
+        return undefined;
     const candidates = [];
     const marker = ITEM_MARKER.exec(text);
     if (marker)
