@@ -27058,19 +27058,18 @@ class RegistryClient {
     }
     /** Fetches a manifest or index by tag or digest, verifying the bytes when asked by digest. */
     async getManifest(ref, tagOrDigest) {
-        const response = await this.request(ref, "GET", `manifests/${tagOrDigest}`, {
-            headers: { accept: MANIFEST_ACCEPT },
+        const what = `manifest ${formatImageReference(ref)}@${tagOrDigest}`;
+        return this.fetchWhole(ref, `manifests/${tagOrDigest}`, { accept: MANIFEST_ACCEPT }, what, (response, bytes) => {
+            const digest = sha256Digest(bytes);
+            if (tagOrDigest.includes(":") && tagOrDigest !== digest) {
+                throw new DigestMismatchError(tagOrDigest, digest);
+            }
+            const header = response.headers.get("docker-content-digest");
+            const mediaType = parseJson(bytes, response).mediaType ??
+                response.headers.get("content-type")?.split(";")[0] ??
+                "";
+            return { digest: header && header === digest ? header : digest, mediaType, bytes };
         });
-        const bytes = await readLimited(response, this.options.maxManifestBytes ?? 4 << 20, "manifest");
-        const digest = sha256Digest(bytes);
-        if (tagOrDigest.includes(":") && tagOrDigest !== digest) {
-            throw new DigestMismatchError(tagOrDigest, digest);
-        }
-        const header = response.headers.get("docker-content-digest");
-        const mediaType = JSON.parse(bytes.toString("utf8")).mediaType ??
-            response.headers.get("content-type")?.split(";")[0] ??
-            "";
-        return { digest: header && header === digest ? header : digest, mediaType, bytes };
     }
     /** Resolves a reference to one platform's manifest and config (default linux/amd64). */
     async resolveImage(ref, platform = { os: "linux", architecture: "amd64" }) {
@@ -27129,12 +27128,35 @@ class RegistryClient {
         return body.pipe(verifier);
     }
     async readBlob(ref, digest, maxBytes = Number.MAX_SAFE_INTEGER) {
-        const response = await this.request(ref, "GET", `blobs/${digest}`);
-        const bytes = await readLimited(response, maxBytes, `blob ${digest}`);
-        const actual = sha256Digest(bytes);
-        if (actual !== digest)
-            throw new DigestMismatchError(digest, actual);
-        return bytes;
+        return this.fetchWhole(ref, `blobs/${digest}`, {}, `blob ${digest}`, (_response, bytes) => {
+            const actual = sha256Digest(bytes);
+            if (actual !== digest)
+                throw new DigestMismatchError(digest, actual);
+            return bytes;
+        }, maxBytes);
+    }
+    /**
+     * GETs a small document whole (manifest, config) and checks it; a body cut off, garbled or not what was
+     * asked for is retried like a 5xx, since a proxy or an overloaded registry can answer 200 with it.
+     */
+    async fetchWhole(ref, path, headers, what, check, maxBytes = this.options.maxManifestBytes ?? 4 << 20) {
+        const retries = this.options.retries ?? 3;
+        for (let attempt = 0;; attempt++) {
+            const response = await this.request(ref, "GET", path, { headers });
+            try {
+                return check(response, await readLimited(response, maxBytes, what));
+            }
+            catch (error) {
+                // Over the size limit is the document itself, not the network: no retry.
+                if (error instanceof RegistryError)
+                    throw error;
+                if (attempt < retries) {
+                    await this.backoff(attempt);
+                    continue;
+                }
+                throw new RegistryError(`${what}: ${client_describeError(error)} (after ${attempt + 1} attempts)`);
+            }
+        }
     }
     /** Uploads a blob (monolithic: POST for an upload URL, then PUT with the digest); skips existing ones. */
     async pushBlob(ref, data, mediaType = "application/octet-stream") {
@@ -27183,14 +27205,19 @@ class RegistryClient {
                 headers.authorization = authorization;
             let response;
             try {
-                response = await this.limiter.run(() => fetch(url, { method, headers, ...(init.body ? { body: init.body } : {}), redirect: "follow" }));
+                response = await this.limiter.run(() => this.fetchWithTimeout(url, {
+                    method,
+                    headers,
+                    ...(init.body ? { body: init.body } : {}),
+                    redirect: "follow",
+                }));
             }
             catch (error) {
                 if (attempt < (this.options.retries ?? 3)) {
                     await this.backoff(attempt++);
                     continue;
                 }
-                throw new RegistryError(`${method} ${url}: ${error.message}`);
+                throw new RegistryError(`${method} ${url} failed after ${attempt + 1} attempts: ${client_describeError(error)}`);
             }
             // One authentication round per request (a cached token may have expired); retries are counted apart.
             if (response.status === 401 && !authenticated) {
@@ -27219,7 +27246,24 @@ class RegistryClient {
             if (response.ok || (init.allow404 && response.status === 404))
                 return response;
             const text = (await response.text().catch(() => "")).slice(0, 300);
-            throw new RegistryError(`${method} ${url}: HTTP ${response.status}${text ? `: ${text.trim()}` : ""}`, response.status);
+            throw new RegistryError(`${method} ${url}: HTTP ${response.status}${text ? `: ${text.trim()}` : ""}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ""}`, response.status);
+        }
+    }
+    /** fetch, given up when no headers arrive in time; the body, once it flows, is not timed. */
+    async fetchWithTimeout(url, init) {
+        const timeoutMs = this.options.timeoutMs ?? 60_000;
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), timeoutMs);
+        try {
+            return await fetch(url, { ...init, signal: controller.signal });
+        }
+        catch (error) {
+            if (controller.signal.aborted)
+                throw new Error(`no response within ${timeoutMs} ms`);
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
         }
     }
     async fetchToken(ref, params, scope) {
@@ -27251,6 +27295,21 @@ class RegistryClient {
             ? Math.min(seconds * 1000, 30_000)
             : (this.options.backoffMs ?? 250) * 2 ** attempt;
         await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+}
+/** A network error's message with its cause (undici says only "fetch failed"). */
+function client_describeError(error) {
+    const e = error;
+    const cause = e.cause?.code ?? e.cause?.message;
+    return cause && !e.message.includes(cause) ? `${e.message} (${cause})` : e.message;
+}
+function parseJson(bytes, response) {
+    try {
+        return JSON.parse(bytes.toString("utf8"));
+    }
+    catch {
+        const type = response.headers.get("content-type") ?? "no content type";
+        throw new Error(`not JSON (${type}, ${bytes.length} bytes)`);
     }
 }
 async function readLimited(response, maxBytes, what) {
