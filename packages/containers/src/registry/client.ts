@@ -209,6 +209,8 @@ export class RegistryClient {
           await this.backoff(attempt);
           continue;
         }
+        // Bytes that still do not match their digest are the registry's content: keep the error's type.
+        if (error instanceof DigestMismatchError) throw error;
         throw new RegistryError(`${what}: ${describeError(error)} (after ${attempt + 1} attempts)`);
       }
     }
