@@ -27154,6 +27154,9 @@ class RegistryClient {
                     await this.backoff(attempt);
                     continue;
                 }
+                // Bytes that still do not match their digest are the registry's content: keep the error's type.
+                if (error instanceof DigestMismatchError)
+                    throw error;
                 throw new RegistryError(`${what}: ${client_describeError(error)} (after ${attempt + 1} attempts)`);
             }
         }
