@@ -23591,7 +23591,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5341);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9380);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -23601,7 +23601,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5341:
+/***/ 9380:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47659,6 +47659,27 @@ function chooseDatabase(options) {
     return new FallbackSource(options);
 }
 
+;// CONCATENATED MODULE: ../../packages/osv-scan/src/database-inputs.ts
+// The inputs that say where OSV records come from: shared by every check that matches against OSV
+// (osv-scan, container-scan), so their names, defaults and help read the same everywhere.
+
+
+const osvDatabaseInputs = [
+    input.choice("database", {
+        values: ["online", "offline", "auto"],
+        description: "Where vulnerabilities come from: online (the osv.dev API), offline (OSV's per-ecosystem exports, downloaded and cached), auto (online, falling back to the cached exports with a notice).",
+        default: "auto",
+    }),
+    input.string("database-cache", {
+        description: "Directory (relative to the workspace) to cache the database in; keep it with actions/cache. Default: a temp dir.",
+    }),
+    input.string("osv-api-url", { description: "Base URL of the osv.dev API.", default: DEFAULT_API_BASE }),
+    input.string("osv-db-url", {
+        description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
+        default: DEFAULT_EXPORT_BASE,
+    }),
+];
+
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/collect-lockfiles.ts
 // Which lockfiles a scan reads: the explicit list when given, else every supported file found under
 // the root (honouring include/exclude globs and, when not recursive, the root folder only).
@@ -63633,22 +63654,7 @@ const osvScanCheck = defineCheck({
             description: "Also check packages only development needs (dev dependencies).",
             default: true,
         }),
-        input.choice("database", {
-            values: ["online", "offline", "auto"],
-            description: "Where vulnerabilities come from: online (the osv.dev API), offline (OSV's per-ecosystem exports, downloaded and cached), auto (online, falling back to the cached exports with a notice).",
-            default: "auto",
-        }),
-        input.string("database-cache", {
-            description: "Directory (relative to the workspace) to cache the database in; keep it with actions/cache. Default: a temp dir.",
-        }),
-        input.string("osv-api-url", {
-            description: "Base URL of the osv.dev API.",
-            default: DEFAULT_API_BASE,
-        }),
-        input.string("osv-db-url", {
-            description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
-            default: DEFAULT_EXPORT_BASE,
-        }),
+        ...osvDatabaseInputs,
         input.boolean("new-only", {
             description: "On pull requests (or with base), fail only on vulnerabilities the change introduces: the base's lockfiles are read from git and scanned too; the ones already there are reported, the ones gone are listed as fixed.",
             default: false,
@@ -63719,6 +63725,7 @@ function baseOfEvent(env) {
 
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/index.ts
 // @bulwark/osv-scan: the dependency vulnerability check (lockfiles -> OSV -> findings).
+
 
 
 
@@ -65104,7 +65111,6 @@ function locator(image, readDockerfile) {
 
 
 
-
 /** KEY=VALUE lines; a line without `=` is an input error, said with the line. */
 function buildArgs(lines) {
     const args = {};
@@ -65174,19 +65180,7 @@ const containerScanCheck = defineCheck({
             description: "Registry host the registry-username and registry-password are for.",
             default: "docker.io",
         }),
-        input.choice("database", {
-            values: ["online", "offline", "auto"],
-            description: "Where vulnerabilities come from: online (the osv.dev API), offline (OSV's per-ecosystem exports, downloaded and cached), auto (online, falling back to the cached exports with a notice).",
-            default: "auto",
-        }),
-        input.string("database-cache", {
-            description: "Directory (relative to the workspace) to cache the database in; keep it with actions/cache. Default: a temp dir.",
-        }),
-        input.string("osv-api-url", { description: "Base URL of the osv.dev API.", default: DEFAULT_API_BASE }),
-        input.string("osv-db-url", {
-            description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
-            default: DEFAULT_EXPORT_BASE,
-        }),
+        ...osvDatabaseInputs,
     ],
     async run(inputs, context) {
         const inWorkspace = (p) => ((0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.join)(context.workspace, p));

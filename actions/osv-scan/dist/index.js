@@ -13521,7 +13521,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2427);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7809);
 // Entry point the runner executes: read the inputs, run, exit with the verdict.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.env);
@@ -13531,7 +13531,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2427:
+/***/ 7809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21205,6 +21205,27 @@ function chooseDatabase(options) {
         return offlineSource(options);
     return new FallbackSource(options);
 }
+
+;// CONCATENATED MODULE: ../../packages/osv-scan/src/database-inputs.ts
+// The inputs that say where OSV records come from: shared by every check that matches against OSV
+// (osv-scan, container-scan), so their names, defaults and help read the same everywhere.
+
+
+const osvDatabaseInputs = [
+    input.choice("database", {
+        values: ["online", "offline", "auto"],
+        description: "Where vulnerabilities come from: online (the osv.dev API), offline (OSV's per-ecosystem exports, downloaded and cached), auto (online, falling back to the cached exports with a notice).",
+        default: "auto",
+    }),
+    input.string("database-cache", {
+        description: "Directory (relative to the workspace) to cache the database in; keep it with actions/cache. Default: a temp dir.",
+    }),
+    input.string("osv-api-url", { description: "Base URL of the osv.dev API.", default: DEFAULT_API_BASE }),
+    input.string("osv-db-url", {
+        description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
+        default: DEFAULT_EXPORT_BASE,
+    }),
+];
 
 ;// CONCATENATED MODULE: ../../packages/lockfiles/src/extractor.ts
 /** An error that names the file and, where known, the line. */
@@ -50907,22 +50928,7 @@ const osvScanCheck = defineCheck({
             description: "Also check packages only development needs (dev dependencies).",
             default: true,
         }),
-        input.choice("database", {
-            values: ["online", "offline", "auto"],
-            description: "Where vulnerabilities come from: online (the osv.dev API), offline (OSV's per-ecosystem exports, downloaded and cached), auto (online, falling back to the cached exports with a notice).",
-            default: "auto",
-        }),
-        input.string("database-cache", {
-            description: "Directory (relative to the workspace) to cache the database in; keep it with actions/cache. Default: a temp dir.",
-        }),
-        input.string("osv-api-url", {
-            description: "Base URL of the osv.dev API.",
-            default: DEFAULT_API_BASE,
-        }),
-        input.string("osv-db-url", {
-            description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
-            default: DEFAULT_EXPORT_BASE,
-        }),
+        ...osvDatabaseInputs,
         input.boolean("new-only", {
             description: "On pull requests (or with base), fail only on vulnerabilities the change introduces: the base's lockfiles are read from git and scanned too; the ones already there are reported, the ones gone are listed as fixed.",
             default: false,
@@ -50993,6 +50999,7 @@ function baseOfEvent(env) {
 
 ;// CONCATENATED MODULE: ../../packages/osv-scan/src/index.ts
 // @bulwark/osv-scan: the dependency vulnerability check (lockfiles -> OSV -> findings).
+
 
 
 

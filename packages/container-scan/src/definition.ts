@@ -8,8 +8,7 @@ import {
   RegistryClient,
   type Credential,
 } from "@bulwark/containers";
-import { DEFAULT_API_BASE, DEFAULT_EXPORT_BASE } from "@bulwark/osv";
-import { chooseDatabase } from "@bulwark/osv-scan";
+import { chooseDatabase, osvDatabaseInputs } from "@bulwark/osv-scan";
 import { ENGINES, type EngineChoice } from "./engines/external-engines.js";
 import { scanContainers } from "./scan-containers.js";
 
@@ -90,21 +89,7 @@ export const containerScanCheck = defineCheck({
       description: "Registry host the registry-username and registry-password are for.",
       default: "docker.io",
     }),
-    input.choice("database", {
-      values: ["online", "offline", "auto"],
-      description:
-        "Where vulnerabilities come from: online (the osv.dev API), offline (OSV's per-ecosystem exports, downloaded and cached), auto (online, falling back to the cached exports with a notice).",
-      default: "auto",
-    }),
-    input.string("database-cache", {
-      description:
-        "Directory (relative to the workspace) to cache the database in; keep it with actions/cache. Default: a temp dir.",
-    }),
-    input.string("osv-api-url", { description: "Base URL of the osv.dev API.", default: DEFAULT_API_BASE }),
-    input.string("osv-db-url", {
-      description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
-      default: DEFAULT_EXPORT_BASE,
-    }),
+    ...osvDatabaseInputs,
   ] as const,
   async run(inputs, context) {
     const inWorkspace = (p: string) => (isAbsolute(p) ? p : join(context.workspace, p));

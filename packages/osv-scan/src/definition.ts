@@ -8,8 +8,8 @@ import {
   type CheckContext,
   type ScanProblem,
 } from "@bulwark/core";
-import { DEFAULT_API_BASE, DEFAULT_EXPORT_BASE } from "@bulwark/osv";
 import { chooseDatabase } from "./choose-database.js";
+import { osvDatabaseInputs } from "./database-inputs.js";
 import { scanDependencies } from "./scan-dependencies.js";
 import { readSlaPolicy } from "./sla.js";
 
@@ -40,24 +40,7 @@ export const osvScanCheck = defineCheck({
       description: "Also check packages only development needs (dev dependencies).",
       default: true,
     }),
-    input.choice("database", {
-      values: ["online", "offline", "auto"],
-      description:
-        "Where vulnerabilities come from: online (the osv.dev API), offline (OSV's per-ecosystem exports, downloaded and cached), auto (online, falling back to the cached exports with a notice).",
-      default: "auto",
-    }),
-    input.string("database-cache", {
-      description:
-        "Directory (relative to the workspace) to cache the database in; keep it with actions/cache. Default: a temp dir.",
-    }),
-    input.string("osv-api-url", {
-      description: "Base URL of the osv.dev API.",
-      default: DEFAULT_API_BASE,
-    }),
-    input.string("osv-db-url", {
-      description: "Base URL (or local directory) of the OSV exports, laid out as <Ecosystem>/all.zip.",
-      default: DEFAULT_EXPORT_BASE,
-    }),
+    ...osvDatabaseInputs,
     input.boolean("new-only", {
       description:
         "On pull requests (or with base), fail only on vulnerabilities the change introduces: the base's lockfiles are read from git and scanned too; the ones already there are reported, the ones gone are listed as fixed.",

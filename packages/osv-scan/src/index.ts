@@ -1,5 +1,6 @@
 // @bulwark/osv-scan: the dependency vulnerability check (lockfiles -> OSV -> findings).
 export { osvScanCheck } from "./definition.js";
+export { osvDatabaseInputs } from "./database-inputs.js";
 export { scanDependencies, type ScanOptions, type VulnerablePackage } from "./scan-dependencies.js";
 export { collectLockfiles, type CollectOptions } from "./collect-lockfiles.js";
 export {
